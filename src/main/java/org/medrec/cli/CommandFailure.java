@@ -1,0 +1,47 @@
+package org.medrec.cli;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+/** Turns an exception into the one line a person reads after "medrec: error:". */
+final class CommandFailure {
+
+    private CommandFailure() {
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof SQLException || root instanceof ConnectException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (isConnectionFailure(e)) {
+            return "cannot reach the record store (" + message(root) + "); check MEDREC_DB_URL, MEDREC_DB_USER"
+                    + " and MEDREC_DB_PASSWORD, or unset MEDREC_DB_URL to use the embedded store";
+        }
+        return message(root);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("28P01"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.replaceAll("\\s+", " ").trim();
+    }
+}

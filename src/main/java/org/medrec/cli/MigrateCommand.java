@@ -1,0 +1,70 @@
+package org.medrec.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.medrec.job.MigrationService;
+import org.medrec.report.RunSummary;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code medrec migrate --input DIR [--json]}. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Migrates every file below DIR (charts and spreadsheets); files already migrated"
+                + " (same SHA-256) are skipped. A run that did not complete is resumed.")
+class MigrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "the folder to migrate")
+    Path input;
+
+    @Option(names = "--json", description = "print the summary as one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(input)) {
+            throw new ParameterException(spec.commandLine(), "--input " + input + " is not a folder");
+        }
+        try (ConfigurableApplicationContext context = Store.open()) {
+            RunSummary summary;
+            try {
+                summary = context.getBean(MigrationService.class).migrate(input);
+            } catch (MigrationService.AlreadyRunningException e) {
+                spec.commandLine().getErr().println("medrec: " + e.getMessage());
+                return ExitCode.MIGRATION_RUNNING;
+            }
+            spec.commandLine().getOut().print(json ? Json.write(summary.toJson()) + "\n" : text(summary));
+            spec.commandLine().getOut().flush();
+            if (!summary.status().equals("COMPLETED")) {
+                spec.commandLine().getErr().println("medrec: error: the migration run " + summary.runId() + " ended "
+                        + summary.status() + "; `medrec report` shows why, and the next `medrec migrate` of the"
+                        + " same folder resumes it");
+                return ExitCode.FAILED;
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    static String text(RunSummary s) {
+        StringBuilder out = new StringBuilder();
+        out.append("Migration run ").append(s.runId()).append(": ").append(s.status()).append('\n');
+        out.append(String.format("  files:   %d seen, %d migrated, %d already migrated, %d quarantined%n",
+                s.files().seen(), s.files().migrated(), s.files().alreadyMigrated(), s.files().quarantined()));
+        out.append(String.format("  pages:   %d%n", s.pages()));
+        out.append(String.format("  records: %d loaded, %d held for review%n", s.records().loaded(), s.records().heldForReview()));
+        out.append(String.format("  fields:  %d extracted, %d auto-accepted, %d to review%n",
+                s.fields().extracted(), s.fields().autoAccepted(), s.fields().toReview()));
+        if (!s.quarantine().isEmpty()) {
+            out.append("  quarantined:\n");
+            s.quarantine().forEach(q -> out.append("    ").append(q.file()).append(": ").append(q.reason()).append('\n'));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package org.medrec.cli;
+
+import org.medrec.MedrecApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Opens the application (record store, migrations, jobs) for one command; close it when done. */
+final class Store {
+
+    private Store() {
+    }
+
+    static ConfigurableApplicationContext open() {
+        SpringApplication app = new SpringApplication(MedrecApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setRegisterShutdownHook(true);
+        return app.run();
+    }
+}

@@ -1,0 +1,44 @@
+package org.medrec.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * medrec's settings; every default is in {@code application.yml}. A bad value stops start-up
+ * with the valid range in the message.
+ */
+@Validated
+@ConfigurationProperties("medrec")
+public record MedrecProperties(@NotNull Path home, @NotNull @Valid Db db, @NotNull @Valid Intake intake) {
+
+    /** The record store. An empty {@code url} means: start the embedded PostgreSQL under {@code home}. */
+    public record Db(String url, String user, String password,
+                     @Min(value = 2, message = "must be between 2 and 100")
+                     @Max(value = 100, message = "must be between 2 and 100") int poolSize) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** Limits that keep a hostile or broken file from stopping a run. */
+    public record Intake(@NotNull Duration fileTimeLimit,
+                         @Min(value = 32, message = "must be between 32 and 16384 (MB)")
+                         @Max(value = 16384, message = "must be between 32 and 16384 (MB)") int probeHeapMb,
+                         @Min(value = 1_000_000, message = "must be at least 1000000 pixels") long maxImagePixels,
+                         @Min(value = 1, message = "must be between 1 and 1000")
+                         @Max(value = 1000, message = "must be between 1 and 1000") int chunkSize) {
+
+        public Intake {
+            if (fileTimeLimit != null && (fileTimeLimit.isNegative() || fileTimeLimit.isZero())) {
+                throw new IllegalArgumentException("medrec.intake.file-time-limit must be positive, e.g. 120s");
+            }
+        }
+    }
+}

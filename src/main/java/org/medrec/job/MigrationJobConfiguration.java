@@ -1,0 +1,66 @@
+package org.medrec.job;
+
+import java.nio.file.Path;
+import org.medrec.config.MedrecProperties;
+import org.medrec.intake.IntakeOutcome;
+import org.medrec.store.Ledger;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The migration job: intake (every file below --input into the ledger, fingerprinted, detected,
+ * probed, quarantined when it cannot be migrated). Later stages add steps after intake.
+ */
+@Configuration(proxyBeanMethods = false)
+class MigrationJobConfiguration {
+
+    static final String JOB_NAME = "migrationJob";
+    static final String INPUT = "input";
+    static final String RUN_ID = "run.id";
+
+    @Bean
+    Job migrationJob(JobRepository jobRepository, Step intakeStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).build();
+    }
+
+    @Bean
+    Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                    SourceFilesReader sourceFilesReader, IntakeProcessor intakeProcessor, LedgerWriter ledgerWriter,
+                    MedrecProperties properties) {
+        return new StepBuilder("intakeStep", jobRepository)
+                .<Path, IntakeOutcome>chunk(properties.intake().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(sourceFilesReader)
+                .processor(intakeProcessor)
+                .writer(ledgerWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SourceFilesReader sourceFilesReader(@Value("#{jobParameters['" + INPUT + "']}") String input) {
+        return new SourceFilesReader(Path.of(input));
+    }
+
+    @Bean
+    @StepScope
+    IntakeProcessor intakeProcessor(@Value("#{jobParameters['" + INPUT + "']}") String input,
+                                    @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
+                                    Ledger ledger, MedrecProperties properties) {
+        return new IntakeProcessor(Path.of(input), java.util.UUID.fromString(runId), ledger, properties.intake());
+    }
+
+    @Bean
+    @StepScope
+    LedgerWriter ledgerWriter(@Value("#{jobParameters['" + RUN_ID + "']}") String runId, Ledger ledger) {
+        return new LedgerWriter(java.util.UUID.fromString(runId), ledger);
+    }
+}

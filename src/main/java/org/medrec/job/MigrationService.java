@@ -1,0 +1,118 @@
+package org.medrec.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.medrec.report.RunSummary;
+import org.medrec.report.RunSummaryQuery;
+import org.medrec.store.MigrationRuns;
+import org.medrec.store.StoreLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs {@code medrec migrate}: takes the store's migration lock, resumes the last run over the
+ * same input folder when it did not complete (a crash, a stop) or starts a new one, runs the
+ * job, and returns the run's summary.
+ */
+@Service
+public class MigrationService {
+
+    /** Another migration holds the store's lock. */
+    public static final class AlreadyRunningException extends Exception {
+        AlreadyRunningException() {
+            super("another migration is already running against this store; wait for it to finish");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationService.class);
+
+    private final DataSource dataSource;
+    private final MigrationRuns runs;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job migrationJob;
+    private final RunSummaryQuery summaries;
+
+    MigrationService(DataSource dataSource, MigrationRuns runs, JobOperator jobOperator, JobRepository jobRepository,
+                     Job migrationJob, RunSummaryQuery summaries) {
+        this.dataSource = dataSource;
+        this.runs = runs;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.migrationJob = migrationJob;
+        this.summaries = summaries;
+    }
+
+    public RunSummary migrate(Path input) throws AlreadyRunningException, IOException, SQLException {
+        if (!Files.isDirectory(input)) {
+            throw new IllegalArgumentException("--input " + input + " is not a folder");
+        }
+        String inputDir = input.toRealPath().toString();
+        Optional<StoreLock> lock = StoreLock.tryMigrationLock(dataSource);
+        if (lock.isEmpty()) {
+            throw new AlreadyRunningException();
+        }
+        try (StoreLock ignored = lock.get()) {
+            UUID runId = resumeOrCreate(inputDir);
+            JobParameters parameters = new JobParametersBuilder()
+                    .addString(MigrationJobConfiguration.INPUT, inputDir)
+                    .addString(MigrationJobConfiguration.RUN_ID, runId.toString())
+                    .toJobParameters();
+            JobExecution execution;
+            try {
+                execution = jobOperator.start(migrationJob, parameters);
+            } catch (Exception e) {
+                runs.finished(runId, "FAILED", null, e.getMessage());
+                throw new IllegalStateException("the migration job could not start: " + e.getMessage(), e);
+            }
+            String status = runStatus(execution.getStatus());
+            String message = execution.getAllFailureExceptions().stream().findFirst()
+                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null);
+            runs.finished(runId, status, execution.getId(), message);
+            log.info("migration run {} {}", runId, status);
+            return summaries.summary(runId);
+        }
+    }
+
+    /** The run to resume (the latest over this folder, unless it completed) or a new one. */
+    private UUID resumeOrCreate(String inputDir) {
+        Optional<MigrationRuns.Run> latest = runs.latestFor(inputDir).filter(r -> !r.status().equals("COMPLETED"));
+        if (latest.isEmpty()) {
+            return runs.create(inputDir);
+        }
+        UUID runId = latest.get().id();
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(MigrationJobConfiguration.INPUT, inputDir)
+                .addString(MigrationJobConfiguration.RUN_ID, runId.toString())
+                .toJobParameters();
+        JobExecution last = jobRepository.getLastJobExecution(MigrationJobConfiguration.JOB_NAME, parameters);
+        if (last != null && last.getStatus().isRunning()) {
+            // We hold the store's lock, so nobody runs it: its process died. Mark it failed to restart it.
+            jobOperator.recover(last);
+        }
+        runs.restarted(runId);
+        log.info("resuming migration run {} that did not complete", runId);
+        return runId;
+    }
+
+    private static String runStatus(BatchStatus status) {
+        return switch (status) {
+            case COMPLETED -> "COMPLETED";
+            case STOPPED, STOPPING -> "STOPPED";
+            default -> "FAILED";
+        };
+    }
+}

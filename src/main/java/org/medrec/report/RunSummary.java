@@ -1,0 +1,52 @@
+package org.medrec.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The summary of one migration run, in the shape of {@code migrate --json} (shared/specs/cli.md).
+ * {@code seen = migrated + alreadyMigrated + quarantined} always holds.
+ */
+public record RunSummary(UUID runId, String status, Files files, long pages, Records records, Fields fields,
+                         List<Quarantined> quarantine) {
+
+    public record Files(long seen, long migrated, long alreadyMigrated, long quarantined) {
+        public boolean addUp() {
+            return seen == migrated + alreadyMigrated + quarantined;
+        }
+    }
+
+    public record Records(long loaded, long heldForReview) {
+    }
+
+    public record Fields(long extracted, long autoAccepted, long toReview) {
+    }
+
+    /** {@code file} is relative to the run's input folder. */
+    public record Quarantined(String file, String reason) {
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run_id", runId.toString());
+        json.put("status", status);
+        json.put("files", ordered("seen", files.seen, "migrated", files.migrated,
+                "already_migrated", files.alreadyMigrated, "quarantined", files.quarantined));
+        json.put("pages", pages);
+        json.put("records", ordered("loaded", records.loaded, "held_for_review", records.heldForReview));
+        json.put("fields", ordered("extracted", fields.extracted, "auto_accepted", fields.autoAccepted,
+                "to_review", fields.toReview));
+        json.put("quarantine", quarantine.stream().map(q -> ordered("file", q.file, "reason", q.reason)).toList());
+        return json;
+    }
+
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

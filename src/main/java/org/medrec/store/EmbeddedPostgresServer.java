@@ -1,0 +1,206 @@
+package org.medrec.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default store: a real PostgreSQL server whose data lives in {@code MEDREC_HOME}.
+ *
+ * <p>The first medrec process that needs it starts it; a second process (say {@code review list}
+ * while {@code serve} runs) finds it running and joins it. On exit each process stops the server
+ * unless another medrec process is still connected: the last one out stops it. A server left
+ * running by a killed process is joined by the next command and stopped by it. Start and stop
+ * decisions are serialised by a file lock in the home folder. Not thread-safe: one per process.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    static final String DATABASE = "postgres";
+    static final String USER = "postgres";
+    static final String APPLICATION_NAME = "medrec";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final Path home;
+    private final EmbeddedPostgres started;   // null when this process joined a running server
+    private final int port;
+    private boolean closed;
+
+    private EmbeddedPostgresServer(Path home, EmbeddedPostgres started, int port) {
+        this.home = home;
+        this.started = started;
+        this.port = port;
+    }
+
+    /** Starts the server under {@code home}, or joins the one already running there. */
+    public static EmbeddedPostgresServer startOrJoin(Path home) {
+        Path absoluteHome = home.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absoluteHome);
+            try (HomeLock ignored = lock(absoluteHome)) {
+                Integer running = runningPort(absoluteHome);
+                if (running != null) {
+                    log.info("joined the embedded PostgreSQL already running for this store (port {})", running);
+                    return new EmbeddedPostgresServer(absoluteHome, null, running);
+                }
+                long begin = System.nanoTime();
+                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                        .setDataDirectory(absoluteHome.resolve("pgdata"))
+                        .setOverrideWorkingDirectory(absoluteHome.resolve("pgbin").toFile())
+                        .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("fsync", "on")
+                        .start();
+                writeServerFile(absoluteHome, pg.getPort());
+                log.info("started the embedded PostgreSQL for this store in {} ms (port {})",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), pg.getPort());
+                return new EmbeddedPostgresServer(absoluteHome, pg, pg.getPort());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + absoluteHome
+                    + " (set MEDREC_DB_URL to use an existing server): " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    /** Stops the server unless another medrec process is still connected to it. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (HomeLock ignored = lock(home)) {
+            int others = otherMedrecConnections();
+            if (others > 0) {
+                log.info("left the embedded PostgreSQL running: {} connection(s) of other medrec processes", others);
+                return;
+            }
+            if (started != null) {
+                started.close();
+            } else {
+                stopWithPgCtl();
+            }
+            Files.deleteIfExists(serverFile(home));
+            log.info("stopped the embedded PostgreSQL");
+        } catch (IOException | SQLException e) {
+            log.warn("could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
+        }
+    }
+
+    private int otherMedrecConnections() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(port) + "&ApplicationName=medrec-stop", USER, "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                     + APPLICATION_NAME + "' AND pid <> pg_backend_pid()")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private void stopWithPgCtl() throws IOException {
+        Path pgCtl = findPgCtl(home.resolve("pgbin"));
+        Process p = new ProcessBuilder(pgCtl.toString(), "stop", "-D", home.resolve("pgdata").toString(), "-m", "fast", "-w")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("pg_ctl stop did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping PostgreSQL", e);
+        }
+    }
+
+    private static Path findPgCtl(Path binaries) throws IOException {
+        try (var files = Files.walk(binaries, 3)) {
+            return files.filter(f -> f.getFileName().toString().equals("pg_ctl") && Files.isExecutable(f))
+                    .findFirst().orElseThrow(() -> new IOException("pg_ctl not found under " + binaries));
+        }
+    }
+
+    /** The port of a server recorded for this home that answers, or null. */
+    private static Integer runningPort(Path home) throws IOException {
+        Path file = serverFile(home);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        int port = Integer.parseInt(p.getProperty("port", "0"));
+        try (Connection c = DriverManager.getConnection(jdbcUrl(port) + "&connectTimeout=3", USER, "")) {
+            return port;
+        } catch (SQLException e) {
+            Files.deleteIfExists(file);   // a stale record: the server is gone
+            return null;
+        }
+    }
+
+    private static void writeServerFile(Path home, int port) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("port", Integer.toString(port));
+        try (OutputStream out = Files.newOutputStream(serverFile(home))) {
+            p.store(out, "embedded PostgreSQL of this medrec store");
+        }
+    }
+
+    private static Path serverFile(Path home) {
+        return home.resolve("server.properties");
+    }
+
+    private static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
+    }
+
+    private static HomeLock lock(Path home) throws IOException {
+        FileChannel channel = FileChannel.open(home.resolve("store.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return new HomeLock(channel, channel.lock());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** An exclusive lock on the home folder's lock file, held until closed. */
+    private record HomeLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.medrec.store;
+
+import java.util.List;
+import java.util.UUID;
+import org.medrec.intake.IntakeOutcome;
+import org.medrec.intake.ProbeResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The source-file ledger: one {@code source_file} row per distinct content, one {@code run_file}
+ * row per path a run saw. Writing is idempotent: a path already in the run's ledger is left alone,
+ * and content already known is recorded as already migrated. Thread-safe.
+ */
+@Repository
+public class Ledger {
+
+    private final JdbcClient jdbc;
+
+    public Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean knows(String sha256) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM source_file WHERE sha256 = ?)").param(sha256)
+                .query(Boolean.class).single();
+    }
+
+    public boolean hasPath(UUID runId, String path) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM run_file WHERE run_id = ? AND path = ?)")
+                .param(runId).param(path).query(Boolean.class).single();
+    }
+
+    @Transactional
+    public void record(UUID runId, List<? extends IntakeOutcome> outcomes) {
+        for (IntakeOutcome outcome : outcomes) {
+            record(runId, outcome);
+        }
+    }
+
+    private void record(UUID runId, IntakeOutcome outcome) {
+        IntakeOutcome.Disposition disposition = outcome.disposition();
+        Long sourceFileId = outcome.sha256() == null ? null : idOf(outcome.sha256());
+        if (sourceFileId != null) {
+            disposition = IntakeOutcome.Disposition.ALREADY_MIGRATED;   // same content earlier in this run
+        } else {
+            ProbeResult probe = outcome.probe();
+            sourceFileId = jdbc.sql("""
+                    INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, pages, outcome, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(outcome.sha256(), outcome.size(), outcome.path(), runId, probe.format().name(),
+                            probe.pages(), probe.accepted() ? "received" : "quarantined", probe.reason())
+                    .query(Long.class).single();
+        }
+        jdbc.sql("""
+                INSERT INTO run_file (run_id, path, source_file_id, disposition) VALUES (?, ?, ?, ?)
+                ON CONFLICT (run_id, path) DO NOTHING""")
+                .params(runId, outcome.path(), sourceFileId, disposition.name().toLowerCase())
+                .update();
+    }
+
+    private Long idOf(String sha256) {
+        return jdbc.sql("SELECT id FROM source_file WHERE sha256 = ?").param(sha256)
+                .query(Long.class).optional().orElse(null);
+    }
+}
