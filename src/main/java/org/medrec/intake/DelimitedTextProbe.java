@@ -35,6 +35,9 @@ final class DelimitedTextProbe {
     private static final int MULTILINE_LIMIT = 200;
     /** Lines looked at to find the delimiter. */
     private static final int SAMPLE_LINES = 30;
+    /** The line under a Markdown table's header: {@code |---|:--:|}. */
+    private static final java.util.regex.Pattern MARKDOWN_RULE =
+            java.util.regex.Pattern.compile("^\\s*\\|?(\\s*:?-{3,}:?\\s*\\|)+\\s*:?-{0,}:?\\s*$");
 
     private DelimitedTextProbe() {
     }
@@ -46,7 +49,8 @@ final class DelimitedTextProbe {
             if (lines.isEmpty()) {
                 return ProbeResult.refused(FileFormat.OTHER, "text file holds only blank lines");
             }
-            String what = describeText(lines.get(0));
+            String what = lines.stream().anyMatch(l -> MARKDOWN_RULE.matcher(l).matches())
+                    ? "a Markdown document" : describeText(lines.get(0));
             if (what != null) {
                 return ProbeResult.refused(FileFormat.OTHER, "unsupported format: this is " + what);
             }
@@ -112,31 +116,31 @@ final class DelimitedTextProbe {
     /**
      * The delimiter that splits most sampled records into the same number of columns, parsed as
      * CSV (so title lines above the header and quoted values with delimiters or line breaks do
-     * not fool it). 0 when no delimiter gives a table: at least two records, and at least half
-     * of the sample, with the same number (two or more) of columns.
+     * not fool it). 0 when no delimiter gives a table: at least two records with the same number
+     * (two or more) of columns, and four in five of the records from the first of them on.
      */
     static char detectDelimiter(List<String> lines) {
         String sample = String.join("\n", lines);
         char best = 0;
         long bestScore = 0;
         for (char d : DELIMITERS) {
-            Map<Integer, Integer> recordsPerWidth = new HashMap<>();
-            int records = 0;
+            List<Integer> widths = new ArrayList<>();
             try (CSVReader csv = new CSVReaderBuilder(new java.io.StringReader(sample))
                     .withCSVParser(new RFC4180ParserBuilder().withSeparator(d).build()).build()) {
                 String[] record;
                 while ((record = csv.readNext()) != null) {
-                    records++;
-                    if (record.length > 1) {
-                        recordsPerWidth.merge(record.length, 1, Integer::sum);
-                    }
+                    widths.add(record.length);
                 }
             } catch (IOException | CsvException | RuntimeException e) {
                 // the sample may end inside a quoted field: judge the records read so far
             }
+            Map<Integer, Integer> recordsPerWidth = new HashMap<>();
+            widths.stream().filter(w -> w > 1).forEach(w -> recordsPerWidth.merge(w, 1, Integer::sum));
             for (Map.Entry<Integer, Integer> e : recordsPerWidth.entrySet()) {
                 int agreeing = e.getValue();
-                if (agreeing < 2 || agreeing * 2 < records) {
+                // title lines may stand above the header; from the header on, the records agree
+                int fromHeader = widths.size() - widths.indexOf(e.getKey());
+                if (agreeing < 2 || agreeing * 5 < fromHeader * 4) {
                     continue;
                 }
                 long score = (long) agreeing * 1000 + e.getKey();   // agreeing records first, then columns

@@ -77,9 +77,17 @@ public final class IsolatedProber implements AutoCloseable {
         }
     }
 
+    /** The next answer line; anything else the JVM prints (say, its out-of-memory notice) is skipped. */
     private String readAnswer() {
         try {
-            return answers.readLine();
+            String line;
+            while ((line = answers.readLine()) != null) {
+                if (ProbeWorker.isAnswer(line)) {
+                    return line;
+                }
+                log.debug("probe JVM said: {}", Reasons.clean(line));
+            }
+            return null;
         } catch (IOException e) {
             return null;
         }

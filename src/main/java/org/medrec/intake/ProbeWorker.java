@@ -42,6 +42,10 @@ public final class ProbeWorker {
                 + "\t" + (r.reason() == null ? "" : Reasons.clean(r.reason()));
     }
 
+    static boolean isAnswer(String line) {
+        return (line.startsWith("ok\t") || line.startsWith("refused\t")) && line.split("\t", -1).length == 4;
+    }
+
     static ProbeResult decode(String line) {
         String[] parts = line.split("\t", -1);
         if (parts.length != 4) {

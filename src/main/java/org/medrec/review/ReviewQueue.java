@@ -21,7 +21,7 @@ public class ReviewQueue {
     public List<Map<String, Object>> list(boolean openOnly) {
         return jdbc.sql("""
                 SELECT id, status, path, page, sheet, row_num, mrn, field, raw, proposed_value, confidence, reason
-                FROM review_item """ + (openOnly ? "WHERE status = 'open' " : "") + "ORDER BY created_at, id")
+                FROM review_item""" + (openOnly ? " WHERE status = 'open'" : "") + " ORDER BY created_at, id")
                 .query((rs, n) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("id", rs.getString("id"));

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +54,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try (HomeLock ignored = lock(absoluteHome)) {
                 Integer running = runningPort(absoluteHome);
                 if (running != null) {
+                    registerClient(absoluteHome);
                     log.info("joined the embedded PostgreSQL already running for this store (port {})", running);
                     return new EmbeddedPostgresServer(absoluteHome, null, running);
                 }
@@ -71,6 +70,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setServerConfig("fsync", "on")
                         .start();
                 writeServerFile(absoluteHome, pg.getPort());
+                registerClient(absoluteHome);
                 log.info("started the embedded PostgreSQL for this store in {} ms (port {})",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), pg.getPort());
                 return new EmbeddedPostgresServer(absoluteHome, pg, pg.getPort());
@@ -97,9 +97,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         closed = true;
         try (HomeLock ignored = lock(home)) {
-            int others = otherMedrecConnections();
+            Files.deleteIfExists(clientFile(home, ProcessHandle.current().pid()));
+            long others = liveClients(home);
             if (others > 0) {
-                log.info("left the embedded PostgreSQL running: {} connection(s) of other medrec processes", others);
+                log.info("left the embedded PostgreSQL running for {} other medrec process(es)", others);
                 return;
             }
             if (started != null) {
@@ -109,19 +110,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             Files.deleteIfExists(serverFile(home));
             log.info("stopped the embedded PostgreSQL");
-        } catch (IOException | SQLException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
         }
     }
 
-    private int otherMedrecConnections() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl(port) + "&ApplicationName=medrec-stop", USER, "");
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
-                     + APPLICATION_NAME + "' AND pid <> pg_backend_pid()")) {
-            r.next();
-            return r.getInt(1);
+    private static void registerClient(Path home) throws IOException {
+        Files.createDirectories(home.resolve("clients"));
+        Files.writeString(clientFile(home, ProcessHandle.current().pid()), "");
+    }
+
+    /** Registered processes that are still alive; the files of dead ones are removed. */
+    private static long liveClients(Path home) throws IOException {
+        Path clients = home.resolve("clients");
+        if (!Files.isDirectory(clients)) {
+            return 0;
         }
+        long alive = 0;
+        try (var files = Files.list(clients)) {
+            for (Path f : files.toList()) {
+                if (!f.getFileName().toString().matches("[0-9]+")) {
+                    continue;
+                }
+                boolean live = ProcessHandle.of(Long.parseLong(f.getFileName().toString()))
+                        .map(ProcessHandle::isAlive).orElse(false);
+                if (live) {
+                    alive++;
+                } else {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        return alive;
+    }
+
+    private static Path clientFile(Path home, long pid) {
+        return home.resolve("clients").resolve(Long.toString(pid));
     }
 
     private void stopWithPgCtl() throws IOException {

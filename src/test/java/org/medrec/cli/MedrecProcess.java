@@ -1,0 +1,54 @@
+package org.medrec.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code medrec} as its own JVM, as cron or the scorer would, and captures what it prints. */
+final class MedrecProcess {
+
+    /** What one command did. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private MedrecProcess() {
+    }
+
+    static Result run(Path home, Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "org.medrec.MedrecApplication"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("medrec-out", ".txt");
+        Path err = Files.createTempFile("medrec-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("MEDREC_DB_URL");
+        builder.environment().put("MEDREC_HOME", home.toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("medrec " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        try {
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    static Result run(Path home, String... args) throws IOException, InterruptedException {
+        return run(home, Map.of(), null, args);
+    }
+}

@@ -1,0 +1,181 @@
+package org.medrec.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medrec.intake.Fingerprint;
+import org.medrec.report.RunSummary;
+import org.medrec.store.StoreLock;
+import org.medrec.testing.Fixtures;
+import org.medrec.testing.StoreTables;
+import org.medrec.testing.TestStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest
+class MigrationServiceIntegrationTests {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStore.register(registry);
+    }
+
+    @Autowired
+    MigrationService migration;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @TempDir
+    Path input;
+
+    @BeforeEach
+    void emptyStore() {
+        StoreTables.wipeMigrations(jdbc);
+    }
+
+    private Path brokenFilesFolder() {
+        Fixtures.copyTree(Fixtures.resource("external/pdf-malformed"), input.resolve("pdf-malformed"));
+        Fixtures.copyTree(Fixtures.resource("external/poi-spreadsheet"), input.resolve("poi-spreadsheet"));
+        Fixtures.copyTree(Fixtures.resource("external/csv-spectrum/csvs"), input.resolve("csv-spectrum"));
+        return input;
+    }
+
+    @Test
+    void shouldAccountForEveryBrokenFileOfTheExternalCorpora() throws Exception {
+        Path folder = brokenFilesFolder();
+        long files = Fixtures.countFiles(folder);
+
+        RunSummary summary = migration.migrate(folder);
+
+        assertThat(summary.status()).isEqualTo("COMPLETED");
+        assertThat(summary.files().seen()).isEqualTo(files);
+        assertThat(summary.files().addUp()).isTrue();
+        assertThat(summary.quarantine()).hasSize((int) summary.files().quarantined())
+                .allSatisfy(q -> assertThat(q.reason()).isNotBlank());
+        assertThat(jdbc.sql("SELECT count(*) FROM run_file WHERE run_id = ?").param(summary.runId())
+                .query(Long.class).single()).isEqualTo(files);
+        Map<String, String> reasons = new HashMap<>();
+        summary.quarantine().forEach(q -> reasons.put(q.file(), q.reason()));
+        assertThat(reasons.get("pdf-malformed/qpdf/encrypted-40-bit-R3.pdf")).startsWith("encrypted PDF");
+        assertThat(reasons.get("poi-spreadsheet/password.xls")).startsWith("encrypted workbook");
+        assertThat(reasons.get("poi-spreadsheet/62815.xlsb")).contains(".xlsb");
+        assertThat(reasons).doesNotContainKey("csv-spectrum/utf8.csv");
+    }
+
+    @Test
+    void shouldSkipEverythingOnSecondRunAndChangeNothing() throws Exception {
+        Path folder = brokenFilesFolder();
+        RunSummary first = migration.migrate(folder);
+        String ledgerBefore = ledgerDump();
+
+        RunSummary second = migration.migrate(folder);
+
+        assertThat(second.runId()).isNotEqualTo(first.runId());
+        assertThat(second.files().seen()).isEqualTo(first.files().seen());
+        assertThat(second.files().alreadyMigrated()).isEqualTo(second.files().seen());
+        assertThat(second.files().migrated()).isZero();
+        assertThat(second.files().quarantined()).isZero();
+        assertThat(ledgerDump()).isEqualTo(ledgerBefore);
+    }
+
+    @Test
+    void shouldNeverModifyOrMoveTheOriginals() throws Exception {
+        Path folder = brokenFilesFolder();
+        Map<Path, String> before = fingerprints(folder);
+
+        migration.migrate(folder);
+
+        assertThat(fingerprints(folder)).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRecordSameContentUnderTwoNamesOnceAsAlreadyMigrated() throws Exception {
+        Path pdf = Fixtures.resource("external/pdf-malformed/pypdf-sample-files/grayscale-image.pdf");
+        Files.copy(pdf, input.resolve("a.pdf"));
+        Files.copy(pdf, input.resolve("b-copy.pdf"));
+
+        RunSummary summary = migration.migrate(input);
+
+        assertThat(summary.files().seen()).isEqualTo(2);
+        assertThat(summary.files().migrated()).isEqualTo(1);
+        assertThat(summary.files().alreadyMigrated()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM source_file").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseASecondMigrationWhileOneIsRunning() throws Exception {
+        Files.writeString(input.resolve("a.csv"), "MRN,Name\n1,A\n2,B\n");
+        try (StoreLock running = StoreLock.tryMigrationLock(dataSource).orElseThrow()) {
+            assertThatThrownBy(() -> migration.migrate(input)).isInstanceOf(MigrationService.AlreadyRunningException.class);
+        }
+        assertThat(migration.migrate(input).status()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void shouldResumeARunThatDidNotCompleteWithoutDoublingAnything() throws Exception {
+        Path folder = brokenFilesFolder();
+        long files = Fixtures.countFiles(folder);
+        // a run whose process died after committing part of its ledger
+        UUID crashed = UUID.randomUUID();
+        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, ?)").params(crashed, folder.toRealPath().toString()).update();
+        Path first = folder.resolve("csv-spectrum/simple.csv");
+        Fingerprint fp = Fingerprint.of(first);
+        long id = jdbc.sql("""
+                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
+                VALUES (?, ?, 'csv-spectrum/simple.csv', ?, 'CSV', 'received') RETURNING id""")
+                .params(fp.sha256(), fp.size(), crashed).query(Long.class).single();
+        jdbc.sql("INSERT INTO run_file (run_id, path, source_file_id, disposition) VALUES (?, 'csv-spectrum/simple.csv', ?, 'new')")
+                .params(crashed, id).update();
+
+        RunSummary resumed = migration.migrate(folder);
+
+        assertThat(resumed.runId()).isEqualTo(crashed);
+        assertThat(resumed.status()).isEqualTo("COMPLETED");
+        assertThat(resumed.files().seen()).isEqualTo(files);
+        assertThat(resumed.files().alreadyMigrated()).isEqualTo(alreadyMigratedWithinFolder(folder));
+        assertThat(jdbc.sql("SELECT count(*) FROM run_file WHERE path = 'csv-spectrum/simple.csv'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    /** Files whose content appears earlier in the same folder (the corpora hold a few copies). */
+    private long alreadyMigratedWithinFolder(Path folder) throws IOException {
+        Map<Path, String> all = fingerprints(folder);
+        return all.size() - all.values().stream().map(v -> v.substring(0, 64)).distinct().count();
+    }
+
+    private String ledgerDump() {
+        return String.join("\n", jdbc.sql("""
+                SELECT sha256 || ' ' || format || ' ' || outcome || ' ' || coalesce(reason, '') FROM source_file ORDER BY sha256""")
+                .query(String.class).list());
+    }
+
+    private static Map<Path, String> fingerprints(Path folder) throws IOException {
+        Map<Path, String> result = new HashMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                FileTime modified = Files.getLastModifiedTime(f);
+                result.put(folder.relativize(f), Fingerprint.of(f).sha256() + " " + modified.toMillis());
+            }
+        }
+        return result;
+    }
+}

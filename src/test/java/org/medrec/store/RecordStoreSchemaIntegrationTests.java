@@ -1,0 +1,136 @@
+package org.medrec.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.medrec.review.AuditLog;
+import org.medrec.testing.TestStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest
+class RecordStoreSchemaIntegrationTests {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStore.register(registry);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void shouldLetFlywayOwnTheBatchTablesAndTheRecordModel() {
+        var tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class).set();
+
+        assertThat(tables).contains("batch_job_execution", "batch_step_execution_context", "migration_run",
+                "source_file", "run_file", "patient", "patient_identifier", "identifier_system", "coverage",
+                "encounter", "diagnosis", "vital_sign", "medication", "allergy", "immunization", "appointment",
+                "charge", "payment", "document", "review_item", "value_provenance", "audit_log", "app_user");
+    }
+
+    @Test
+    void shouldRefuseToUpdateOrDeleteTheAuditLog() {
+        String actor = "tester-" + UUID.randomUUID();
+        audit.append(actor, AuditLog.Origin.CLI, "test.append", null, null, null, "x");
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET new_value = 'y' WHERE actor = ?").param(actor).update())
+                .isInstanceOf(UncategorizedSQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log WHERE actor = ?").param(actor).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_log").update()).hasMessageContaining("append-only");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = ?").param(actor).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepTheSameMrnAtTwoClinicsAsTwoIdentifiers() {
+        long northgate = system("urn:medrec:test:northgate-" + UUID.randomUUID());
+        long lakeside = system("urn:medrec:test:lakeside-" + UUID.randomUUID());
+        long first = patient();
+        long second = patient();
+
+        identifier(first, northgate, "00012345");
+        identifier(second, lakeside, "00012345");
+
+        assertThatThrownBy(() -> identifier(second, northgate, "00012345"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void shouldRefuseValuesOutsideTheRecordModelsNormalForms() {
+        long patient = patient();
+
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO encounter (patient_id, npi) VALUES (?, '12345')")
+                .param(patient).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO diagnosis (patient_id, code) VALUES (?, 'E119')")
+                .param(patient).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE patient SET sex = 'F' WHERE id = ?").param(patient).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE patient SET birth_date = '1899-12-31' WHERE id = ?").param(patient)
+                .update()).isInstanceOf(DataIntegrityViolationException.class);
+        jdbc.sql("INSERT INTO diagnosis (patient_id, code, display) VALUES (?, 'E11.9', 'Type 2 diabetes')")
+                .param(patient).update();
+    }
+
+    @Test
+    void shouldKeepProvenanceOfAValueFromTwoSources() {
+        UUID run = UUID.randomUUID();
+        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
+        long card = sourceFile(run, "a".repeat(64), "PNG");
+        long sheet = sourceFile(run, "b".repeat(64), "XLSX");
+        long patient = patient();
+        long shot = jdbc.sql("INSERT INTO immunization (patient_id, vaccine, cvx, date) VALUES (?, 'Tdap', '115', '2019-05-02') RETURNING id")
+                .param(patient).query(Long.class).single();
+
+        jdbc.sql("""
+                INSERT INTO value_provenance (entity, entity_id, field, source_file_id, page, box, method, raw, confidence)
+                VALUES ('immunization', ?, 'date', ?, 1, '{100,200,80,20}', 'ocr', '05/02/2019', 0.93)""")
+                .params(shot, card).update();
+        jdbc.sql("""
+                INSERT INTO value_provenance (entity, entity_id, field, source_file_id, sheet, row_num, col, method, raw,
+                                              reviewed_by, reviewed_at)
+                VALUES ('immunization', ?, 'date', ?, 'Immunizations', 7, 'D', 'spreadsheet', '43587', 'tech1', now())""")
+                .params(shot, sheet).update();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM value_provenance WHERE entity = 'immunization' AND entity_id = ?")
+                .param(shot).query(Long.class).single()).isEqualTo(2);
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO value_provenance (entity, entity_id, field, source_file_id, method)
+                VALUES ('immunization', ?, 'lot', ?, 'ocr')""").params(shot, card).update())
+                .as("a value without page or row has no place in its source")
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private long system(String uri) {
+        return jdbc.sql("INSERT INTO identifier_system (system, name) VALUES (?, 'test clinic') RETURNING id")
+                .param(uri).query(Long.class).single();
+    }
+
+    private long patient() {
+        return jdbc.sql("INSERT INTO patient (family) VALUES ('Testperson') RETURNING id").query(Long.class).single();
+    }
+
+    private void identifier(long patient, long system, String value) {
+        jdbc.sql("INSERT INTO patient_identifier (patient_id, system_id, value) VALUES (?, ?, ?)")
+                .params(patient, system, value).update();
+    }
+
+    private long sourceFile(UUID run, String sha, String format) {
+        return jdbc.sql("""
+                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
+                VALUES (?, 10, 'x', ?, ?, 'loaded') ON CONFLICT (sha256) DO UPDATE SET size_bytes = 10 RETURNING id""")
+                .params(sha, run, format).query(Long.class).single();
+    }
+}

@@ -1,0 +1,17 @@
+package org.medrec.testing;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Empties the ledger and the record store between tests that count what a run did. */
+public final class StoreTables {
+
+    private StoreTables() {
+    }
+
+    public static void wipeMigrations(JdbcClient jdbc) {
+        jdbc.sql("""
+                TRUNCATE value_provenance, review_item, payment, charge, appointment, immunization, allergy,
+                         medication, vital_sign, diagnosis, encounter, coverage, document, patient_identifier,
+                         patient, identifier_system, run_file, source_file, migration_run CASCADE""").update();
+    }
+}
