@@ -30,6 +30,12 @@ public final class Intake implements AutoCloseable {
 
     public IntakeOutcome receive(Path file) {
         String relative = relativePath(file);
+        if (!Files.isRegularFile(file)) {
+            return new IntakeOutcome(relative, null, 0, IntakeOutcome.Disposition.NEW,
+                    ProbeResult.refused(FileFormat.OTHER, Files.exists(file)
+                            ? "not a regular file (a named pipe, socket or device): copy the document itself into the folder"
+                            : "a broken link: the file it points to does not exist"));
+        }
         if (!Files.isReadable(file)) {
             return new IntakeOutcome(relative, null, 0, IntakeOutcome.Disposition.NEW,
                     ProbeResult.refused(FileFormat.OTHER, "the file cannot be read: permission denied"));

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Every file below an input folder, in a stable order (sorted by path), symbolic links to files
- * included; folders that cannot be listed are reported, not skipped silently.
+ * and special files included (nothing is skipped silently); folders that cannot be listed are reported, not skipped silently.
  */
 public final class SourceFiles {
 
@@ -25,8 +25,8 @@ public final class SourceFiles {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file))) {
-                        files.add(file);
+                    if (!attrs.isSymbolicLink() || !Files.isDirectory(file)) {
+                        files.add(file);   // pipes, sockets and devices too: intake says why it cannot read them
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -122,6 +122,23 @@ class MigrationServiceIntegrationTests {
     }
 
     @Test
+    void shouldQuarantinePipesAndBrokenLinksInsteadOfSkippingOrHanging() throws Exception {
+        assertThat(new ProcessBuilder("mkfifo", input.resolve("pipe.pdf").toString()).start().waitFor()).isZero();
+        Files.createSymbolicLink(input.resolve("gone.pdf"), input.resolve("nowhere.pdf"));
+        Files.writeString(input.resolve("ok.csv"), "MRN,Name\n1,A\n2,B\n");
+
+        RunSummary summary = migration.migrate(input);
+
+        assertThat(summary.files().seen()).isEqualTo(3);
+        assertThat(summary.files().migrated()).isEqualTo(1);
+        assertThat(summary.quarantine()).extracting(RunSummary.Quarantined::file, RunSummary.Quarantined::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("gone.pdf", "a broken link: the file it points to does not exist"),
+                        org.assertj.core.groups.Tuple.tuple("pipe.pdf", "not a regular file (a named pipe, socket or device):"
+                                + " copy the document itself into the folder"));
+    }
+
+    @Test
     void shouldRefuseASecondMigrationWhileOneIsRunning() throws Exception {
         Files.writeString(input.resolve("a.csv"), "MRN,Name\n1,A\n2,B\n");
         try (StoreLock running = StoreLock.tryMigrationLock(dataSource).orElseThrow()) {
