@@ -84,6 +84,10 @@ final class WorkbookProbe {
         } catch (EncryptedDocumentException e) {
             return encrypted(FileFormat.XLSX);
         } catch (Exception | StackOverflowError e) {
+            if (String.valueOf(e.getMessage()).contains("DOCTYPE is disallowed")) {
+                return ProbeResult.refused(FileFormat.XLSX, "hostile XLSX workbook: its XML declares a DOCTYPE, which"
+                        + " Excel never writes (an XML bomb or external-entity attack); it was not read");
+            }
             return ProbeResult.refused(FileFormat.XLSX, "damaged XLSX workbook: it cannot be read (" + Reasons.describe(e) + ")");
         }
     }
