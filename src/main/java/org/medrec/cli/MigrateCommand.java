@@ -40,7 +40,7 @@ class MigrateCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("medrec: " + e.getMessage());
                 return ExitCode.MIGRATION_RUNNING;
             }
-            spec.commandLine().getOut().print(json ? Json.write(summary.toJson()) + "\n" : text(summary));
+            spec.commandLine().getOut().print(json ? Json.write(summary.toJson()) + "\n" : summary.toText());
             spec.commandLine().getOut().flush();
             if (!summary.status().equals("COMPLETED")) {
                 spec.commandLine().getErr().println("medrec: error: the migration run " + summary.runId() + " ended "
@@ -50,21 +50,5 @@ class MigrateCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
-    }
-
-    static String text(RunSummary s) {
-        StringBuilder out = new StringBuilder();
-        out.append("Migration run ").append(s.runId()).append(": ").append(s.status()).append('\n');
-        out.append(String.format("  files:   %d seen, %d migrated, %d already migrated, %d quarantined%n",
-                s.files().seen(), s.files().migrated(), s.files().alreadyMigrated(), s.files().quarantined()));
-        out.append(String.format("  pages:   %d%n", s.pages()));
-        out.append(String.format("  records: %d loaded, %d held for review%n", s.records().loaded(), s.records().heldForReview()));
-        out.append(String.format("  fields:  %d extracted, %d auto-accepted, %d to review%n",
-                s.fields().extracted(), s.fields().autoAccepted(), s.fields().toReview()));
-        if (!s.quarantine().isEmpty()) {
-            out.append("  quarantined:\n");
-            s.quarantine().forEach(q -> out.append("    ").append(q.file()).append(": ").append(q.reason()).append('\n'));
-        }
-        return out.toString();
     }
 }

@@ -42,6 +42,23 @@ public record RunSummary(UUID runId, String status, Files files, long pages, Rec
         return json;
     }
 
+    /** The summary as {@code migrate} prints it without {@code --json}. */
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        out.append("Migration run ").append(runId).append(": ").append(status).append('\n');
+        out.append(String.format("  files:   %d seen, %d migrated, %d already migrated, %d quarantined%n",
+                files.seen, files.migrated, files.alreadyMigrated, files.quarantined));
+        out.append(String.format("  pages:   %d%n", pages));
+        out.append(String.format("  records: %d loaded, %d held for review%n", records.loaded, records.heldForReview));
+        out.append(String.format("  fields:  %d extracted, %d auto-accepted, %d to review%n",
+                fields.extracted, fields.autoAccepted, fields.toReview));
+        if (!quarantine.isEmpty()) {
+            out.append("  quarantined:\n");
+            quarantine.forEach(q -> out.append("    ").append(q.file).append(": ").append(q.reason).append('\n'));
+        }
+        return out.toString();
+    }
+
     static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
