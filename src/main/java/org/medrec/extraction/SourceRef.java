@@ -1,0 +1,48 @@
+package org.medrec.extraction;
+
+import java.util.Objects;
+
+/**
+ * Where a value stands in its source: a page and a box (pixels of the page image: x, y, width,
+ * height) for charts, or a sheet, row and column for spreadsheets.
+ */
+public record SourceRef(long sourceFileId, String path, Integer page, int[] box, String sheet, Integer row,
+                        String column, Method method) {
+
+    public SourceRef {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(method, "method");
+        if (page == null && row == null) {
+            throw new IllegalArgumentException("a value comes from a page or a row");
+        }
+        if (box != null && box.length != 4) {
+            throw new IllegalArgumentException("a box is x, y, width, height");
+        }
+        box = box == null ? null : box.clone();
+    }
+
+    public static SourceRef onPage(long sourceFileId, String path, int page, int[] box, Method method) {
+        return new SourceRef(sourceFileId, path, page, box, null, null, null, method);
+    }
+
+    public static SourceRef inSheet(long sourceFileId, String path, String sheet, int row, String column) {
+        return new SourceRef(sourceFileId, path, null, null, sheet, row, column, Method.SPREADSHEET);
+    }
+
+    @Override
+    public int[] box() {
+        return box == null ? null : box.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourceRef s && sourceFileId == s.sourceFileId && path.equals(s.path)
+                && Objects.equals(page, s.page) && java.util.Arrays.equals(box, s.box) && Objects.equals(sheet, s.sheet)
+                && Objects.equals(row, s.row) && Objects.equals(column, s.column) && method == s.method;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sourceFileId, path, page, java.util.Arrays.hashCode(box), sheet, row, column, method);
+    }
+}

@@ -1,0 +1,171 @@
+package org.medrec.store;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.medrec.extraction.ExtractedRecord;
+import org.medrec.extraction.FieldValue;
+import org.medrec.extraction.RecordPath;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads a record whose values need no more review into the store, each value with its
+ * provenance. The patient is found by (identifier system, MRN) or created. An entry that the
+ * patient already has (the same immunization from a card and from a spreadsheet) is stored once,
+ * with one provenance per source; a demographic value that disagrees with the stored one is not
+ * overwritten but returned as a conflict for review. Thread-safe.
+ */
+@Repository
+public class RecordWriter {
+
+    /** What a load did: the patient, and the values that disagree with what is stored. */
+    public record LoadResult(long patientId, List<Conflict> conflicts) {
+    }
+
+    /** A value that disagrees with the stored one (two birth dates). */
+    public record Conflict(FieldValue incoming, String stored) {
+    }
+
+    private static final Set<String> PATIENT_COLUMNS = Set.of("family", "suffix", "birth_date", "sex", "phone");
+
+    private final JdbcClient jdbc;
+
+    public RecordWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public LoadResult load(ExtractedRecord record, Long documentId, Map<String, Reviewed> reviews) {
+        if (record.needsReview() && reviews.isEmpty()) {
+            throw new IllegalArgumentException("a record with values to review cannot be loaded");
+        }
+        Objects.requireNonNull(record.mrn(), "a record is loaded under its MRN");
+        Provenance provenance = new Provenance(jdbc, documentId, reviews);
+        long patientId = patient(record, provenance);
+        List<Conflict> conflicts = new ArrayList<>();
+        Map<String, Map<String, FieldValue>> entries = new LinkedHashMap<>();
+        for (FieldValue field : record.fields()) {
+            if (field.value() == null) {
+                continue;   // rejected by a person: not in the source, or not to be loaded
+            }
+            RecordPath path = RecordPath.parse(field.path());
+            String list = path.first().name();
+            if (list.equals("patient") && path.steps().get(1).name().equals("insurance")) {
+                String entry = path.steps().get(1).toString();   // insurance[0]
+                entries.computeIfAbsent(entry, k -> new LinkedHashMap<>()).put(path.last().name(), field);
+            } else if (list.equals("patient")) {
+                demographic(patientId, path, field, provenance, conflicts);
+            } else if (path.first().index() != null) {
+                String entry = path.steps().size() > 2 && path.steps().get(1).index() != null
+                        ? path.first() + "." + path.steps().get(1)   // encounters[0].diagnoses[1]
+                        : path.first().toString();
+                entries.computeIfAbsent(entry, k -> new LinkedHashMap<>()).put(path.last().name(), field);
+                if (list.equals("encounters") && path.steps().size() == 3 && path.steps().get(1).name().equals("vitals")) {
+                    entries.get(entry).put("vitals." + path.last().name(), field);
+                    entries.get(entry).remove(path.last().name());
+                }
+            }
+        }
+        new EntryWriter(jdbc, patientId, provenance).write(entries);
+        return new LoadResult(patientId, conflicts);
+    }
+
+    /** A person's decision on a value, kept in its provenance. */
+    public record Reviewed(java.util.UUID reviewItemId, String reviewer, java.time.OffsetDateTime at) {
+    }
+
+    private long patient(ExtractedRecord record, Provenance provenance) {
+        long systemId = jdbc.sql("""
+                INSERT INTO identifier_system (system, name) VALUES (?, ?)
+                ON CONFLICT (system) DO UPDATE SET system = EXCLUDED.system RETURNING id""")
+                .params(record.identifierSystem(), record.identifierSystem()).query(Long.class).single();
+        var existing = jdbc.sql("SELECT id, patient_id FROM patient_identifier WHERE system_id = ? AND value = ?")
+                .params(systemId, record.mrn()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+        long identifierId;
+        long patientId;
+        if (existing.isPresent()) {
+            identifierId = existing.get()[0];
+            patientId = existing.get()[1];
+        } else {
+            patientId = jdbc.sql("INSERT INTO patient DEFAULT VALUES RETURNING id").query(Long.class).single();
+            identifierId = jdbc.sql("INSERT INTO patient_identifier (patient_id, system_id, value) VALUES (?, ?, ?) RETURNING id")
+                    .params(patientId, systemId, record.mrn()).query(Long.class).single();
+        }
+        record.fields().stream().filter(f -> f.path().equals("mrn"))
+                .forEach(f -> provenance.add("patient_identifier", identifierId, "value", f));
+        return patientId;
+    }
+
+    private void demographic(long patientId, RecordPath path, FieldValue field, Provenance provenance,
+                             List<Conflict> conflicts) {
+        List<RecordPath.Step> steps = path.steps();
+        String name = steps.get(1).name();
+        String column;
+        Integer index = null;
+        if (steps.size() == 2 && PATIENT_COLUMNS.contains(name)) {
+            column = name;
+        } else if (steps.size() == 2 && name.equals("given")) {
+            column = "given";
+            index = steps.get(1).index();
+        } else if (steps.size() == 3 && name.equals("address")) {
+            String part = steps.get(2).name();
+            column = switch (part) {
+                case "line" -> "address_line";
+                case "city", "state", "postal_code" -> part;
+                default -> null;
+            };
+            index = steps.get(2).index();
+        } else {
+            return;   // not kept in the store (mobile, emergency contact)
+        }
+        if (column == null) {
+            return;
+        }
+        String select = index == null ? column + "::text" : column + "[" + (index + 1) + "]";
+        String stored = jdbc.sql("SELECT " + select + " FROM patient WHERE id = ?").param(patientId)
+                .query((rs, n) -> rs.getString(1)).list().get(0);
+        if (stored == null) {
+            String target = index == null ? column : column + "[" + (index + 1) + "]";
+            jdbc.sql("UPDATE patient SET " + target + " = ?" + cast(column) + " WHERE id = ?")
+                    .params(field.value(), patientId).update();
+        } else if (!sameValue(column, stored, field.value())) {
+            conflicts.add(new Conflict(field, stored));
+            return;
+        }
+        provenance.add("patient", patientId, index == null ? column : column + "[" + index + "]", field);
+    }
+
+    private static String cast(String column) {
+        return switch (column) {
+            case "birth_date" -> "::date";
+            default -> "";
+        };
+    }
+
+    private static boolean sameValue(String column, String stored, String incoming) {
+        if (column.equals("phone")) {
+            return stored.replaceAll("\\D", "").equals(incoming.replaceAll("\\D", ""));
+        }
+        return stored.trim().equalsIgnoreCase(incoming.trim());
+    }
+
+    static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    static LocalTime time(String value) {
+        return value == null ? null : LocalTime.parse(value);
+    }
+
+    static BigDecimal money(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+}
