@@ -77,6 +77,8 @@ public enum ReportFormat {
         row(out, "fields", "auto_accepted", s.fields().autoAccepted(), "");
         row(out, "fields", "to_review", s.fields().toReview(), "");
         s.quarantine().forEach(q -> row(out, "quarantine", q.file(), 1, q.reason()));
+        s.ledger().forEach(e -> row(out, "file", e.file(), 1, String.join(" ", e.disposition(), e.format(), e.outcome())
+                + (e.reason() == null ? "" : ": " + e.reason())));
         List<String> problems = report.discrepancies();
         row(out, "check", "adds_up", problems.isEmpty() ? 1 : 0, String.join("; ", problems));
         return out.toString();

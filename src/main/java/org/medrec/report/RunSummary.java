@@ -10,7 +10,7 @@ import java.util.UUID;
  * {@code seen = migrated + alreadyMigrated + quarantined} always holds.
  */
 public record RunSummary(UUID runId, String status, Files files, long pages, Records records, Fields fields,
-                         List<Quarantined> quarantine) {
+                         List<Quarantined> quarantine, List<LedgerEntry> ledger) {
 
     public record Files(long seen, long migrated, long alreadyMigrated, long quarantined) {
         public boolean addUp() {
@@ -28,6 +28,13 @@ public record RunSummary(UUID runId, String status, Files files, long pages, Rec
     public record Quarantined(String file, String reason) {
     }
 
+    /**
+     * What the run did with one path: {@code disposition} new or already_migrated, the detected
+     * format, and the content's outcome (received, loaded, held_for_review, quarantined) with its reason.
+     */
+    public record LedgerEntry(String file, String disposition, String format, Integer pages, String outcome, String reason) {
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_id", runId.toString());
@@ -39,6 +46,8 @@ public record RunSummary(UUID runId, String status, Files files, long pages, Rec
         json.put("fields", ordered("extracted", fields.extracted, "auto_accepted", fields.autoAccepted,
                 "to_review", fields.toReview));
         json.put("quarantine", quarantine.stream().map(q -> ordered("file", q.file, "reason", q.reason)).toList());
+        json.put("ledger", ledger.stream().map(e -> ordered("file", e.file, "disposition", e.disposition, "format", e.format,
+                "pages", e.pages, "outcome", e.outcome, "reason", e.reason)).toList());
         return json;
     }
 

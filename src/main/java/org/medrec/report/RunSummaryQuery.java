@@ -46,7 +46,12 @@ public class RunSummaryQuery {
                 SELECT rf.path, sf.reason FROM run_file rf JOIN source_file sf ON sf.id = rf.source_file_id
                 WHERE rf.run_id = ? AND rf.disposition = 'new' AND sf.outcome = 'quarantined' ORDER BY rf.path""")
                 .param(runId).query((rs, n) -> new RunSummary.Quarantined(rs.getString(1), rs.getString(2))).list();
+        List<RunSummary.LedgerEntry> ledger = jdbc.sql("""
+                SELECT rf.path, rf.disposition, sf.format, sf.pages, sf.outcome, sf.reason
+                FROM run_file rf JOIN source_file sf ON sf.id = rf.source_file_id WHERE rf.run_id = ? ORDER BY rf.path""")
+                .param(runId).query((rs, n) -> new RunSummary.LedgerEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6))).list();
         return new RunSummary(runId, status, files, pages, records,
-                new RunSummary.Fields(autoAccepted + toReview, autoAccepted, toReview), quarantine);
+                new RunSummary.Fields(autoAccepted + toReview, autoAccepted, toReview), quarantine, ledger);
     }
 }

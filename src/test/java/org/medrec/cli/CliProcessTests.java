@@ -41,6 +41,10 @@ class CliProcessTests {
         assertThat(summary.get("quarantine").valueStream().map(q -> q.get("file").asString()).toList())
                 .containsExactlyInAnyOrder("empty-file.pdf", "encrypted.pdf", "truncated.pdf",
                         "password-protected-workbook.xlsx");
+        assertThat(summary.get("ledger").valueStream().map(e -> e.get("file").asString() + " " + e.get("outcome").asString()))
+                .hasSize((int) files).contains("encrypted.pdf quarantined", "scan-saved-with-pdf-extension.pdf received");
+        assertThat(summary.get("ledger").valueStream().filter(e -> e.get("file").asString().equals("scan-saved-with-pdf-extension.pdf"))
+                .map(e -> e.get("format").asString())).containsExactly("PNG");
         assertThat(first.stderr()).contains("COMPLETED");
 
         MedrecProcess.Result second = MedrecProcess.run(home, "migrate", "--input", input.toString(), "--json");

@@ -12,7 +12,8 @@ class RunReportTests {
 
     private static RunReport report(RunSummary.Files files, Map<String, Long> byFormat, List<RunSummary.Quarantined> quarantine) {
         RunSummary summary = new RunSummary(UUID.fromString("00000000-0000-0000-0000-000000000001"), "COMPLETED", files, 3,
-                new RunSummary.Records(0, 0), new RunSummary.Fields(0, 0, 0), quarantine);
+                new RunSummary.Records(0, 0), new RunSummary.Fields(0, 0, 0), quarantine,
+                List.of(new RunSummary.LedgerEntry("a.pdf", "new", "PDF", 2, "received", null)));
         return new RunReport(summary, "/in", OffsetDateTime.parse("2026-01-02T03:04:05Z"),
                 OffsetDateTime.parse("2026-01-02T03:05:05Z"), byFormat, Map.of("quarantined", (long) quarantine.size()), null);
     }
