@@ -1,0 +1,341 @@
+package org.medrec.spreadsheet.mapping;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medrec.extraction.ExtractedRecord;
+import org.medrec.extraction.FieldValue;
+import org.medrec.extraction.SourceRef;
+import org.medrec.extraction.validation.Cvx;
+import org.medrec.extraction.validation.Icd10;
+import org.medrec.extraction.validation.Names;
+import org.medrec.extraction.validation.Normalized;
+import org.medrec.spreadsheet.HeaderColumn;
+import org.medrec.spreadsheet.SheetCell;
+import org.medrec.spreadsheet.SheetRow;
+import org.medrec.spreadsheet.TableHeader;
+
+/**
+ * Turns the data rows of one file's mapped sheets into one record per patient (entries numbered
+ * per patient in row order, sheet by sheet, as the record model counts them) and a list of bad
+ * rows. A bad row (no MRN, an impossible date, a non-numeric charge, an exact duplicate) is never
+ * loaded and never stops the file: it is reported with sheet, row, column and why. A doubtful
+ * value (an ambiguous date) stays in its patient's record, marked for review. Not thread-safe.
+ */
+public final class FileRecords {
+
+    /** A row that must not be loaded as it is. */
+    public record BadRow(String sheet, int row, String column, String raw, String reason, String mrn) {
+    }
+
+    private static final double SHEET_CONFIDENCE = 1.0;
+    private static final double DOUBTFUL_CONFIDENCE = 0.5;
+
+    private final SourceMapping source;
+    private final long sourceFileId;
+    private final String path;
+    private final FieldReader reader;
+    private final Map<String, Patient> patients = new LinkedHashMap<>();
+    private final List<BadRow> badRows = new ArrayList<>();
+
+    public FileRecords(SourceMapping source, long sourceFileId, String path, LocalDate reference) {
+        this.source = source;
+        this.sourceFileId = sourceFileId;
+        this.path = path;
+        this.reader = new FieldReader(source, reference);
+    }
+
+    /**
+     * Reads the data rows of one sheet of the file, which the given mapping fits. {@code label}
+     * names the sheet in sources and bad rows: the workbook's sheet name, or for CSV/TSV (one
+     * table, no sheet names) the mapping's kind.
+     */
+    public Sheet sheet(SheetMapping mapping, TableHeader header, String label) {
+        return new Sheet(mapping, header, label);
+    }
+
+    public List<ExtractedRecord> records() {
+        return patients.entrySet().stream()
+                .map(e -> new ExtractedRecord(source.identifierSystem(), e.getKey(), e.getValue().kinds(), e.getValue().fields))
+                .toList();
+    }
+
+    public List<BadRow> badRows() {
+        return List.copyOf(badRows);
+    }
+
+    /** A value read from a cell, before its entry index is known ({@code encounters[].date}). */
+    private record Pending(String template, String raw, String value, double confidence, SourceRef source, String reason) {
+    }
+
+    /** One patient's values in this file. */
+    private static final class Patient {
+        final List<FieldValue> fields = new ArrayList<>();
+        final Map<String, Integer> nextIndex = new HashMap<>();
+        final Map<String, FieldValue> demographics = new HashMap<>();
+        final List<String> sheetKinds = new ArrayList<>();
+
+        int next(String list) {
+            return nextIndex.merge(list, 1, Integer::sum) - 1;
+        }
+
+        String kinds() {
+            return String.join("+", sheetKinds);
+        }
+    }
+
+    /** The rows of one sheet. */
+    public final class Sheet {
+        private final SheetMapping mapping;
+        private final TableHeader header;
+        private final String label;
+        private final Map<String, Integer> seenRows = new HashMap<>();
+
+        private Sheet(SheetMapping mapping, TableHeader header, String label) {
+            this.mapping = mapping;
+            this.header = header;
+            this.label = label;
+        }
+
+        /** Adds one data row (title, empty and totals rows are the caller's to skip). */
+        public void add(SheetRow row) {
+            String content = String.join("\u001f", row.cells().stream().map(SheetCell::text).map(String::strip).toList());
+            Integer first = seenRows.putIfAbsent(content, row.rowNumber());
+            String mrn = mrnOf(row);
+            if (first != null) {
+                bad(row, null, null, "exact duplicate of row " + first, mrn);
+                return;
+            }
+            if (mrn == null) {
+                String raw = mrnText(row);
+                bad(row, mrnColumn(), raw, raw == null || raw.isBlank() ? "missing MRN"
+                        : "'" + raw.strip() + "' is not an MRN in this clinic's format", null);
+                return;
+            }
+            List<Pending> values = new ArrayList<>();
+            if (!readRow(row, mrn, values)) {
+                return;
+            }
+            Patient patient = patients.computeIfAbsent(mrn, k -> new Patient());
+            if (!patient.sheetKinds.contains(mapping.kind())) {
+                patient.sheetKinds.add(mapping.kind());
+            }
+            Map<String, Integer> rowIndex = new HashMap<>();
+            for (Pending value : values) {
+                String resolved = resolve(value.template(), patient, rowIndex);
+                FieldValue placed = new FieldValue(resolved, value.raw(), value.value(), value.confidence(), value.source(),
+                        value.reason());
+                if (resolved.startsWith("patient.") && !resolved.startsWith("patient.insurance")) {
+                    FieldValue known = patient.demographics.putIfAbsent(resolved, placed);
+                    if (known != null) {
+                        if (known.value() != null && placed.value() != null && !known.value().equalsIgnoreCase(placed.value())) {
+                            patient.fields.add(new FieldValue(resolved, placed.raw(), placed.value(), DOUBTFUL_CONFIDENCE,
+                                    placed.source(), "differs from row " + known.source().row() + " of this file"));
+                        }
+                        continue;
+                    }
+                } else if (resolved.equals("mrn") && patient.fields.stream().anyMatch(f -> f.path().equals("mrn"))) {
+                    continue;
+                }
+                patient.fields.add(placed);
+            }
+        }
+
+        /** Reads every mapped cell of the row; false when the row is bad (and reported). */
+        private boolean readRow(SheetRow row, String mrn, List<Pending> values) {
+            String vaccine = null;
+            Pending cvx = null;
+            for (HeaderColumn column : header.columns()) {
+                List<String> paths = mapping.pathsOf(column.name());
+                if (paths.isEmpty()) {
+                    continue;
+                }
+                SheetCell cell = row.cell(column.column()).orElse(SheetCell.ofText(column.column(), ""));
+                SourceRef where = SourceRef.inSheet(sourceFileId, path, label, row.rowNumber(), cell.columnName());
+                for (String template : paths) {
+                    List<Pending> read = readCell(template, cell, where, mrn);
+                    if (read == null) {
+                        bad(row, cell.columnName(), cell.text(), problemOf(template, cell) + " in " + column.name(), mrn);
+                        return false;
+                    }
+                    for (Pending v : read) {
+                        if (v.template().endsWith(".vaccine")) {
+                            vaccine = v.value();
+                        } else if (v.template().endsWith(".cvx")) {
+                            cvx = v;
+                        }
+                    }
+                    values.addAll(read);
+                }
+            }
+            if (vaccine != null && cvx != null && cvx.value() != null) {
+                Normalized agree = Cvx.consistent(vaccine, cvx.value());
+                if (agree.status() == Normalized.Status.INVALID) {
+                    values.set(values.indexOf(cvx), new Pending(cvx.template(), cvx.raw(), cvx.value(), DOUBTFUL_CONFIDENCE,
+                            cvx.source(), agree.problem()));
+                }
+            }
+            return true;
+        }
+
+        /** The values a cell gives for one path template; null when the cell's value is invalid. */
+        private List<Pending> readCell(String template, SheetCell cell, SourceRef where, String mrn) {
+            String list = template.substring(0, template.indexOf('.') < 0 ? template.length() : template.indexOf('.'))
+                    .replaceAll("\\[.*", "");
+            String field = template.substring(template.lastIndexOf('.') + 1).replaceAll("\\[.*", "");
+            if (template.equals("mrn")) {
+                return List.of(new Pending("mrn", cell.text(), mrn, SHEET_CONFIDENCE, where, null));
+            }
+            if (template.equals("patient.name")) {
+                return name(cell, where);
+            }
+            if (template.equals("patient.address.lines")) {
+                return lines(cell, where);
+            }
+            if (template.equals("patient.given")) {
+                return givenNames(cell, where);
+            }
+            if (template.contains("[*]")) {
+                List<Pending> all = new ArrayList<>();
+                for (Normalized code : Icd10.normalizeAll(cell.text())) {
+                    if (code.status() == Normalized.Status.INVALID) {
+                        return null;
+                    }
+                    if (code.status() != Normalized.Status.EMPTY) {
+                        all.add(value(template.replace("[*]", "[]"), cell.text(), code, where));
+                    }
+                }
+                return all;
+            }
+            Normalized read = reader.read(list, field, cell);
+            return switch (read.status()) {
+                case EMPTY -> List.of();
+                case INVALID -> null;
+                default -> List.of(value(template, cell.text(), read, where));
+            };
+        }
+
+        private String problemOf(String template, SheetCell cell) {
+            String list = template.replaceAll("[.\\[].*", "");
+            String field = template.substring(template.lastIndexOf('.') + 1).replaceAll("\\[.*", "");
+            if (template.contains("[*]")) {
+                return Icd10.normalizeAll(cell.text()).stream().filter(n -> n.status() == Normalized.Status.INVALID)
+                        .map(Normalized::problem).findFirst().orElse("invalid value");
+            }
+            Normalized read = reader.read(list, field, cell);
+            return read.problem() == null ? "invalid value" : read.problem();
+        }
+
+        private List<Pending> name(SheetCell cell, SourceRef where) {
+            if (cell.isEmpty()) {
+                return List.of();
+            }
+            Names.PersonName name = Names.parse(cell.text().strip(), Names.Order.FAMILY_FIRST);
+            String reason = name.result().status() == Normalized.Status.OK ? null : name.result().problem();
+            List<Pending> out = new ArrayList<>();
+            String raw = cell.text();
+            double confidence = reason == null ? SHEET_CONFIDENCE : DOUBTFUL_CONFIDENCE;
+            if (name.family() != null) {
+                out.add(new Pending("patient.family", raw, name.family(), confidence, where, reason));
+            }
+            for (int i = 0; name.given() != null && i < name.given().size(); i++) {
+                out.add(new Pending("patient.given[" + i + "]", raw, name.given().get(i), confidence, where, reason));
+            }
+            if (name.suffix() != null) {
+                out.add(new Pending("patient.suffix", raw, name.suffix(), confidence, where, reason));
+            }
+            if (out.isEmpty()) {
+                out.add(new Pending("patient.family", raw, null, DOUBTFUL_CONFIDENCE, where,
+                        reason == null ? "name not understood" : reason));
+            }
+            return out;
+        }
+
+        /** "Rebecca Laura" in one column: the first name and the middle name, as written. */
+        private List<Pending> givenNames(SheetCell cell, SourceRef where) {
+            List<Pending> out = new ArrayList<>();
+            int i = 0;
+            for (String part : cell.text().strip().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    out.add(new Pending("patient.given[" + i++ + "]", cell.text(), part.replaceAll("\\.$", ""),
+                            SHEET_CONFIDENCE, where, null));
+                }
+            }
+            return out;
+        }
+
+        private List<Pending> lines(SheetCell cell, SourceRef where) {
+            List<Pending> out = new ArrayList<>();
+            String[] parts = cell.text().split("\\R");
+            int i = 0;
+            for (String part : parts) {
+                if (!part.isBlank()) {
+                    out.add(new Pending("patient.address.line[" + i++ + "]", cell.text(), part.strip(), SHEET_CONFIDENCE,
+                            where, null));
+                }
+            }
+            return out;
+        }
+
+        private Pending value(String template, String raw, Normalized read, SourceRef where) {
+            boolean doubtful = read.status() == Normalized.Status.AMBIGUOUS;
+            return new Pending(template, raw, read.value(), doubtful ? DOUBTFUL_CONFIDENCE : SHEET_CONFIDENCE, where,
+                    doubtful ? read.problem() : null);
+        }
+
+        private String mrnColumn() {
+            return header.columns().stream().filter(c -> mapping.pathsOf(c.name()).contains("mrn"))
+                    .map(HeaderColumn::columnName).findFirst().orElse(null);
+        }
+
+        private String mrnText(SheetRow row) {
+            return header.columns().stream().filter(c -> mapping.pathsOf(c.name()).contains("mrn"))
+                    .map(c -> row.text(c.column())).findFirst().orElse(null);
+        }
+
+        private String mrnOf(SheetRow row) {
+            return source.mrn().normalise(mrnText(row));
+        }
+
+        private void bad(SheetRow row, String column, String raw, String reason, String mrn) {
+            badRows.add(new BadRow(label, row.rowNumber(), column, raw, reason, mrn));
+        }
+    }
+
+    /** Turns {@code encounters[].diagnoses[].code} into {@code encounters[3].diagnoses[1].code} for this row. */
+    private static String resolve(String template, Patient patient, Map<String, Integer> rowIndex) {
+        if (!template.contains("[]")) {
+            return template;
+        }
+        StringBuilder out = new StringBuilder();
+        String[] steps = template.split("\\.");
+        String scope = "";
+        for (int s = 0; s < steps.length; s++) {
+            String step = steps[s];
+            if (s > 0) {
+                out.append('.');
+            }
+            if (!step.endsWith("[]")) {
+                out.append(step);
+                continue;
+            }
+            String name = step.substring(0, step.length() - 2);
+            String key = scope + name;
+            boolean last = s == steps.length - 2;   // the entry whose field this is
+            Integer index;
+            if (scope.isEmpty()) {
+                index = rowIndex.computeIfAbsent(key, k -> patient.next(k));
+            } else if (last) {
+                index = rowIndex.merge(key + "#", 1, Integer::sum) - 1;   // nested: a new one per value
+            } else {
+                index = rowIndex.get(key);
+            }
+            out.append(name).append('[').append(index).append(']');
+            scope = key + "[" + index + "].";
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.medrec.spreadsheet.mapping;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.medrec.extraction.ExtractedRecord;
+import org.medrec.spreadsheet.ClassifiedRow;
+import org.medrec.spreadsheet.HeaderLocator;
+import org.medrec.spreadsheet.RowRole;
+import org.medrec.spreadsheet.SheetInfo;
+import org.medrec.spreadsheet.SheetRow;
+import org.medrec.spreadsheet.TableHeader;
+import org.medrec.spreadsheet.TableReader;
+
+/**
+ * Reads one spreadsheet file with the source-system mapping its headers fit: every data row
+ * becomes values of its patient's record, or a bad row. A sheet that no mapping fits (or that
+ * fits another system than the file's other sheets) is not read by a guess: it is reported, and
+ * the caller sends the file to review. Not thread-safe.
+ */
+public final class SheetImport {
+
+    /** What a file gave: records per patient, bad rows, and sheets that could not be read with a mapping. */
+    public record Result(String system, List<ExtractedRecord> records, List<FileRecords.BadRow> badRows,
+                         List<UnmappedSheet> unmapped) {
+    }
+
+    /** A sheet that was not read, and why (its headers are named, never its cells). */
+    public record UnmappedSheet(String sheet, String reason) {
+    }
+
+    private final MappingCatalog catalog;
+    private final HeaderLocator locator = new HeaderLocator();
+
+    public SheetImport(MappingCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** {@code delimited}: a CSV/TSV file, whose one table is named by its mapping's kind. */
+    public Result read(Path file, boolean delimited, long sourceFileId, String path, LocalDate reference) throws IOException {
+        List<UnmappedSheet> unmapped = new ArrayList<>();
+        FileRecords[] records = {null};
+        SourceMapping[] system = {null};
+        try (TableReader reader = TableReader.open(file)) {
+            for (SheetInfo sheet : reader.sheets()) {
+                List<SheetRow> leading = new ArrayList<>();
+                FileRecords.Sheet[] target = {null};
+                boolean[] decided = {false};
+                locator.scan(reader, sheet, classified -> {
+                    if (!decided[0] && classified.role() != RowRole.DATA) {
+                        leading.add(classified.row());
+                        return;
+                    }
+                    if (!decided[0]) {
+                        decided[0] = true;
+                        target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, unmapped, delimited);
+                    }
+                    if (target[0] != null && classified.isData()) {
+                        target[0].add(classified.row());
+                    }
+                });
+                if (!decided[0] && !leading.stream().allMatch(SheetRow::isEmpty)) {
+                    unmapped.add(new UnmappedSheet(sheet.name(), "no data rows below a header"));
+                }
+            }
+        }
+        if (records[0] == null) {
+            return new Result(null, List.of(), List.of(), unmapped);
+        }
+        return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped);
+    }
+
+    private FileRecords.Sheet start(SheetInfo sheet, List<SheetRow> leading, FileRecords[] records, SourceMapping[] system,
+                                    long sourceFileId, String path, LocalDate reference, List<UnmappedSheet> unmapped,
+                                    boolean delimited) {
+        Optional<TableHeader> header = locator.locate(sheet, leading);
+        if (header.isEmpty()) {
+            unmapped.add(new UnmappedSheet(sheet.name(), "no header row found"));
+            return null;
+        }
+        List<String> names = header.get().names();
+        List<MappingCatalog.Match> candidates = catalog.candidates(names);
+        if (candidates.size() != 1) {
+            unmapped.add(new UnmappedSheet(sheet.name(), (candidates.isEmpty() ? "no mapping fits its headers "
+                    : candidates.size() + " mappings fit its headers ") + names));
+            return null;
+        }
+        MappingCatalog.Match match = candidates.get(0);
+        if (system[0] != null && system[0] != match.source()) {
+            unmapped.add(new UnmappedSheet(sheet.name(), "its headers fit " + match.source().name()
+                    + ", the file's other sheets " + system[0].name()));
+            return null;
+        }
+        if (records[0] == null) {
+            system[0] = match.source();
+            records[0] = new FileRecords(match.source(), sourceFileId, path, reference);
+        }
+        return records[0].sheet(match.sheet(), header.get(), delimited ? match.sheet().kind() : sheet.name());
+    }
+}
