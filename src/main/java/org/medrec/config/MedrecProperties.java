@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("medrec")
-public record MedrecProperties(@NotNull Path home, @NotNull @Valid Db db, @NotNull @Valid Intake intake) {
+public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotNull @Valid Db db,
+                               @NotNull @Valid Intake intake) {
 
     /** The record store. An empty {@code url} means: start the embedded PostgreSQL under {@code home}. */
     public record Db(String url, String user, String password,

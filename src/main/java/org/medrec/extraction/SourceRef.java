@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Where a value stands in its source: a page and a box (pixels of the page image: x, y, width,
- * height) for charts, or a sheet, row and column for spreadsheets.
+ * height) for charts, or a sheet, row and column for spreadsheets; or a whole file, for review
+ * items about the file itself (a stored value always has a page or a row: the store checks it).
  */
 public record SourceRef(long sourceFileId, String path, Integer page, int[] box, String sheet, Integer row,
                         String column, Method method) {
@@ -12,9 +13,6 @@ public record SourceRef(long sourceFileId, String path, Integer page, int[] box,
     public SourceRef {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(method, "method");
-        if (page == null && row == null) {
-            throw new IllegalArgumentException("a value comes from a page or a row");
-        }
         if (box != null && box.length != 4) {
             throw new IllegalArgumentException("a box is x, y, width, height");
         }
@@ -23,6 +21,11 @@ public record SourceRef(long sourceFileId, String path, Integer page, int[] box,
 
     public static SourceRef onPage(long sourceFileId, String path, int page, int[] box, Method method) {
         return new SourceRef(sourceFileId, path, page, box, null, null, null, method);
+    }
+
+    /** A whole file (for review items about the file, not a value). */
+    public static SourceRef wholeFile(long sourceFileId, String path, Method method) {
+        return new SourceRef(sourceFileId, path, null, null, null, null, null, method);
     }
 
     public static SourceRef inSheet(long sourceFileId, String path, String sheet, int row, String column) {

@@ -2,7 +2,10 @@ package org.medrec.job;
 
 import java.nio.file.Path;
 import org.medrec.config.MedrecProperties;
+import org.medrec.intake.FileFormat;
 import org.medrec.intake.IntakeOutcome;
+import org.medrec.spreadsheet.SheetLoading;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.medrec.store.Ledger;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -17,7 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The migration job: intake (every file below --input into the ledger, fingerprinted, detected,
- * probed, quarantined when it cannot be migrated). Later stages add steps after intake.
+ * probed, quarantined when it cannot be migrated), then spreadsheets (read with their system's
+ * mapping, loaded or held for review). Later stages add the scanned charts.
  */
 @Configuration(proxyBeanMethods = false)
 class MigrationJobConfiguration {
@@ -27,8 +31,34 @@ class MigrationJobConfiguration {
     static final String RUN_ID = "run.id";
 
     @Bean
-    Job migrationJob(JobRepository jobRepository, Step intakeStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).build();
+    Job migrationJob(JobRepository jobRepository, Step intakeStep, Step sheetsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(sheetsStep).build();
+    }
+
+    /** Spreadsheets, one file per chunk: read with their mapping, loaded or held, bad rows to review. */
+    @Bean
+    Step sheetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                    ReceivedFilesReader receivedSheetsReader, SheetFileWriter sheetFileWriter) {
+        return new StepBuilder("sheetsStep", jobRepository)
+                .<SheetFile, SheetFile>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(receivedSheetsReader)
+                .writer(sheetFileWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ReceivedFilesReader receivedSheetsReader(@Value("#{jobParameters['" + INPUT + "']}") String input,
+                                             @Value("#{jobParameters['" + RUN_ID + "']}") String runId, JdbcClient jdbc) {
+        return new ReceivedFilesReader(jdbc, java.util.UUID.fromString(runId), Path.of(input),
+                java.util.List.of(FileFormat.XLSX, FileFormat.XLS, FileFormat.CSV, FileFormat.TSV));
+    }
+
+    @Bean
+    @StepScope
+    SheetFileWriter sheetFileWriter(@Value("#{jobParameters['" + RUN_ID + "']}") String runId, SheetLoading loading) {
+        return new SheetFileWriter(java.util.UUID.fromString(runId), loading, java.time.LocalDate.now());
     }
 
     @Bean

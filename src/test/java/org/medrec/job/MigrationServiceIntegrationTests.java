@@ -139,6 +139,30 @@ class MigrationServiceIntegrationTests {
     }
 
     @Test
+    void shouldLoadSpreadsheetsWithTheirMappingAndPutBadRowsAndUnknownExportsInReview() throws Exception {
+        Files.copy(Fixtures.resource("spreadsheet/dev/s04_harbor_immunizations.xls"), input.resolve("imm.xls"));
+        Files.copy(Fixtures.resource("spreadsheet/dev/s03_chc_billing.csv"), input.resolve("billing.csv"));
+        Files.writeString(input.resolve("other-system.csv"), "PatientID,Surname,Forename\nX1,Doe,Jane\nX2,Roe,Rick\n");
+
+        RunSummary summary = migration.migrate(input);
+
+        assertThat(summary.status()).isEqualTo("COMPLETED");
+        assertThat(summary.records().loaded()).isEqualTo(32 + 28);
+        assertThat(jdbc.sql("SELECT path || ' ' || outcome FROM run_file rf JOIN source_file sf ON sf.id = rf.source_file_id ORDER BY path")
+                .query(String.class).list())
+                .containsExactly("billing.csv loaded", "imm.xls loaded", "other-system.csv held_for_review");
+        assertThat(jdbc.sql("SELECT count(*) FROM review_item WHERE path = 'imm.xls' AND field = '*' AND sheet = 'IMMUNIZ'")
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT row_num || ' ' || reason FROM review_item WHERE path = 'billing.csv' ORDER BY row_num")
+                .query(String.class).list()).hasSize(4).anyMatch(r -> r.startsWith("85 ") && r.contains("duplicate of row"));
+        assertThat(jdbc.sql("SELECT reason FROM review_item WHERE path = 'other-system.csv'").query(String.class).single())
+                .startsWith("no mapping under jobs/mappings fits this export");
+        assertThat(jdbc.sql("SELECT count(*) FROM immunization").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM value_provenance WHERE method = 'spreadsheet' AND sheet = 'IMMUNIZ' AND col IS NOT NULL")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void shouldRefuseASecondMigrationWhileOneIsRunning() throws Exception {
         Files.writeString(input.resolve("a.csv"), "MRN,Name\n1,A\n2,B\n");
         try (StoreLock running = StoreLock.tryMigrationLock(dataSource).orElseThrow()) {
