@@ -1,0 +1,202 @@
+package org.medrec.ocr;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.medrec.ocr.PreprocessSettings.OrientationCheck;
+import org.medrec.page.SourcePage;
+
+/**
+ * Makes a page image ready for OCR, as an ordered chain of small steps:
+ * <ol>
+ *   <li>analysis: Otsu ink mask and its connected components; a page with (almost) no character-sized marks
+ *       is blank and goes no further (no OSD, no OCR: a blank page must not be read into garbage);</li>
+ *   <li>orientation (when asked): Tesseract's OSD proposes a quarter turn; a turn proposed with low confidence
+ *       is checked by OCR-ing the inkiest third of the page both ways and keeping the more confident;</li>
+ *   <li>deskew: projection-profile estimate over ±{@code maxSkewDegrees}; the page is turned back when the skew
+ *       is at least {@code minSkewDegrees};</li>
+ *   <li>despeckle (optional): isolated specks of a few pixels are painted white;</li>
+ *   <li>upscale (optional): a page below {@code minOcrDpi} is enlarged to it;</li>
+ *   <li>binarize (optional): the Otsu black-and-white image is handed to Tesseract instead of the gray one.</li>
+ * </ol>
+ * The source image is never modified.
+ *
+ * <p>Thread-safe (immutable settings, no state); the {@link OcrEngine} passed in is not, so each thread passes
+ * its own.
+ */
+public final class Preprocessor {
+
+    private final PreprocessSettings settings;
+
+    public Preprocessor(PreprocessSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public Preprocessor() {
+        this(PreprocessSettings.defaults());
+    }
+
+    public PreprocessSettings settings() {
+        return settings;
+    }
+
+    /** Prepares a page; orientation is detected only when the settings say {@code ALWAYS}. */
+    public PreparedPage prepare(SourcePage page, OcrEngine engine) {
+        return prepare(page.image(), page.dpi(), engine, settings.orientation() == OrientationCheck.ALWAYS);
+    }
+
+    /** Prepares a page with orientation detection, whatever the settings say (for a page that read poorly). */
+    public PreparedPage prepareWithOrientation(SourcePage page, OcrEngine engine) {
+        return prepare(page.image(), page.dpi(), engine, true);
+    }
+
+    /**
+     * @param gray              the page (TYPE_BYTE_GRAY, square pixels); not modified
+     * @param dpi               its resolution
+     * @param engine            used for orientation detection; may be null when {@code detectOrientation} is false
+     * @param detectOrientation run OSD and turn the page upright
+     */
+    public PreparedPage prepare(BufferedImage gray, int dpi, OcrEngine engine, boolean detectOrientation) {
+        long start = System.nanoTime();
+        InkMask mask = InkMask.of(gray);
+        InkMask.Components components = mask.components();
+        double inkRatio = mask.inkRatio();
+        int marks = characterMarks(mask, components, dpi);
+        long analysis = millisSince(start);
+        if (marks < settings.blankMaxMarks()) {
+            return new PreparedPage(gray, dpi, 1.0, gray.getWidth(), gray.getHeight(), Orientation.notChecked(), 0.0,
+                    false, 0, false, inkRatio, true, new PreparedPage.Timings(analysis, 0, 0, 0, 0, 0));
+        }
+
+        long t = System.nanoTime();
+        Orientation orientation = Orientation.notChecked();
+        BufferedImage image = gray;
+        if (detectOrientation) {
+            orientation = orient(gray, dpi, mask, Objects.requireNonNull(engine, "engine"));
+            if (orientation.rotation() != 0) {
+                image = Rotation.quarterTurns(gray, orientation.rotation());
+                mask = InkMask.of(image);
+                components = mask.components();
+            }
+        }
+        long orientationMillis = millisSince(t);
+
+        t = System.nanoTime();
+        double skew = 0.0;
+        boolean deskewed = false;
+        if (settings.deskew()) {
+            skew = SkewDetector.estimate(mask, components, dpi, settings.maxSkewDegrees());
+            if (Math.abs(skew) >= settings.minSkewDegrees()) {
+                image = Rotation.byAngle(image, -skew);
+                deskewed = true;
+            }
+        }
+        long deskewMillis = millisSince(t);
+
+        t = System.nanoTime();
+        int specks = 0;
+        if (settings.despeckle() || settings.binarize()) {
+            if (deskewed) {
+                mask = InkMask.of(image);
+                components = settings.despeckle() ? mask.components() : null;
+            }
+            if (settings.despeckle()) {
+                Despeckle.Result result = Despeckle.apply(image, mask, components, dpi);
+                image = result.image();
+                specks = result.removed();
+            }
+        }
+        long despeckleMillis = millisSince(t);
+
+        t = System.nanoTime();
+        double scale = 1.0;
+        int ocrDpi = dpi;
+        if (settings.minOcrDpi() > dpi) {
+            scale = (double) settings.minOcrDpi() / dpi;
+            ocrDpi = settings.minOcrDpi();
+            image = Rotation.resize(image, (int) Math.round(image.getWidth() * scale),
+                    (int) Math.round(image.getHeight() * scale));
+        }
+        long upscaleMillis = millisSince(t);
+
+        t = System.nanoTime();
+        if (settings.binarize()) {
+            image = (scale > 1.0 ? InkMask.of(image) : mask).toImage();
+        }
+        long binarizeMillis = millisSince(t);
+
+        return new PreparedPage(image, ocrDpi, scale, gray.getWidth(), gray.getHeight(), orientation, skew, deskewed,
+                specks, settings.binarize(), inkRatio, false, new PreparedPage.Timings(analysis, orientationMillis,
+                        deskewMillis, despeckleMillis, upscaleMillis, binarizeMillis));
+    }
+
+    private Orientation orient(BufferedImage gray, int dpi, InkMask mask, OcrEngine engine) {
+        Optional<Osd> osd = engine.detectOrientation(gray, dpi);
+        if (osd.isEmpty()) {
+            return new Orientation(0, 0.0, Orientation.Method.UNDECIDED);
+        }
+        Osd found = osd.get();
+        if (found.rotation() == 0 || found.confidence() >= settings.minOsdConfidence()) {
+            return new Orientation(found.rotation(), found.confidence(), Orientation.Method.OSD);
+        }
+        // OSD proposes a turn but is unsure: read the inkiest third of the page both ways
+        int band = inkiestThird(mask);
+        int h = gray.getHeight();
+        int top = band * h / 3;
+        int bandHeight = (band + 1) * h / 3 - top;
+        BufferedImage upright = copyRows(gray, top, bandHeight);
+        BufferedImage turned = Rotation.quarterTurns(upright, found.rotation());
+        double asIs = engine.recognize(upright, dpi).meanConfidence();
+        double asProposed = engine.recognize(turned, dpi).meanConfidence();
+        return asProposed > asIs
+                ? new Orientation(found.rotation(), asProposed, Orientation.Method.OCR_CONFIDENCE)
+                : new Orientation(0, asIs, Orientation.Method.OCR_CONFIDENCE);
+    }
+
+    /** The same prepared page turned by another 180 degrees (for a second reading when OSD was unsure). */
+    public PreparedPage turnedHalfway(PreparedPage page) {
+        Orientation o = page.orientation();
+        Orientation turned = new Orientation((o.rotation() + 180) % 360, 0.0, Orientation.Method.OCR_CONFIDENCE);
+        // turning by 180 degrees about the centre commutes with the deskew rotation about the same centre
+        return new PreparedPage(Rotation.quarterTurns(page.image(), 180), page.dpi(), page.scale(), page.sourceWidth(),
+                page.sourceHeight(), turned, page.skewDegrees(), page.deskewed(), page.specksRemoved(),
+                page.binarized(), page.inkRatio(), page.blank(), page.timings());
+    }
+
+    private static int inkiestThird(InkMask mask) {
+        long[] ink = new long[3];
+        for (int y = 0; y < mask.height; y++) {
+            int third = Math.min(2, y * 3 / mask.height);
+            int row = y * mask.width;
+            for (int x = 0; x < mask.width; x++) {
+                ink[third] += mask.ink[row + x];
+            }
+        }
+        return ink[0] >= ink[1] && ink[0] >= ink[2] ? 0 : ink[1] >= ink[2] ? 1 : 2;
+    }
+
+    private static BufferedImage copyRows(BufferedImage gray, int top, int rows) {
+        BufferedImage out = new BufferedImage(gray.getWidth(), rows, BufferedImage.TYPE_BYTE_GRAY);
+        System.arraycopy(InkMask.pixels(gray), top * gray.getWidth(), InkMask.pixels(out), 0, rows * gray.getWidth());
+        return out;
+    }
+
+    /** Ink components of character size (not specks, not rules or shadows along the edge). */
+    static int characterMarks(InkMask mask, InkMask.Components components, int dpi) {
+        int minArea = Despeckle.maxSpeckArea(dpi) + 1;
+        int marks = 0;
+        for (int c = 1; c <= components.count; c++) {
+            if (components.area[c] >= minArea && !components.touchesBorder(c, mask.width, mask.height)
+                    && components.height(c) >= dpi / 50 && components.height(c) <= dpi
+                    && components.width(c) <= 3 * dpi) {
+                marks++;
+            }
+        }
+        return marks;
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

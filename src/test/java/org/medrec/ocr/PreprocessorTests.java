@@ -1,0 +1,170 @@
+package org.medrec.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.medrec.ocr.OcrEngineTests.page;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medrec.intake.FileFormat;
+import org.medrec.ocr.PreprocessSettings.OrientationCheck;
+import org.medrec.page.PageSource;
+import org.medrec.page.SourcePage;
+import org.medrec.testing.Fixtures;
+
+class PreprocessorTests {
+
+    private static OcrEngine engine;
+    private final Preprocessor preprocessor = new Preprocessor();
+
+    @BeforeAll
+    static void startTesseract() {
+        engine = OcrEngine.open();
+    }
+
+    @AfterAll
+    static void endTesseract() {
+        engine.close();
+    }
+
+    @Test
+    void shouldMeasureTheSkewOfTheCrookedTiffAndReadItsTableOnceStraight() throws Exception {
+        SourcePage page = page("skewed-immunization-record.tiff", FileFormat.TIFF, 1);
+
+        PreparedPage prepared = preprocessor.prepare(page, engine);
+        OcrPage ocr = engine.recognize(prepared.image(), prepared.dpi());
+
+        // the sheet went through turned 2.5 degrees clockwise (as seen on screen)
+        assertThat(prepared.skewDegrees()).isCloseTo(2.5, within(0.15));
+        assertThat(prepared.deskewed()).isTrue();
+        assertThat(prepared.image()).isNotSameAs(page.image());
+        assertThat(ocr.lineContaining("Hepatitis B").orElseThrow().words()).extracting(OcrWord::text)
+                .containsSubsequence("Hepatitis", "B,", "adult", "43", "05/12/2014", "TST4471A");
+        assertThat(ocr.lineContaining("Tdap").orElseThrow().words()).extracting(OcrWord::text)
+                .containsSubsequence("Tdap", "115", "09/03/2019", "TDP8812C");
+        assertThat(ocr.word("00014142").orElseThrow().confidence()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void shouldLeaveAStraightUprightPageAsItIs() throws Exception {
+        SourcePage page = page("typed-intake-form.pdf", FileFormat.PDF, 1);
+
+        PreparedPage prepared = preprocessor.prepare(page, engine);
+
+        assertThat(Math.abs(prepared.skewDegrees())).isLessThan(0.3);
+        assertThat(prepared.deskewed()).isFalse();
+        assertThat(prepared.blank()).isFalse();
+        assertThat(prepared.image()).isSameAs(page.image());
+        assertThat(prepared.orientation().method()).isEqualTo(Orientation.Method.NOT_CHECKED);
+    }
+
+    @Test
+    void shouldTurnTheUpsideDownPageAroundWithOsd() throws Exception {
+        SourcePage page = page("upside-down-intake-form.pdf", FileFormat.PDF, 1);
+
+        PreparedPage prepared = preprocessor.prepareWithOrientation(page, engine);
+        OcrPage ocr = engine.recognize(prepared.image(), prepared.dpi());
+
+        assertThat(prepared.orientation().rotation()).isEqualTo(180);
+        assertThat(prepared.orientation().method()).isEqualTo(Orientation.Method.OSD);
+        assertThat(prepared.orientation().confidence()).isGreaterThan(10.0);
+        assertThat(ocr.word("00030103").orElseThrow().confidence()).isGreaterThan(0.8);
+        assertThat(ocr.lineContaining("Patient Name:").orElseThrow().text()).contains("Brandt-Test");
+    }
+
+    @Test
+    void shouldLetOcrConfidenceDecideWhenOsdIsUnsure() throws Exception {
+        SourcePage page = page("upside-down-intake-form.pdf", FileFormat.PDF, 1);
+        // OSD is sure at 19: demand more than it can give, so the page is read both ways
+        Preprocessor doubtful = new Preprocessor(new PreprocessSettings(OrientationCheck.ALWAYS, 100.0, true, 0.3, 5.0,
+                false, false, 10, 0));
+
+        PreparedPage prepared = doubtful.prepare(page, engine);
+
+        assertThat(prepared.orientation().method()).isEqualTo(Orientation.Method.OCR_CONFIDENCE);
+        assertThat(prepared.orientation().rotation()).isEqualTo(180);
+        assertThat(prepared.orientation().confidence()).isGreaterThan(0.85);
+    }
+
+    @Test
+    void shouldTurnASidewaysPageUpright() throws Exception {
+        SourcePage page;
+        try (PageSource pages = PageSource.open(Fixtures.resource("ocr/phototest-rotated-L.png"), FileFormat.PNG)) {
+            page = pages.page(1);
+        }
+
+        PreparedPage prepared = preprocessor.prepareWithOrientation(page, engine);
+
+        assertThat(prepared.orientation().rotation()).isEqualTo(90);
+        assertThat(prepared.image().getWidth()).isEqualTo(Math.round(page.height() * prepared.scale()));
+        assertThat(engine.recognize(prepared.image(), prepared.dpi()).text()).contains("quick brown dog");
+    }
+
+    @Test
+    void shouldFlagTheBlankPageWithoutAskingTesseract() throws Exception {
+        SourcePage page = page("blank-page.pdf", FileFormat.PDF, 1);
+        Preprocessor always = new Preprocessor(PreprocessSettings.defaults().withOrientation(OrientationCheck.ALWAYS));
+
+        PreparedPage prepared = always.prepare(page, null); // no engine: neither OSD nor OCR may run
+
+        assertThat(prepared.blank()).isTrue();
+        assertThat(prepared.inkRatio()).isLessThan(0.001);
+    }
+
+    @Test
+    void shouldMapBoxesBackToTheSourcePage() {
+        BufferedImage image = new BufferedImage(1000, 800, BufferedImage.TYPE_BYTE_GRAY);
+        PreparedPage halfTurn = prepared(image, 1000, 800, 180, 0.0, false);
+        PreparedPage quarterTurn = prepared(new BufferedImage(800, 1000, BufferedImage.TYPE_BYTE_GRAY), 1000, 800, 90,
+                0.0, false);
+        PreparedPage deskewed = prepared(image, 1000, 800, 0, 2.0, true);
+        PreparedPage enlarged = new PreparedPage(new BufferedImage(1200, 960, BufferedImage.TYPE_BYTE_GRAY), 240, 1.2,
+                1000, 800, new Orientation(0, 20.0, Orientation.Method.OSD), 0.0, false, 0, false, 0.05, false,
+                new PreparedPage.Timings(0, 0, 0, 0, 0, 0));
+
+        assertThat(halfTurn.toSource(new Rectangle(10, 20, 100, 30))).isEqualTo(new Rectangle(890, 750, 100, 30));
+        // turned clockwise: the image's top left came from the source's bottom left
+        assertThat(quarterTurn.toSource(new Rectangle(0, 0, 30, 100))).isEqualTo(new Rectangle(0, 770, 100, 30));
+        assertThat(enlarged.toSource(new Rectangle(120, 240, 60, 12))).isEqualTo(new Rectangle(100, 200, 50, 10));
+        Rectangle centre = deskewed.toSource(new Rectangle(495, 395, 10, 10));
+        assertThat(centre.getCenterX()).isCloseTo(500, within(1.0));
+        assertThat(centre.getCenterY()).isCloseTo(400, within(1.0));
+    }
+
+    @Test
+    void shouldRemoveIsolatedSpecksButKeepDotsNextToText() {
+        BufferedImage gray = new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY);
+        fill(gray, 0, 0, 300, 200, 255);
+        fill(gray, 50, 100, 6, 30, 0);   // the stem of an i
+        fill(gray, 51, 92, 3, 3, 0);     // its dot, 5 px above
+        fill(gray, 200, 40, 2, 2, 0);    // a speck, alone
+        fill(gray, 250, 150, 1, 1, 0);   // another
+        InkMask mask = InkMask.of(gray);
+
+        Despeckle.Result result = Despeckle.apply(gray, mask, mask.components(), 300);
+
+        assertThat(result.removed()).isEqualTo(2);
+        assertThat(result.image().getRaster().getSample(200, 40, 0)).isEqualTo(255);
+        assertThat(result.image().getRaster().getSample(52, 93, 0)).isEqualTo(0);
+        assertThat(gray.getRaster().getSample(200, 40, 0)).as("the input is not modified").isEqualTo(0);
+    }
+
+    private static PreparedPage prepared(BufferedImage image, int sourceWidth, int sourceHeight, int rotation,
+                                         double skew, boolean deskewed) {
+        return new PreparedPage(image, 300, 1.0, sourceWidth, sourceHeight,
+                new Orientation(rotation, 20.0, Orientation.Method.OSD), skew, deskewed, 0, false, 0.05, false,
+                new PreparedPage.Timings(0, 0, 0, 0, 0, 0));
+    }
+
+    private static void fill(BufferedImage gray, int x, int y, int w, int h, int value) {
+        for (int j = y; j < y + h; j++) {
+            for (int i = x; i < x + w; i++) {
+                gray.getRaster().setSample(i, j, 0, value);
+            }
+        }
+    }
+}
