@@ -141,9 +141,23 @@ class PageSourceTests {
     }
 
     @Test
-    void shouldFlagAResolutionItHadToEstimate() throws Exception {
-        // the PNG's pHYs says 127 px/m (3.2 dpi): the JDK's PNG writer inverted the 200 dpi it was given
+    void shouldReadThePngResolutionFromItsPhysChunk() throws Exception {
         try (PageSource pages = PageSource.open(sample("billing-ledger.png"), FileFormat.PNG)) {
+            SourcePage page = pages.page(1);
+
+            assertThat(page.dpi()).isEqualTo(200);
+            assertThat(page.dpiEstimated()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldEstimateAMissingResolutionFromALetterPageAndSaySo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("no-dpi.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1700, 2200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", file.toFile());
+
+        try (PageSource pages = PageSource.open(file, FileFormat.PNG)) {
             SourcePage page = pages.page(1);
 
             assertThat(page.dpi()).isEqualTo(200);

@@ -32,12 +32,15 @@ final class ImageFiles {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(0.0f);
         IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
-        IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-        dimension.appendChild(node("HorizontalPixelSize", 25.4 / dpi));
-        dimension.appendChild(node("VerticalPixelSize", 25.4 / dpi));
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-        root.appendChild(dimension);
-        metadata.mergeTree("javax_imageio_1.0", root);
+        // the PNG's own pHYs chunk (the JDK writer inverts the standard tree's millimetres per pixel)
+        String pixelsPerMetre = Long.toString(Math.round(dpi / 0.0254));
+        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+        phys.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);
+        phys.setAttribute("pixelsPerUnitYAxis", pixelsPerMetre);
+        phys.setAttribute("unitSpecifier", "meter");
+        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+        root.appendChild(phys);
+        metadata.mergeTree("javax_imageio_png_1.0", root);
         write(writer, List.of(new IIOImage(image, null, metadata)), param, file);
     }
 
@@ -122,11 +125,7 @@ final class ImageFiles {
         }
     }
 
-    private static IIOMetadataNode node(String name, double value) {
-        IIOMetadataNode n = new IIOMetadataNode(name);
-        n.setAttribute("value", Double.toString(value));
-        return n;
-    }
+
 
     private ImageFiles() {
     }
