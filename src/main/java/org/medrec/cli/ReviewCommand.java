@@ -1,9 +1,18 @@
 package org.medrec.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.medrec.review.AuditLog;
+import org.medrec.review.Decision;
+import org.medrec.review.DecisionResult;
+import org.medrec.review.ReviewBatch;
+import org.medrec.review.ReviewDecisions;
 import org.medrec.review.ReviewQueue;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
@@ -62,8 +71,14 @@ class ReviewCommand implements Runnable {
         }
     }
 
+    /**
+     * {@code review resolve ID (--accept | --value VALUE | --reject REASON) --user NAME} and
+     * {@code review resolve --batch FILE --user NAME}: the rules are {@link ReviewDecisions}'s.
+     * One item: exit 0 and one line on stdout when applied, exit 1 with the reason on stderr when
+     * refused. A batch: exit 0 with {@code {"applied": N, "failed": [{"id": …, "error": …}]}}.
+     */
     @Command(name = "resolve", mixinStandardHelpOptions = true,
-            description = "Decides one review item, or many with --batch FILE.")
+            description = "Decides one review item, or many with --batch FILE; a held record is loaded when its last item is decided.")
     static class Resolve implements Callable<Integer> {
 
         @Spec
@@ -73,12 +88,13 @@ class ReviewCommand implements Runnable {
         String id;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
-        Decision decision;
+        Choice decision;
 
         @Option(names = "--user", required = true, paramLabel = "NAME", description = "the technician deciding")
         String user;
 
-        static class Decision {
+        /** Exactly one of the decisions, or --batch. */
+        static class Choice {
             @Option(names = "--accept", description = "accept the proposed value")
             boolean accept;
             @Option(names = "--value", paramLabel = "VALUE", description = "replace it with VALUE")
@@ -95,9 +111,66 @@ class ReviewCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "give an item ID with --accept, --value or --reject,"
                         + " or --batch FILE without an ID");
             }
-            spec.commandLine().getErr().println("medrec: review resolve is not available in this version:"
-                    + " deciding items and releasing records comes with the review queue work");
-            return ExitCode.FAILED;
+            if (user.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--user must name the person deciding");
+            }
+            if (decision.batch != null) {
+                return batch(readBatch());
+            }
+            UUID itemId = itemId();
+            Decision chosen;
+            try {
+                chosen = decision.accept ? new Decision.Accept()
+                        : decision.value != null ? new Decision.Value(decision.value) : new Decision.Reject(decision.reject);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--reject: " + e.getMessage());
+            }
+            try (ConfigurableApplicationContext context = Store.open()) {
+                DecisionResult result = context.getBean(ReviewDecisions.class).decide(itemId, chosen, user, AuditLog.Origin.CLI);
+                if (!result.applied()) {
+                    spec.commandLine().getErr().println("medrec: " + result.message());
+                    return ExitCode.FAILED;
+                }
+                spec.commandLine().getOut().println(result.message());
+                spec.commandLine().getOut().flush();
+                return ExitCode.OK;
+            }
+        }
+
+        private int batch(List<ReviewBatch.Entry> entries) {
+            try (ConfigurableApplicationContext context = Store.open()) {
+                ReviewBatch.Result result = context.getBean(ReviewBatch.class).apply(entries, user, AuditLog.Origin.CLI);
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("applied", result.applied());
+                json.put("failed", result.failed().stream().map(f -> {
+                    Map<String, Object> failure = new LinkedHashMap<>();
+                    failure.put("id", f.id());
+                    failure.put("error", f.error());
+                    return failure;
+                }).toList());
+                spec.commandLine().getOut().println(Json.write(json));
+                spec.commandLine().getOut().flush();
+                return ExitCode.OK;
+            }
+        }
+
+        private List<ReviewBatch.Entry> readBatch() {
+            try {
+                return ReviewBatch.read(Files.readString(decision.batch));
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--batch " + decision.batch + ": cannot be read ("
+                        + e.getClass().getSimpleName() + ")");
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--batch " + decision.batch + ": " + e.getMessage());
+            }
+        }
+
+        private UUID itemId() {
+            try {
+                return UUID.fromString(id.strip());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "'" + id + "' is not a review item id (see review list)");
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -16,7 +18,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("medrec")
 public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotNull @Valid Db db,
-                               @NotNull @Valid Intake intake) {
+                               @NotNull @Valid Intake intake,
+                               @NotNull(message = "must be set: the clinic's time zone, e.g. America/New_York")
+                               ZoneId clinicTimeZone) {
+
+    public MedrecProperties {
+        if (clinicTimeZone instanceof ZoneOffset) {
+            throw new IllegalArgumentException("medrec.clinic-time-zone must be a region such as America/New_York,"
+                    + " not the fixed offset " + clinicTimeZone + " (an offset ignores daylight saving time)");
+        }
+    }
 
     /** The record store. An empty {@code url} means: start the embedded PostgreSQL under {@code home}. */
     public record Db(String url, String user, String password,

@@ -19,7 +19,7 @@ public record RecordPath(List<Step> steps) {
         }
     }
 
-    private static final Pattern STEP = Pattern.compile("([a-z_]+)(?:\\[(\\d+)])?");
+    private static final Pattern STEP = Pattern.compile("([a-z_][a-z0-9_]*)(?:\\[(\\d+)])?");
 
     public RecordPath {
         steps = List.copyOf(steps);

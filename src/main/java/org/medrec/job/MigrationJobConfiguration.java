@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import org.medrec.config.MedrecProperties;
 import org.medrec.intake.FileFormat;
 import org.medrec.intake.IntakeOutcome;
+import org.medrec.ocr.OcrEngines;
+import org.medrec.ocr.OcrSettings;
 import org.medrec.spreadsheet.SheetLoading;
+import org.medrec.store.PageStore;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.medrec.store.Ledger;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -21,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The migration job: intake (every file below --input into the ledger, fingerprinted, detected,
  * probed, quarantined when it cannot be migrated), then spreadsheets (read with their system's
- * mapping, loaded or held for review). Later stages add the scanned charts.
+ * mapping, loaded or held for review), then the pages of charts (text layer or OCR; blank or
+ * unreadable files quarantined). Field extraction from chart pages is still to come.
  */
 @Configuration(proxyBeanMethods = false)
 class MigrationJobConfiguration {
@@ -31,8 +36,44 @@ class MigrationJobConfiguration {
     static final String RUN_ID = "run.id";
 
     @Bean
-    Job migrationJob(JobRepository jobRepository, Step intakeStep, Step sheetsStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(sheetsStep).build();
+    Job migrationJob(JobRepository jobRepository, Step intakeStep, Step sheetsStep, Step chartPagesStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(sheetsStep).next(chartPagesStep).build();
+    }
+
+    /** Chart files, read page by page (text layer or OCR), files processed in parallel, one OCR engine per thread. */
+    @Bean
+    Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
+                        @Value("${medrec.ocr.threads}") int threads) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder("chartPagesStep", jobRepository)
+                .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
+                .transactionManager(transactionManager)
+                .reader(receivedChartsReader)
+                .processor(new ChartPagesProcessor(ocrEngines))
+                .writer(chartPagesWriter)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ReceivedFilesReader receivedChartsReader(@Value("#{jobParameters['" + INPUT + "']}") String input,
+                                             @Value("#{jobParameters['" + RUN_ID + "']}") String runId, JdbcClient jdbc) {
+        return new ReceivedFilesReader(jdbc, java.util.UUID.fromString(runId), Path.of(input),
+                java.util.List.of(FileFormat.PDF, FileFormat.TIFF, FileFormat.PNG, FileFormat.JPEG));
+    }
+
+    @Bean
+    ChartPagesWriter chartPagesWriter(PageStore pageStore, Ledger ledger) {
+        return new ChartPagesWriter(pageStore, ledger);
+    }
+
+    /** One Tesseract per OCR thread, ended when the application closes. */
+    @Bean(destroyMethod = "close")
+    OcrEngines ocrEngines() {
+        return new OcrEngines(OcrSettings.defaults());
     }
 
     /** Spreadsheets, one file per chunk: read with their mapping, loaded or held, bad rows to review. */
@@ -40,7 +81,7 @@ class MigrationJobConfiguration {
     Step sheetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                     ReceivedFilesReader receivedSheetsReader, SheetFileWriter sheetFileWriter) {
         return new StepBuilder("sheetsStep", jobRepository)
-                .<SheetFile, SheetFile>chunk(1)
+                .<ReceivedFile, ReceivedFile>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(receivedSheetsReader)
                 .writer(sheetFileWriter)

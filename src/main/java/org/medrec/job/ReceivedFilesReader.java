@@ -11,15 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The files of this run that intake received and a later stage has not finished with yet, of the
- * given formats (a restarted run picks up where it stopped). Not thread-safe.
+ * given formats (a restarted run picks up where it stopped). Thread-safe once opened (read is synchronized).
  */
-class ReceivedFilesReader implements ItemStreamReader<SheetFile> {
+class ReceivedFilesReader implements ItemStreamReader<ReceivedFile> {
 
     private final JdbcClient jdbc;
     private final UUID runId;
     private final Path root;
     private final List<FileFormat> formats;
-    private Iterator<SheetFile> files;
+    private Iterator<ReceivedFile> files;
 
     ReceivedFilesReader(JdbcClient jdbc, UUID runId, Path root, List<FileFormat> formats) {
         this.jdbc = jdbc;
@@ -36,13 +36,13 @@ class ReceivedFilesReader implements ItemStreamReader<SheetFile> {
                 WHERE rf.run_id = ? AND sf.outcome = 'received' AND sf.format = ANY (?)
                 ORDER BY sf.id, rf.path""")
                 .params(runId, formats.stream().map(Enum::name).toArray(String[]::new))
-                .query((rs, n) -> new SheetFile(rs.getLong(1), root.resolve(rs.getString(2)), rs.getString(2),
+                .query((rs, n) -> new ReceivedFile(rs.getLong(1), root.resolve(rs.getString(2)), rs.getString(2),
                         FileFormat.valueOf(rs.getString(3))))
                 .list().iterator();
     }
 
     @Override
-    public SheetFile read() {
+    public synchronized ReceivedFile read() {
         return files.hasNext() ? files.next() : null;
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /** Reads and loads each spreadsheet of the chunk (see {@link SheetLoading}), in the chunk's transaction. */
-class SheetFileWriter implements ItemWriter<SheetFile> {
+class SheetFileWriter implements ItemWriter<ReceivedFile> {
 
     private final UUID runId;
     private final SheetLoading loading;
@@ -22,8 +22,8 @@ class SheetFileWriter implements ItemWriter<SheetFile> {
     }
 
     @Override
-    public void write(Chunk<? extends SheetFile> chunk) {
-        for (SheetFile file : chunk) {
+    public void write(Chunk<? extends ReceivedFile> chunk) {
+        for (ReceivedFile file : chunk) {
             boolean delimited = file.format() == FileFormat.CSV || file.format() == FileFormat.TSV;
             try {
                 loading.load(runId, file.sourceFileId(), file.file(), file.path(), delimited, reference);

@@ -14,7 +14,7 @@ import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medrec.store.Ledger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +33,13 @@ public class SheetLoading {
     private final SheetImport sheets;
     private final DocumentRouting routing;
     private final ReviewItemWriter items;
-    private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    public SheetLoading(MappingCatalog catalog, DocumentRouting routing, ReviewItemWriter items, JdbcClient jdbc) {
+    public SheetLoading(MappingCatalog catalog, DocumentRouting routing, ReviewItemWriter items, Ledger ledger) {
         this.sheets = new SheetImport(catalog);
         this.routing = routing;
         this.items = items;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** In its own transaction: one file that cannot be loaded must not undo the others. */
@@ -98,7 +98,6 @@ public class SheetLoading {
     }
 
     private void finish(long sourceFileId, String outcome, String reason) {
-        jdbc.sql("UPDATE source_file SET outcome = ?, reason = ?, updated_at = now() WHERE id = ?")
-                .params(outcome, reason, sourceFileId).update();
+        ledger.finish(sourceFileId, outcome, reason);
     }
 }

@@ -60,6 +60,12 @@ public class Ledger {
                 .update();
     }
 
+    /** Records how a later stage left a file: its outcome and the reason. */
+    public void finish(long sourceFileId, String outcome, String reason) {
+        jdbc.sql("UPDATE source_file SET outcome = ?, reason = ?, updated_at = now() WHERE id = ?")
+                .params(outcome, reason, sourceFileId).update();
+    }
+
     private Long idOf(String sha256) {
         return jdbc.sql("SELECT id FROM source_file WHERE sha256 = ?").param(sha256)
                 .query(Long.class).optional().orElse(null);

@@ -106,41 +106,94 @@ public class RecordWriter {
 
     private void demographic(long patientId, RecordPath path, FieldValue field, Provenance provenance,
                              List<Conflict> conflicts) {
+        Target target = target(path);
+        if (target == null) {
+            return;   // not kept in the store (mobile, emergency contact)
+        }
+        String stored = stored(patientId, target);
+        if (stored == null) {
+            write(patientId, target, field.value());
+        } else if (!sameValue(target.column(), stored, field.value())) {
+            conflicts.add(new Conflict(field, stored));
+            return;
+        }
+        provenance.add("patient", patientId, target.field(), field);
+    }
+
+    /** A stored demographic value a person replaced: the patient, and what was stored before. */
+    public record Replaced(long patientId, String previous) {
+    }
+
+    /**
+     * Replaces a patient's demographic value ({@code patient.birth_date}, {@code patient.given[1]})
+     * with one a person decided, typically where another source disagreed with the stored value.
+     * The provenance of a value that changes is replaced by the decision's; an equal value gains
+     * it. Empty when the patient (identifier system and MRN) is not in the store or the path is
+     * not a value of the patient row.
+     */
+    @Transactional
+    public java.util.Optional<Replaced> replaceDemographic(String identifierSystem, String mrn, FieldValue field,
+                                                           Long documentId, Reviewed review) {
+        RecordPath path = RecordPath.parse(field.path());
+        Target target = path.first().name().equals("patient") && path.steps().size() > 1 ? target(path) : null;
+        if (target == null || field.value() == null) {
+            return java.util.Optional.empty();
+        }
+        var patient = jdbc.sql("""
+                SELECT pi.patient_id FROM patient_identifier pi JOIN identifier_system s ON s.id = pi.system_id
+                WHERE s.system = ? AND pi.value = ?""").params(identifierSystem, mrn).query(Long.class).optional();
+        if (patient.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long patientId = patient.get();
+        String stored = stored(patientId, target);
+        if (stored == null || !sameValue(target.column(), stored, field.value())) {
+            write(patientId, target, field.value());
+            jdbc.sql("DELETE FROM value_provenance WHERE entity = 'patient' AND entity_id = ? AND field = ?")
+                    .params(patientId, target.field()).update();
+        }
+        new Provenance(jdbc, documentId, review == null ? Map.of() : Map.of(field.path(), review))
+                .add("patient", patientId, target.field(), field);
+        return java.util.Optional.of(new Replaced(patientId, stored));
+    }
+
+    /** Where a demographic path is kept on the patient row: a column, and for arrays an index (from 0). */
+    private record Target(String column, Integer index) {
+        /** The name of the value in provenance: {@code given[1]}. */
+        String field() {
+            return index == null ? column : column + "[" + index + "]";
+        }
+    }
+
+    private static Target target(RecordPath path) {
         List<RecordPath.Step> steps = path.steps();
         String name = steps.get(1).name();
-        String column;
-        Integer index = null;
         if (steps.size() == 2 && PATIENT_COLUMNS.contains(name)) {
-            column = name;
+            return new Target(name, null);
         } else if (steps.size() == 2 && name.equals("given")) {
-            column = "given";
-            index = steps.get(1).index();
+            return new Target("given", steps.get(1).index());
         } else if (steps.size() == 3 && name.equals("address")) {
             String part = steps.get(2).name();
-            column = switch (part) {
+            String column = switch (part) {
                 case "line" -> "address_line";
                 case "city", "state", "postal_code" -> part;
                 default -> null;
             };
-            index = steps.get(2).index();
-        } else {
-            return;   // not kept in the store (mobile, emergency contact)
+            return column == null ? null : new Target(column, steps.get(2).index());
         }
-        if (column == null) {
-            return;
-        }
-        String select = index == null ? column + "::text" : column + "[" + (index + 1) + "]";
-        String stored = jdbc.sql("SELECT " + select + " FROM patient WHERE id = ?").param(patientId)
+        return null;
+    }
+
+    private String stored(long patientId, Target target) {
+        String select = target.index() == null ? target.column() + "::text" : target.column() + "[" + (target.index() + 1) + "]";
+        return jdbc.sql("SELECT " + select + " FROM patient WHERE id = ?").param(patientId)
                 .query((rs, n) -> rs.getString(1)).list().get(0);
-        if (stored == null) {
-            String target = index == null ? column : column + "[" + (index + 1) + "]";
-            jdbc.sql("UPDATE patient SET " + target + " = ?" + cast(column) + " WHERE id = ?")
-                    .params(field.value(), patientId).update();
-        } else if (!sameValue(column, stored, field.value())) {
-            conflicts.add(new Conflict(field, stored));
-            return;
-        }
-        provenance.add("patient", patientId, index == null ? column : column + "[" + index + "]", field);
+    }
+
+    private void write(long patientId, Target target, String value) {
+        String column = target.index() == null ? target.column() : target.column() + "[" + (target.index() + 1) + "]";
+        jdbc.sql("UPDATE patient SET " + column + " = ?" + cast(target.column()) + " WHERE id = ?")
+                .params(value, patientId).update();
     }
 
     private static String cast(String column) {

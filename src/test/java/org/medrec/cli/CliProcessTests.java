@@ -2,7 +2,9 @@ package org.medrec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,9 +42,10 @@ class CliProcessTests {
         assertThat(summary.at("/files/migrated").asLong() + summary.at("/files/quarantined").asLong()).isEqualTo(files);
         assertThat(summary.get("quarantine").valueStream().map(q -> q.get("file").asString()).toList())
                 .containsExactlyInAnyOrder("empty-file.pdf", "encrypted.pdf", "truncated.pdf",
-                        "password-protected-workbook.xlsx");
+                        "password-protected-workbook.xlsx", "blank-page.pdf");
         assertThat(summary.get("ledger").valueStream().map(e -> e.get("file").asString() + " " + e.get("outcome").asString()))
-                .hasSize((int) files).contains("encrypted.pdf quarantined", "scan-saved-with-pdf-extension.pdf received");
+                .hasSize((int) files).contains("encrypted.pdf quarantined", "scan-saved-with-pdf-extension.pdf received",
+                        "patients-export.xlsx loaded", "blank-page.pdf quarantined");
         assertThat(summary.get("ledger").valueStream().filter(e -> e.get("file").asString().equals("scan-saved-with-pdf-extension.pdf"))
                 .map(e -> e.get("format").asString())).containsExactly("PNG");
         assertThat(first.stderr()).contains("COMPLETED");
@@ -63,7 +66,9 @@ class CliProcessTests {
     void shouldExitTwoOnWrongUsageWithoutTouchingTheStore() throws Exception {
         for (List<String> args : List.of(List.of("migrate"), List.of("frobnicate"), List.of("report", "--format", "pdf"),
                 List.of("users", "add", "ann", "--role", "king", "--password-stdin"),
-                List.of("review", "resolve", "--user", "ann"), List.of("migrate", "--input", work.resolve("nope").toString()))) {
+                List.of("review", "resolve", "--user", "ann"), List.of("review", "resolve", "not-an-id", "--accept", "--user", "ann"),
+                List.of("review", "resolve", "--batch", work.resolve("no-such-batch.json").toString(), "--user", "ann"),
+                List.of("migrate", "--input", work.resolve("nope").toString()))) {
             MedrecProcess.Result result = MedrecProcess.run(home, args.toArray(String[]::new));
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
             assertThat(result.stdout()).as(String.join(" ", args)).isEmpty();
@@ -128,13 +133,79 @@ class CliProcessTests {
     }
 
     @Test
-    void shouldListAnEmptyQueueAsJsonAndSayWhatIsNotAvailableYet() throws Exception {
+    void shouldListAnEmptyQueueAndExportAnEmptyStoreAsJsonAndSayWhatIsNotAvailableYet() throws Exception {
         MedrecProcess.Result list = MedrecProcess.run(home, "review", "list", "--json");
-        MedrecProcess.Result export = MedrecProcess.run(home, "export", "fhir", "--out", work.toString());
+        MedrecProcess.Result export = MedrecProcess.run(home, "export", "fhir", "--out", work.resolve("fhir").toString());
+        MedrecProcess.Result serve = MedrecProcess.run(home, "serve", "--port", "18080");
 
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(json(list.stdout()).isArray()).isTrue();
-        assertThat(export.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(export.stderr()).contains("not available in this version");
+        assertThat(export.exitCode()).as(export.stderr()).isZero();
+        assertThat(json(export.stdout()).get("patients").asInt()).isZero();
+        assertThat(serve.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(serve.stderr()).contains("not available in this version");
+    }
+
+    @Test
+    void shouldResolveABatchOfDecisionsAndReleaseTheHeldRecordIntoTheStore() throws Exception {
+        int yy = (LocalDate.now().getYear() - 2) % 100;   // 1/5/yy: two years old, or 102
+        Path input = Files.createDirectories(work.resolve("in"));
+        Files.writeString(input.resolve("patients-two-digit-birth-year-and-bad-row.csv"), """
+                MRN,Last Name,First Name,DOB,Sex
+                00012345,Testperson,Ann,1/5/%02d,F
+                ABC,Nobody,Bad,03/14/1962,M
+                """.formatted(yy));
+        MedrecProcess.Result migrated = MedrecProcess.run(home, "migrate", "--input", input.toString(), "--json");
+        assertThat(migrated.exitCode()).as(migrated.stderr()).isZero();
+        assertThat(json(migrated.stdout()).at("/records/held_for_review").asLong()).isEqualTo(1);
+
+        JsonNode queue = json(MedrecProcess.run(home, "review", "list", "--json").stdout());
+        assertThat(queue.size()).isEqualTo(2);
+        JsonNode birth = queue.valueStream().filter(i -> i.get("field").asString().equals("patient.birth_date")).findFirst().orElseThrow();
+        JsonNode badRow = queue.valueStream().filter(i -> i.get("field").asString().equals("*")).findFirst().orElseThrow();
+        assertThat(birth.get("value").asString()).isEqualTo("20%02d-01-05".formatted(yy));
+        assertThat(badRow.get("row").asInt()).isEqualTo(3);
+
+        MedrecProcess.Result refused = MedrecProcess.run(home, "review", "resolve", birth.get("id").asString(),
+                "--value", "02/30/19%02d".formatted(yy), "--user", "tech1");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(refused.stdout()).isEmpty();
+        assertThat(refused.stderr()).contains("February has no day 30");
+
+        String unknown = "00000000-0000-0000-0000-000000000000";
+        Path batch = Files.writeString(work.resolve("round1.json"), """
+                [{"id": "%s", "action": "value", "value": "19%02d-01-05"},
+                 {"id": "%s", "action": "reject", "reason": "bad row: not an MRN of this clinic"},
+                 {"id": "%s", "action": "accept"}]""".formatted(birth.get("id").asString(), yy, badRow.get("id").asString(), unknown));
+        MedrecProcess.Result resolved = MedrecProcess.run(home, "review", "resolve", "--batch", batch.toString(), "--user", "scorer");
+
+        assertThat(resolved.exitCode()).as(resolved.stderr()).isZero();
+        JsonNode result = json(resolved.stdout());
+        assertThat(result.propertyNames()).containsExactly("applied", "failed");
+        assertThat(result.get("applied").asInt()).isEqualTo(2);
+        assertThat(result.get("failed").size()).isEqualTo(1);
+        assertThat(result.at("/failed/0/id").asString()).isEqualTo(unknown);
+        assertThat(result.at("/failed/0/error").asString()).contains("no review item");
+        assertThat(json(MedrecProcess.run(home, "review", "list", "--json", "--status", "open").stdout()).size()).isZero();
+        assertThat(json(MedrecProcess.run(home, "review", "list", "--json", "--status", "all").stdout()).valueStream()
+                .map(i -> i.get("status").asString())).containsExactly("resolved", "resolved");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
+             var c = java.sql.DriverManager.getConnection(server.jdbcUrl());
+             var s = c.createStatement()) {
+            var stored = s.executeQuery("""
+                    SELECT p.birth_date::text, vp.review_item_id::text, vp.reviewed_by, d.status
+                    FROM patient p JOIN value_provenance vp ON vp.entity = 'patient' AND vp.entity_id = p.id
+                    JOIN document d ON d.id = vp.document_id WHERE vp.field = 'birth_date'""");
+            assertThat(stored.next()).isTrue();
+            assertThat(stored.getString(1)).isEqualTo("19%02d-01-05".formatted(yy));
+            assertThat(stored.getString(2)).isEqualTo(birth.get("id").asString());
+            assertThat(stored.getString(3)).isEqualTo("scorer");
+            assertThat(stored.getString(4)).isEqualTo("loaded");
+            var audit = s.executeQuery("""
+                    SELECT string_agg(action || ' ' || actor || ' ' || origin, ', ' ORDER BY action)
+                    FROM audit_log WHERE entity = 'review_item'""");
+            audit.next();
+            assertThat(audit.getString(1)).isEqualTo("review.reject scorer cli, review.value scorer cli");
+        }
     }
 }

@@ -109,7 +109,7 @@ class MigrationServiceIntegrationTests {
 
     @Test
     void shouldRecordSameContentUnderTwoNamesOnceAsAlreadyMigrated() throws Exception {
-        Path pdf = Fixtures.resource("external/pdf-malformed/pypdf-sample-files/grayscale-image.pdf");
+        Path pdf = Fixtures.sampleScans().resolve("born-digital-progress-note.pdf");
         Files.copy(pdf, input.resolve("a.pdf"));
         Files.copy(pdf, input.resolve("b-copy.pdf"));
 
@@ -160,6 +160,27 @@ class MigrationServiceIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM immunization").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM value_provenance WHERE method = 'spreadsheet' AND sheet = 'IMMUNIZ' AND col IS NOT NULL")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void shouldReadChartPagesTurnedUprightAndQuarantineBlankOnes() throws Exception {
+        for (String name : new String[] {"upside-down-intake-form.pdf", "blank-page.pdf", "born-digital-progress-note.pdf"}) {
+            Files.copy(Fixtures.sampleScans().resolve(name), input.resolve(name));
+        }
+
+        RunSummary summary = migration.migrate(input);
+
+        assertThat(summary.status()).isEqualTo("COMPLETED");
+        assertThat(summary.quarantine()).extracting(RunSummary.Quarantined::file, RunSummary.Quarantined::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("blank-page.pdf", "blank page: nothing is printed on it"));
+        assertThat(jdbc.sql("SELECT sf.first_path || ' ' || p.number || ' ' || p.source || ' ' || p.rotation FROM page p"
+                + " JOIN source_file sf ON sf.id = p.source_file_id ORDER BY 1").query(String.class).list())
+                .containsExactly("blank-page.pdf 1 blank 0", "born-digital-progress-note.pdf 1 text_layer 0",
+                        "born-digital-progress-note.pdf 2 text_layer 0", "upside-down-intake-form.pdf 1 ocr 180");
+        assertThat(jdbc.sql("SELECT count(*) FROM page p JOIN source_file sf ON sf.id = p.source_file_id,"
+                + " jsonb_array_elements(p.words) w WHERE sf.first_path = 'upside-down-intake-form.pdf'"
+                + " AND w->>'t' = '00030103' AND (w->>'c')::numeric > 0.8").query(Long.class).single())
+                .as("the MRN read with high confidence once the page is upright").isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.medrec.review;
+
+import java.util.Objects;
+
+/**
+ * What a person decides about one review item: take the proposed value, type another one, or
+ * reject the value (or the row, record or file) with a reason. Immutable and thread-safe.
+ */
+public sealed interface Decision {
+
+    /** The action's name in batch files and audit entries: {@code accept}, {@code value} or {@code reject}. */
+    String action();
+
+    /** Takes the proposed value; for a whole file, row or entry ({@code *}): acknowledged, no data changes. */
+    record Accept() implements Decision {
+        @Override
+        public String action() {
+            return "accept";
+        }
+    }
+
+    /** Replaces the proposed value with {@code value}, which the field's validator checks. */
+    record Value(String value) implements Decision {
+        public Value {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String action() {
+            return "value";
+        }
+    }
+
+    /** The value (or row, record, file) must not be loaded, for {@code reason}. */
+    record Reject(String reason) implements Decision {
+        public Reject {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("a rejection needs a reason");
+            }
+            reason = reason.strip();
+        }
+
+        @Override
+        public String action() {
+            return "reject";
+        }
+    }
+
+    /**
+     * A decision from its parts as a batch file names them.
+     *
+     * @throws IllegalArgumentException with a message for the person who wrote the file
+     */
+    static Decision of(String action, String value, String reason) {
+        if (action == null) {
+            throw new IllegalArgumentException("no action: it must be accept, value or reject");
+        }
+        return switch (action) {
+            case "accept" -> new Accept();
+            case "value" -> {
+                if (value == null) {
+                    throw new IllegalArgumentException("action value needs a \"value\"");
+                }
+                yield new Value(value);
+            }
+            case "reject" -> {
+                if (reason == null || reason.isBlank()) {
+                    throw new IllegalArgumentException("action reject needs a \"reason\"");
+                }
+                yield new Reject(reason);
+            }
+            default -> throw new IllegalArgumentException("unknown action '" + action + "': it must be accept, value or reject");
+        };
+    }
+}

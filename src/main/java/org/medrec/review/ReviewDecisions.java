@@ -1,0 +1,130 @@
+package org.medrec.review;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides review items, for the CLI ({@code review resolve}) and the web UI alike, each decision
+ * in its own transaction:
+ * <ol>
+ *   <li>the item's row is locked ({@code SELECT ... FOR UPDATE}), so of two people deciding the
+ *       same item at once exactly one wins; the other is refused ("already resolved by X at T");</li>
+ *   <li>the decision is checked: accept needs a proposed value (except on {@code *} and whole
+ *       entries, where it means "acknowledged"); a typed value must pass the field's validator
+ *       ({@link CorrectedValues}) and is stored in its normal form; a rejection needs a reason;</li>
+ *   <li>the source file's row is locked ({@code FOR NO KEY UPDATE}: decisions on one file take
+ *       turns, so the last item of a document is seen as the last by exactly one of them, while a
+ *       migration may still add rows that refer to the file), the item is resolved, and the
+ *       decision goes to the audit log ({@code review.accept|value|reject}: old value the proposed
+ *       one, new value the decided one or the reject reason);</li>
+ *   <li>when it was the last open item of a held document, the document is released
+ *       ({@link RecordRelease}); an item of a loaded document (a value another source disagrees
+ *       with) corrects the stored value ({@link LoadedValueCorrection});</li>
+ *   <li>the file's outcome is settled ({@link SourceFileOutcomes}).</li>
+ * </ol>
+ * A refusal is a result, not an exception, and changes nothing. {@code user} is any name: it is
+ * recorded as the reviewer and the audit actor. Thread-safe.
+ */
+@Service
+public class ReviewDecisions {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewDecisions.class);
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final RecordRelease release;
+    private final LoadedValueCorrection correction;
+    private final SourceFileOutcomes outcomes;
+
+    ReviewDecisions(JdbcClient jdbc, AuditLog audit, RecordRelease release, LoadedValueCorrection correction,
+                    SourceFileOutcomes outcomes) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.release = release;
+        this.correction = correction;
+        this.outcomes = outcomes;
+    }
+
+    /** The item's row as a decision needs it. */
+    private record Item(UUID id, String status, long sourceFileId, Long documentId, Integer recordIndex, String field,
+                        String proposed, String decidedBy, OffsetDateTime decidedAt) {
+    }
+
+    @Transactional
+    public DecisionResult decide(UUID id, Decision decision, String user, AuditLog.Origin origin) {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("a decision needs the name of the person who makes it");
+        }
+        Optional<Item> found = jdbc.sql("""
+                SELECT id, status, source_file_id, document_id, record_index, field, proposed_value, decided_by, decided_at
+                FROM review_item WHERE id = ? FOR UPDATE""").param(id)
+                .query((rs, n) -> new Item(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+                        (Long) rs.getObject(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class)))
+                .optional();
+        if (found.isEmpty()) {
+            return refuse(id, "no review item " + id, "unknown item");
+        }
+        Item item = found.get();
+        if (!item.status().equals("open")) {
+            return refuse(id, "already resolved by " + item.decidedBy() + " at "
+                    + item.decidedAt().truncatedTo(ChronoUnit.SECONDS), "already resolved");
+        }
+        String decided;
+        String rejectReason = null;
+        if (decision instanceof Decision.Value value) {
+            CorrectedValues.Checked checked = CorrectedValues.check(item.field(), value.value(), LocalDate.now());
+            if (!checked.ok()) {
+                return refuse(id, checked.problem(), "invalid value");
+            }
+            decided = checked.value();
+        } else if (decision instanceof Decision.Reject reject) {
+            decided = null;
+            rejectReason = reject.reason();
+        } else {
+            if (item.proposed() == null && CorrectedValues.holdsOneValue(item.field())) {
+                return refuse(id, "nothing was proposed for " + item.field() + ": give the value, or reject it",
+                        "accept without a proposed value");
+            }
+            decided = item.proposed();
+        }
+        jdbc.sql("SELECT id FROM source_file WHERE id = ? FOR NO KEY UPDATE").param(item.sourceFileId()).query(Long.class).single();
+        OffsetDateTime at = jdbc.sql("""
+                UPDATE review_item SET status = 'resolved', decision = ?, decided_value = ?, reject_reason = ?,
+                    decided_by = ?, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL
+                WHERE id = ? RETURNING decided_at""")
+                .params(decision.action(), decided, rejectReason, user, id).query(OffsetDateTime.class).single();
+        audit.append(user, origin, "review." + decision.action(), "review_item", id.toString(), item.proposed(),
+                rejectReason != null ? rejectReason : decided);
+        DecisionResult.Release released = null;
+        if (item.documentId() != null) {
+            String status = jdbc.sql("SELECT status FROM document WHERE id = ? FOR NO KEY UPDATE").param(item.documentId())
+                    .query(String.class).single();
+            if (status.equals("held")) {
+                long open = jdbc.sql("SELECT count(*) FROM review_item WHERE document_id = ? AND status = 'open'")
+                        .param(item.documentId()).query(Long.class).single();
+                if (open == 0) {
+                    released = release.release(item.documentId(), user, origin);
+                }
+            } else if (status.equals("loaded") && decided != null) {
+                correction.apply(id, item.documentId(), item.recordIndex(), item.field(), decided, user, at, origin);
+            }
+        }
+        outcomes.settle(item.sourceFileId(), user, origin);
+        log.info("review item {}: {} applied", id, decision.action());
+        return DecisionResult.applied(id, decision.action(), released);
+    }
+
+    private static DecisionResult refuse(UUID id, String message, String category) {
+        log.info("review item {}: refused ({})", id, category);
+        return DecisionResult.refused(id, message);
+    }
+}
