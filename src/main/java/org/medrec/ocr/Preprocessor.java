@@ -115,7 +115,7 @@ public final class Preprocessor {
         if (settings.minOcrDpi() > dpi) {
             scale = (double) settings.minOcrDpi() / dpi;
             ocrDpi = settings.minOcrDpi();
-            image = Rotation.resize(image, (int) Math.round(image.getWidth() * scale),
+            image = org.medrec.page.Grayscale.resize(image, (int) Math.round(image.getWidth() * scale),
                     (int) Math.round(image.getHeight() * scale));
         }
         long upscaleMillis = millisSince(t);

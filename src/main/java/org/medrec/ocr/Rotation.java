@@ -77,18 +77,4 @@ final class Rotation {
         }
         return out;
     }
-
-    /** Resamples a grayscale image to the given size (bilinear). */
-    static BufferedImage resize(BufferedImage gray, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(gray, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
 }

@@ -8,7 +8,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 
 /** Conversions to 8-bit grayscale and resampling. Stateless, thread-safe. */
-final class Grayscale {
+public final class Grayscale {
 
     private Grayscale() {
     }
@@ -62,7 +62,7 @@ final class Grayscale {
     }
 
     /** Resamples a grayscale image to the given size (bilinear). */
-    static BufferedImage resize(BufferedImage gray, int width, int height) {
+    public static BufferedImage resize(BufferedImage gray, int width, int height) {
         BufferedImage dst = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = dst.createGraphics();
         try {
