@@ -25,8 +25,13 @@ final class EntryWriter {
         }
     }
 
-    /** How one list of the record model is stored. */
-    private record Spec(String list, String table, Map<String, Column> columns, List<String> key, List<String> fallbackKey) {
+    /**
+     * How one list of the record model is stored. Entries are the same when their {@code key}
+     * (else {@code fallbackKey}) values agree and each {@code tolerant} value agrees or is missing
+     * on one side (a visit row's CPT without an amount is the ledger's line with one).
+     */
+    private record Spec(String list, String table, Map<String, Column> columns, List<String> key, List<String> fallbackKey,
+                        List<String> tolerant) {
     }
 
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
@@ -48,16 +53,17 @@ final class EntryWriter {
         spec("appointments", "appointment", Map.of("date", new Column("date", RecordWriter::date),
                 "time", new Column("time", RecordWriter::time), "provider", Column.text("provider"),
                 "status", Column.text("status")), List.of("date", "time"), List.of());
-        spec("charges", "charge", Map.of("date", new Column("date", RecordWriter::date), "cpt", Column.text("cpt"),
-                "description", Column.text("description"), "charge", new Column("charge", RecordWriter::money),
-                "payment", new Column("payment", RecordWriter::money), "balance", new Column("balance", RecordWriter::money)),
-                List.of("date", "cpt", "charge"), List.of("date", "description"));
+        SPECS.put("charges", new Spec("charges", "charge", Map.of("date", new Column("date", RecordWriter::date),
+                "cpt", Column.text("cpt"), "description", Column.text("description"),
+                "charge", new Column("charge", RecordWriter::money), "payment", new Column("payment", RecordWriter::money),
+                "balance", new Column("balance", RecordWriter::money)),
+                List.of("date", "cpt"), List.of("date", "description"), List.of("charge")));
         spec("diagnoses", "diagnosis", Map.of("code", Column.text("code"), "display", Column.text("display")),
                 List.of("code"), List.of("display"));
     }
 
     private static void spec(String list, String table, Map<String, Column> columns, List<String> key, List<String> fallback) {
-        SPECS.put(list, new Spec(list, table, columns, key, fallback));
+        SPECS.put(list, new Spec(list, table, columns, key, fallback, List.of()));
     }
 
     private static final Map<String, String> VITAL_UNITS = Map.of("bp_systolic", "mm[Hg]", "bp_diastolic", "mm[Hg]",
@@ -143,6 +149,14 @@ final class EntryWriter {
             } else {
                 sql.append(" AND ").append(c.name()).append(" = ?");
                 params.add(value);
+            }
+        }
+        for (String field : spec.tolerant()) {
+            FieldValue value = fields.get(field);
+            if (value != null) {
+                Column c = spec.columns().get(field);
+                sql.append(" AND (").append(c.name()).append(" = ? OR ").append(c.name()).append(" IS NULL)");
+                params.add(c.convert().apply(value.value()));
             }
         }
         return jdbc.sql(sql + " ORDER BY id LIMIT 1").params(params).query(Long.class).optional();

@@ -147,6 +147,23 @@ class DocumentRoutingIntegrationTests {
     }
 
     @Test
+    void shouldJoinAVisitRowsCptWithoutAmountToTheLedgerLine() {
+        ExtractedRecord visit = new ExtractedRecord(CLINIC, "00031415", "visits", List.of(
+                inSheet("mrn", "00031415", 3), inSheet("charges[0].date", "2021-09-09", 3), inSheet("charges[0].cpt", "99213", 3)));
+        ExtractedRecord ledger = new ExtractedRecord(CLINIC, "00031415", "billing", List.of(
+                inSheet("mrn", "00031415", 9), inSheet("charges[0].date", "2021-09-09", 9), inSheet("charges[0].cpt", "99213", 9),
+                inSheet("charges[0].charge", "128.00", 9), inSheet("charges[0].payment", "100.00", 9),
+                inSheet("charges[1].date", "2021-09-09", 10), inSheet("charges[1].cpt", "99213", 10),
+                inSheet("charges[1].charge", "64.00", 10)));
+
+        routing.route(run, sheet, "visits", null, null, null, 1.0, List.of(visit));
+        routing.route(run, sheet, "billing", null, null, null, 1.0, List.of(ledger));
+
+        assertThat(jdbc.sql("SELECT cpt || ' ' || charge FROM charge ORDER BY charge").query(String.class).list())
+                .containsExactly("99213 64.00", "99213 128.00");
+    }
+
+    @Test
     void shouldKeepTheSameMrnAtTwoClinicsApart() {
         routing.route(run, card, "registration", 1, 1, null, 0.95,
                 List.of(new ExtractedRecord(CLINIC, "00031415", "registration", cardFields("1962-03-14"))));
