@@ -6,6 +6,7 @@ import org.medrec.intake.FileFormat;
 import org.medrec.intake.IntakeOutcome;
 import org.medrec.ocr.OcrEngines;
 import org.medrec.ocr.OcrSettings;
+import org.medrec.review.ReviewItemWriter;
 import org.medrec.spreadsheet.SheetLoading;
 import org.medrec.store.PageStore;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -66,8 +67,10 @@ class MigrationJobConfiguration {
     }
 
     @Bean
-    ChartPagesWriter chartPagesWriter(PageStore pageStore, Ledger ledger) {
-        return new ChartPagesWriter(pageStore, ledger);
+    @StepScope
+    ChartPagesWriter chartPagesWriter(@Value("#{jobParameters['" + RUN_ID + "']}") String runId, PageStore pageStore,
+                                      Ledger ledger, ReviewItemWriter reviewItems) {
+        return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems);
     }
 
     /** One Tesseract per OCR thread, ended when the application closes. */

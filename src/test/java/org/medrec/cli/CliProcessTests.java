@@ -44,7 +44,7 @@ class CliProcessTests {
                 .containsExactlyInAnyOrder("empty-file.pdf", "encrypted.pdf", "truncated.pdf",
                         "password-protected-workbook.xlsx", "blank-page.pdf");
         assertThat(summary.get("ledger").valueStream().map(e -> e.get("file").asString() + " " + e.get("outcome").asString()))
-                .hasSize((int) files).contains("encrypted.pdf quarantined", "scan-saved-with-pdf-extension.pdf received",
+                .hasSize((int) files).contains("encrypted.pdf quarantined", "scan-saved-with-pdf-extension.pdf held_for_review",
                         "patients-export.xlsx loaded", "blank-page.pdf quarantined");
         assertThat(summary.get("ledger").valueStream().filter(e -> e.get("file").asString().equals("scan-saved-with-pdf-extension.pdf"))
                 .map(e -> e.get("format").asString())).containsExactly("PNG");

@@ -181,6 +181,11 @@ class MigrationServiceIntegrationTests {
                 + " jsonb_array_elements(p.words) w WHERE sf.first_path = 'upside-down-intake-form.pdf'"
                 + " AND w->>'t' = '00030103' AND (w->>'c')::numeric > 0.8").query(Long.class).single())
                 .as("the MRN read with high confidence once the page is upright").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT path || ' ' || field || ' ' || left(reason, 23) FROM review_item ORDER BY path")
+                .query(String.class).list()).as("not classified: in review as a whole, nothing stored by a guess")
+                .containsExactly("born-digital-progress-note.pdf * document not understood",
+                        "upside-down-intake-form.pdf * document not understood");
+        assertThat(jdbc.sql("SELECT count(*) FROM patient").query(Long.class).single()).isZero();
     }
 
     @Test
