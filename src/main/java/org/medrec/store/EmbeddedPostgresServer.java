@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -148,15 +149,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return home.resolve("clients").resolve(Long.toString(pid));
     }
 
+    /**
+     * Stops the server this process joined. As root, PostgreSQL's tools refuse to run; like the
+     * embedded binaries' own launcher, run them in a user namespace ({@code unshare -U}) then.
+     */
     private void stopWithPgCtl() throws IOException {
         Path pgCtl = findPgCtl(home.resolve("pgbin"));
-        Process p = new ProcessBuilder(pgCtl.toString(), "stop", "-D", home.resolve("pgdata").toString(), "-m", "fast", "-w")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> stop = List.of(pgCtl.toString(), "stop", "-D", home.resolve("pgdata").toString(), "-m", "fast", "-w");
+        if (run(stop) != 0) {
+            List<String> unshared = new java.util.ArrayList<>(List.of("unshare", "-U"));
+            unshared.addAll(stop);
+            int exit = run(unshared);
+            if (exit != 0) {
+                throw new IOException("pg_ctl stop failed (exit " + exit + ")");
+            }
+        }
+    }
+
+    private static int run(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException("pg_ctl stop did not finish within 60 s");
+                throw new IOException(command.get(0) + " did not finish within 60 s");
             }
+            return p.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping PostgreSQL", e);
