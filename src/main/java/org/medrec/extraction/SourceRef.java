@@ -32,6 +32,11 @@ public record SourceRef(long sourceFileId, String path, Integer page, int[] box,
         return new SourceRef(sourceFileId, path, null, null, sheet, row, column, Method.SPREADSHEET);
     }
 
+    /** The box as a PostgreSQL integer array literal ({@code {x,y,w,h}}), or null. */
+    public String boxLiteral() {
+        return box == null ? null : "{" + box[0] + "," + box[1] + "," + box[2] + "," + box[3] + "}";
+    }
+
     @Override
     public int[] box() {
         return box == null ? null : box.clone();

@@ -10,6 +10,11 @@ public enum FileFormat {
     }
 
     public boolean isSheet() {
-        return this == XLSX || this == XLS || this == CSV || this == TSV;
+        return this == XLSX || this == XLS || isDelimitedText();
+    }
+
+    /** One table of text, without sheet names. */
+    public boolean isDelimitedText() {
+        return this == CSV || this == TSV;
     }
 }

@@ -62,8 +62,7 @@ class MigrationJobConfiguration {
     @StepScope
     ReceivedFilesReader receivedChartsReader(@Value("#{jobParameters['" + INPUT + "']}") String input,
                                              @Value("#{jobParameters['" + RUN_ID + "']}") String runId, JdbcClient jdbc) {
-        return new ReceivedFilesReader(jdbc, java.util.UUID.fromString(runId), Path.of(input),
-                java.util.List.of(FileFormat.PDF, FileFormat.TIFF, FileFormat.PNG, FileFormat.JPEG));
+        return new ReceivedFilesReader(jdbc, java.util.UUID.fromString(runId), Path.of(input), FileFormat::isChart);
     }
 
     @Bean
@@ -95,8 +94,7 @@ class MigrationJobConfiguration {
     @StepScope
     ReceivedFilesReader receivedSheetsReader(@Value("#{jobParameters['" + INPUT + "']}") String input,
                                              @Value("#{jobParameters['" + RUN_ID + "']}") String runId, JdbcClient jdbc) {
-        return new ReceivedFilesReader(jdbc, java.util.UUID.fromString(runId), Path.of(input),
-                java.util.List.of(FileFormat.XLSX, FileFormat.XLS, FileFormat.CSV, FileFormat.TSV));
+        return new ReceivedFilesReader(jdbc, java.util.UUID.fromString(runId), Path.of(input), FileFormat::isSheet);
     }
 
     @Bean

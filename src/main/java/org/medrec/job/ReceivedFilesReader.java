@@ -18,14 +18,14 @@ class ReceivedFilesReader implements ItemStreamReader<ReceivedFile> {
     private final JdbcClient jdbc;
     private final UUID runId;
     private final Path root;
-    private final List<FileFormat> formats;
+    private final List<String> formats;
     private Iterator<ReceivedFile> files;
 
-    ReceivedFilesReader(JdbcClient jdbc, UUID runId, Path root, List<FileFormat> formats) {
+    ReceivedFilesReader(JdbcClient jdbc, UUID runId, Path root, java.util.function.Predicate<FileFormat> formats) {
         this.jdbc = jdbc;
         this.runId = runId;
         this.root = root;
-        this.formats = formats;
+        this.formats = java.util.Arrays.stream(FileFormat.values()).filter(formats).map(Enum::name).toList();
     }
 
     @Override
@@ -35,7 +35,7 @@ class ReceivedFilesReader implements ItemStreamReader<ReceivedFile> {
                 FROM run_file rf JOIN source_file sf ON sf.id = rf.source_file_id
                 WHERE rf.run_id = ? AND sf.outcome = 'received' AND sf.format = ANY (?)
                 ORDER BY sf.id, rf.path""")
-                .params(runId, formats.stream().map(Enum::name).toArray(String[]::new))
+                .params(runId, formats.toArray(String[]::new))
                 .query((rs, n) -> new ReceivedFile(rs.getLong(1), root.resolve(rs.getString(2)), rs.getString(2),
                         FileFormat.valueOf(rs.getString(3))))
                 .list().iterator();

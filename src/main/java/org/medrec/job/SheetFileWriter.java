@@ -2,7 +2,6 @@ package org.medrec.job;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.medrec.intake.FileFormat;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.medrec.spreadsheet.SheetLoading;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -24,9 +23,9 @@ class SheetFileWriter implements ItemWriter<ReceivedFile> {
     @Override
     public void write(Chunk<? extends ReceivedFile> chunk) {
         for (ReceivedFile file : chunk) {
-            boolean delimited = file.format() == FileFormat.CSV || file.format() == FileFormat.TSV;
             try {
-                loading.load(runId, file.sourceFileId(), file.file(), file.path(), delimited, reference);
+                loading.load(runId, file.sourceFileId(), file.file(), file.path(), file.format().isDelimitedText(),
+                        reference);
             } catch (DataIntegrityViolationException e) {
                 loading.failed(runId, file.sourceFileId(), file.path(), e);   // the run goes on; a lost database does not
             }

@@ -31,13 +31,12 @@ public class ReviewItemWriter {
     private UUID insert(UUID runId, Long documentId, Integer recordIndex, String mrn, String field, String raw,
                         String proposed, Double confidence, SourceRef source, String reason) {
         UUID id = UUID.randomUUID();
-        int[] box = source.box();
         jdbc.sql("""
                 INSERT INTO review_item (id, run_id, source_file_id, document_id, record_index, path, page, box, sheet,
                     row_num, col, mrn, field, raw, proposed_value, confidence, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::integer[], ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, runId, source.sourceFileId(), documentId, recordIndex, source.path(), source.page(),
-                        box == null ? null : "{" + box[0] + "," + box[1] + "," + box[2] + "," + box[3] + "}",
+                        source.boxLiteral(),
                         source.sheet(), source.row(), source.column(), mrn, field, raw, proposed,
                         confidence == null ? null : Math.round(confidence * 1000) / 1000.0, reason)
                 .update();

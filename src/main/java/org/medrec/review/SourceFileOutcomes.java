@@ -1,5 +1,6 @@
 package org.medrec.review;
 
+import org.medrec.store.Ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class SourceFileOutcomes {
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final AuditLog audit;
 
-    SourceFileOutcomes(JdbcClient jdbc, AuditLog audit) {
+    SourceFileOutcomes(JdbcClient jdbc, Ledger ledger, AuditLog audit) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -59,8 +62,7 @@ class SourceFileOutcomes {
             reason = rejected != null ? "rejected in review: " + rejected
                     : "nothing was loaded after review (" + (file.reason() == null ? "held for review" : file.reason()) + ")";
         }
-        jdbc.sql("UPDATE source_file SET outcome = ?, reason = ?, updated_at = now() WHERE id = ?")
-                .params(outcome, reason, sourceFileId).update();
+        ledger.finish(sourceFileId, outcome, reason);
         audit.append(user, origin, "source_file.outcome", "source_file", String.valueOf(sourceFileId), file.outcome(), outcome);
     }
 }

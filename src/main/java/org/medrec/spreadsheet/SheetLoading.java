@@ -49,7 +49,7 @@ public class SheetLoading {
         try {
             result = sheets.read(file, delimited, sourceFileId, path, reference);
         } catch (IOException e) {
-            finish(sourceFileId, "quarantined", "the spreadsheet cannot be read: " + e.getMessage());
+            ledger.finish(sourceFileId, "quarantined", "the spreadsheet cannot be read: " + e.getMessage());
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }
@@ -59,7 +59,7 @@ public class SheetLoading {
                     : String.join("; ", result.unmapped().stream().map(u -> u.sheet() + ": " + u.reason()).toList());
             items.openForSource(runId, null, null, null, "*", wholeFile, null,
                     "no mapping under jobs/mappings fits this export, so it was not read (" + why + ")");
-            finish(sourceFileId, "held_for_review", "no mapping fits this export");
+            ledger.finish(sourceFileId, "held_for_review", "no mapping fits this export");
             return;
         }
         int held = 0;
@@ -81,7 +81,7 @@ public class SheetLoading {
         }
         String reason = result.records().size() + " patient records (" + held + " held for review), "
                 + result.badRows().size() + " bad rows in review, read with the " + result.system() + " mapping";
-        finish(sourceFileId, "loaded", reason);
+        ledger.finish(sourceFileId, "loaded", reason);
         log.info("spreadsheet {}: {} records, {} held, {} bad rows, {} sheets not read", sourceFileId,
                 result.records().size(), held, result.badRows().size(), result.unmapped().size());
     }
@@ -93,11 +93,7 @@ public class SheetLoading {
         items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(sourceFileId, path,
                 org.medrec.extraction.Method.SPREADSHEET), null, "could not be loaded: a value broke a rule of the store"
                 + " (" + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")) + ")");
-        finish(sourceFileId, "held_for_review", "could not be loaded: a value broke a rule of the store");
+        ledger.finish(sourceFileId, "held_for_review", "could not be loaded: a value broke a rule of the store");
         log.warn("spreadsheet {} could not be loaded: {}", sourceFileId, e.getClass().getSimpleName());
-    }
-
-    private void finish(long sourceFileId, String outcome, String reason) {
-        ledger.finish(sourceFileId, outcome, reason);
     }
 }

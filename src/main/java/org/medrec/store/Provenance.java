@@ -21,13 +21,12 @@ final class Provenance {
     void add(String entity, long entityId, String field, FieldValue value) {
         SourceRef s = value.source();
         RecordWriter.Reviewed review = reviews.get(value.path());
-        int[] box = s.box();
         jdbc.sql("""
                 INSERT INTO value_provenance (entity, entity_id, field, source_file_id, document_id, page, box, sheet,
                     row_num, col, method, raw, confidence, review_item_id, reviewed_by, reviewed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?::integer[], ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entity, entityId, field, s.sourceFileId(), documentId, s.page(),
-                        box == null ? null : "{" + box[0] + "," + box[1] + "," + box[2] + "," + box[3] + "}",
+                        s.boxLiteral(),
                         s.sheet(), s.row(), s.column(), s.method().code(), value.raw(),
                         Math.round(value.confidence() * 1000) / 1000.0,
                         review == null ? null : review.reviewItemId(),
