@@ -1,6 +1,8 @@
 package org.medrec.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("medrec")
-public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotNull @Valid Db db,
-                               @NotNull @Valid Intake intake,
+public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotNull Path forms, @NotNull @Valid Db db,
+                               @NotNull @Valid Intake intake, @NotNull @Valid Review review,
                                @NotNull(message = "must be set: the clinic's time zone, e.g. America/New_York")
                                ZoneId clinicTimeZone) {
 
@@ -37,6 +39,16 @@ public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotN
         public boolean embedded() {
             return url == null || url.isBlank();
         }
+    }
+
+    /**
+     * When a value read from a chart page is loaded without a person: the least confidence of its
+     * words, for values a validator checks and for free text.
+     */
+    public record Review(@DecimalMin(value = "0.5", message = "must be between 0.5 and 1.0")
+                         @DecimalMax(value = "1.0", message = "must be between 0.5 and 1.0") double confidenceValidated,
+                         @DecimalMin(value = "0.5", message = "must be between 0.5 and 1.0")
+                         @DecimalMax(value = "1.0", message = "must be between 0.5 and 1.0") double confidenceText) {
     }
 
     /** Limits that keep a hostile or broken file from stopping a run. */

@@ -1,9 +1,12 @@
 package org.medrec.job;
 
+import java.util.List;
 import java.util.UUID;
 import org.medrec.extraction.Method;
 import org.medrec.extraction.SourceRef;
+import org.medrec.extraction.chart.ChartExtraction;
 import org.medrec.ocr.PageText;
+import org.medrec.review.DocumentRouting;
 import org.medrec.review.ReviewItemWriter;
 import org.medrec.store.Ledger;
 import org.medrec.store.PageStore;
@@ -11,26 +14,25 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Stores a chart's pages and says how the file stands: quarantined when its pages cannot be read
- * or every page is blank. Otherwise the document cannot be classified with confidence (this
- * version extracts no chart fields yet), so it goes to review as a whole, never into the store
- * by a guess. Thread-safe.
+ * Stores a chart's pages and what was read from them, and says how the file stands: quarantined
+ * when its pages cannot be read, every page is blank, or it is not a medical record; in review as
+ * a whole when its type could not be told; otherwise its record is loaded, or held with one review
+ * item per doubtful value. Thread-safe.
  */
 class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
-
-    static final String NOT_UNDERSTOOD = "document not understood: this version of medrec reads the pages of charts"
-            + " but does not classify them or extract their fields yet; a person must enter or check its values";
 
     private final UUID runId;
     private final PageStore pages;
     private final Ledger ledger;
     private final ReviewItemWriter items;
+    private final DocumentRouting routing;
 
-    ChartPagesWriter(UUID runId, PageStore pages, Ledger ledger, ReviewItemWriter items) {
+    ChartPagesWriter(UUID runId, PageStore pages, Ledger ledger, ReviewItemWriter items, DocumentRouting routing) {
         this.runId = runId;
         this.pages = pages;
         this.ledger = ledger;
         this.items = items;
+        this.routing = routing;
     }
 
     @Override
@@ -46,13 +48,26 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
             if (blank == chart.pages().size()) {
                 ledger.finish(id, "quarantined", chart.pages().size() == 1 ? "blank page: nothing is printed on it"
                         : "blank pages: nothing is printed on any of its " + blank + " pages");
-            } else {
-                Method method = chart.pages().stream().allMatch(p -> p.source() == PageText.Source.TEXT_LAYER)
-                        ? Method.TEXT_LAYER : Method.OCR;
-                items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(id, chart.file().path(), method), null,
-                        NOT_UNDERSTOOD);
-                ledger.finish(id, "held_for_review", chart.pages().size() + " pages read (" + blank + " blank);"
-                        + " in review as a whole: chart fields are not extracted in this version");
+                continue;
+            }
+            ChartExtraction read = chart.extraction();
+            String pagesRead = chart.pages().size() + " pages read (" + blank + " blank)";
+            switch (read.outcome()) {
+                case NOT_MEDICAL -> ledger.finish(id, "quarantined", read.reason());
+                case NOT_UNDERSTOOD -> {
+                    Method method = chart.pages().stream().allMatch(p -> p.source() == PageText.Source.TEXT_LAYER)
+                            ? Method.TEXT_LAYER : Method.OCR;
+                    items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(id, chart.file().path(), method),
+                            null, "document not understood: " + read.reason());
+                    ledger.finish(id, "held_for_review", pagesRead + "; in review as a whole: " + read.reason());
+                }
+                case EXTRACTED -> {
+                    DocumentRouting.Routed routed = routing.route(runId, id, read.docType(), 1, chart.pages().size(), null,
+                            read.confidence(), List.of(read.record()));
+                    boolean held = routed.status().equals("held");
+                    ledger.finish(id, held ? "held_for_review" : "loaded", pagesRead + "; " + read.docType() + ", "
+                            + (held ? routed.reviewItems() + " values in review" : "loaded"));
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import org.medrec.intake.IntakeOutcome;
 import org.medrec.ocr.OcrEngines;
 import org.medrec.ocr.OcrSettings;
 import org.medrec.review.ReviewItemWriter;
+import org.medrec.review.DocumentRouting;
 import org.medrec.spreadsheet.SheetLoading;
 import org.medrec.store.PageStore;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -45,14 +46,14 @@ class MigrationJobConfiguration {
     @Bean
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
-                        @Value("${medrec.ocr.threads}") int threads) {
+                        org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder("chartPagesStep", jobRepository)
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
                 .reader(receivedChartsReader)
-                .processor(new ChartPagesProcessor(ocrEngines))
+                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now()))
                 .writer(chartPagesWriter)
                 .taskExecutor(executor)
                 .build();
@@ -68,8 +69,8 @@ class MigrationJobConfiguration {
     @Bean
     @StepScope
     ChartPagesWriter chartPagesWriter(@Value("#{jobParameters['" + RUN_ID + "']}") String runId, PageStore pageStore,
-                                      Ledger ledger, ReviewItemWriter reviewItems) {
-        return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems);
+                                      Ledger ledger, ReviewItemWriter reviewItems, DocumentRouting routing) {
+        return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems, routing);
     }
 
     /** One Tesseract per OCR thread, ended when the application closes. */

@@ -1,0 +1,171 @@
+package org.medrec.extraction.chart;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.medrec.extraction.ExtractedRecord;
+import org.medrec.extraction.FieldValue;
+import org.medrec.extraction.validation.ClinicalDates;
+import org.medrec.extraction.validation.Cvx;
+import org.medrec.extraction.validation.Money;
+import org.medrec.extraction.validation.Normalized;
+
+/**
+ * Reads a chart document into a patient record: classifies it, finds its clinic, reads its
+ * label-value pairs, tables and free-text sections per the forms configuration, and validates
+ * every value. It never guesses: what it cannot read with confidence is marked for review, and a
+ * document it cannot classify goes to review as a whole. Thread-safe (immutable).
+ */
+public final class ChartExtractor {
+
+    static final String UNKNOWN_CLINIC = "urn:medrec:clinic:unrecognised";
+    private static final int LETTERHEAD_LINES = 6;
+
+    private final FormCatalog catalog;
+    private final ReviewPolicy policy;
+    private final ChartClassifier classifier;
+    private final LabelValues labels;
+
+    public ChartExtractor(FormCatalog catalog, ReviewPolicy policy) {
+        this.catalog = catalog;
+        this.policy = policy;
+        this.classifier = new ChartClassifier(catalog);
+        this.labels = new LabelValues(catalog);
+    }
+
+    public ChartExtraction extract(ChartDocument document, long fileId, String path, LocalDate reference) {
+        Classification c = classifier.classify(document);
+        if (!c.medical()) {
+            return new ChartExtraction(ChartExtraction.Outcome.NOT_MEDICAL, null, null, 0, c.reason());
+        }
+        if (!c.classified()) {
+            return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, null, null, 0, c.reason());
+        }
+        FormSpec form = c.form();
+        ClinicSpec clinic = clinic(document);
+        ClinicalDates dates = clinic != null && clinic.dateOrder() == ClinicalDates.Order.DAY_FIRST
+                ? ClinicalDates.dayFirst() : ClinicalDates.monthFirst();
+        ChartValues values = new ChartValues(dates, reference);
+        RecordDraft draft = new RecordDraft(fileId, path, document.method(), policy);
+        List<LabelValue> found = labels.read(document);
+        new PatientFields(values, draft, labels, document.lines()).add(found, form.docType().equals("note"));
+        String mrn = mrn(found, clinic, draft);
+        Predicate<ChartLine> stop = line -> Phrases.startsWith(line.all(), catalog.headings()) > 0
+                || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
+                || !labels.finder().find(line).isEmpty();
+        for (TableSpec table : form.tables()) {
+            rows(table, RuledTables.read(document.lines(), table, stop), values, draft);
+        }
+        if (!form.sections().isEmpty()) {
+            new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections()));
+        }
+        List<FieldValue> fields = draft.fields();
+        ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(), mrn,
+                form.docType(), fields);
+        return new ChartExtraction(ChartExtraction.Outcome.EXTRACTED, form.docType(), record, c.confidence(), c.reason());
+    }
+
+    /** The clinic whose letterhead heads the first page (or any page's header). */
+    private ClinicSpec clinic(ChartDocument document) {
+        List<ChartLine> lines = document.lines();
+        for (int pass = 0; pass < 2; pass++) {
+            int page = -1, onPage = 0;
+            for (ChartLine line : lines) {
+                onPage = line.page() == page ? onPage + 1 : 0;
+                page = line.page();
+                if (onPage >= LETTERHEAD_LINES || (pass == 0 && page != lines.get(0).page())) {
+                    continue;
+                }
+                String text = Phrases.folded(line.all());
+                for (ClinicSpec clinic : catalog.clinics()) {
+                    if (clinic.letterhead().stream().anyMatch(l -> Phrases.contains(text, l))) {
+                        return clinic;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The MRN as the clinic writes it; a value that does not fit the clinic's format goes to review. */
+    private static String mrn(List<LabelValue> found, ClinicSpec clinic, RecordDraft draft) {
+        LabelValue best = null;
+        String bestText = null;
+        List<String> seen = new ArrayList<>();
+        for (LabelValue v : found) {
+            if (!v.key().equals("mrn") || v.value().isEmpty()) {
+                continue;
+            }
+            String text = v.value().text().replaceAll("\\s+", "");
+            boolean fits = clinic != null && clinic.mrn().matcher(text).matches();
+            seen.add(text);
+            if (best == null || (fits && !(clinic.mrn().matcher(bestText).matches()))
+                    || (fits == (clinic != null && clinic.mrn().matcher(bestText).matches())
+                    && v.value().confidence() > best.value().confidence())) {
+                best = v;
+                bestText = text;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String doubt = null;
+        if (clinic == null) {
+            doubt = "the clinic is not one medrec knows (jobs/forms/clinics.yml): the MRN cannot be filed under its system";
+        } else if (!clinic.mrn().matcher(bestText).matches()) {
+            doubt = "'" + bestText + "' does not have the format of " + clinic.name() + "'s medical record numbers";
+        }
+        for (String other : seen) {
+            if (!other.equals(bestText) && clinic != null && clinic.mrn().matcher(other).matches()) {
+                doubt = "the pages print different medical record numbers ('" + bestText + "', '" + other + "')";
+            }
+        }
+        draft.add("mrn", Cell.of(best.value()), Normalized.ok(bestText), doubt);
+        return bestText;
+    }
+
+    private static void rows(TableSpec table, List<RuledTables.Row> rows, ChartValues values, RecordDraft draft) {
+        BigDecimal balance = BigDecimal.ZERO;
+        boolean balanceKnown = true;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Cell> cells = rows.get(i).cells();
+            String prefix = table.list() + "[" + i + "].";
+            Normalized charge = read(values, table, cells, "charge");
+            Normalized payment = read(values, table, cells, "payment");
+            Normalized printed = read(values, table, cells, "balance");
+            String doubt = null;
+            if (table.list().equals("charges") && cells.containsKey("balance")) {
+                if (charge.isOk() && payment.isOk() && printed.isOk() && balanceKnown) {
+                    BigDecimal expected = balance.add(Money.amount(charge)).subtract(Money.amount(payment));
+                    if (expected.compareTo(Money.amount(printed)) != 0) {
+                        doubt = "the running balance does not add up on this line (expected " + expected + ", printed "
+                                + printed.value() + ")";
+                    }
+                }
+                balanceKnown = printed.isOk();
+                balance = printed.isOk() ? Money.amount(printed) : balance;
+            }
+            for (Map.Entry<String, Cell> e : cells.entrySet()) {
+                String field = e.getKey();
+                if (field.equals("balance") || field.equals("type")) {
+                    continue;   // not part of the record model's export; the balance checks the arithmetic
+                }
+                Normalized n = values.read(table.list(), field, e.getValue().text());
+                String fieldDoubt = (field.equals("charge") || field.equals("payment")) ? doubt : null;
+                if (field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
+                    Normalized consistent = Cvx.consistent(cells.get("vaccine").text(), n.value());
+                    fieldDoubt = consistent.isOk() ? null : consistent.problem();
+                }
+                draft.add(prefix + field, e.getValue(), n, fieldDoubt);
+            }
+        }
+    }
+
+    private static Normalized read(ChartValues values, TableSpec table, Map<String, Cell> cells, String field) {
+        Cell cell = cells.get(field);
+        return cell == null ? Normalized.empty() : values.read(table.list(), field, cell.text());
+    }
+}

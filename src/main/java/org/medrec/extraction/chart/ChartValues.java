@@ -1,0 +1,71 @@
+package org.medrec.extraction.chart;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import org.medrec.extraction.validation.AppointmentStatuses;
+import org.medrec.extraction.validation.ClinicalDates;
+import org.medrec.extraction.validation.ClinicalTimes;
+import org.medrec.extraction.validation.Cpt;
+import org.medrec.extraction.validation.Cvx;
+import org.medrec.extraction.validation.Icd10;
+import org.medrec.extraction.validation.MedicationSigs;
+import org.medrec.extraction.validation.Money;
+import org.medrec.extraction.validation.Normalized;
+import org.medrec.extraction.validation.Npi;
+import org.medrec.extraction.validation.Phones;
+import org.medrec.extraction.validation.Sexes;
+import org.medrec.extraction.validation.UsStates;
+import org.medrec.extraction.validation.ZipCodes;
+
+/**
+ * The validator each record-model field of a chart needs, by the path's list and last step.
+ * Text fields keep what was printed, spaces collapsed. Thread-safe (immutable).
+ */
+final class ChartValues {
+
+    private static final Pattern SELF_PAY = Pattern.compile("(?i)self[ -]?pay(ing)?|self|none|uninsured|no insurance|cash( pay)?|n/?a");
+
+    private final ClinicalDates dates;
+    private final LocalDate reference;
+    private final AppointmentStatuses statuses = AppointmentStatuses.standard();
+
+    ChartValues(ClinicalDates dates, LocalDate reference) {
+        this.dates = dates;
+        this.reference = reference;
+    }
+
+    Normalized read(String list, String field, String raw) {
+        String text = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            return Normalized.empty();
+        }
+        return switch (field) {
+            case "birth_date" -> dates.parse(text, ClinicalDates.Kind.BIRTH, reference);
+            case "date" -> dates.parse(text, dateKind(list), reference);
+            case "npi" -> Npi.normalize(text);
+            case "code" -> Icd10.normalize(text);
+            case "cvx" -> Cvx.normalize(text);
+            case "cpt" -> Cpt.normalize(text);
+            case "charge", "payment", "balance" -> Money.parse(text);
+            case "phone" -> Phones.normalize(text);
+            case "state" -> UsStates.normalize(text);
+            case "postal_code" -> ZipCodes.normalize(text);
+            case "sex" -> Sexes.normalize(text);
+            case "status" -> statuses.normalize(text);
+            case "time" -> ClinicalTimes.normalize(text);
+            case "payer" -> SELF_PAY.matcher(text).matches() ? Normalized.empty() : Normalized.ok(text);
+            case "route" -> MedicationSigs.route(text);
+            case "frequency" -> MedicationSigs.frequency(text);
+            default -> Normalized.ok(text);
+        };
+    }
+
+    private static ClinicalDates.Kind dateKind(String list) {
+        return switch (list) {
+            case "immunizations" -> ClinicalDates.Kind.IMMUNIZATION;
+            case "charges" -> ClinicalDates.Kind.CHARGE;
+            case "appointments" -> ClinicalDates.Kind.APPOINTMENT;
+            default -> ClinicalDates.Kind.VISIT;
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package org.medrec.extraction.chart;
+
+import java.awt.Rectangle;
+import java.util.Objects;
+
+/**
+ * A word of a chart page: what was read, how sure the reader was (0..1, 1 for a text layer), its
+ * box on the upright page (for layout: lines, columns) and its box in the source page's pixels
+ * (for provenance and the review UI). Immutable.
+ */
+public record ChartWord(String text, double confidence, Rectangle layout, int[] source) {
+
+    public ChartWord {
+        Objects.requireNonNull(text, "text");
+        layout = new Rectangle(Objects.requireNonNull(layout, "layout"));
+        source = Objects.requireNonNull(source, "source").clone();
+    }
+
+    public int left() {
+        return layout.x;
+    }
+
+    public int right() {
+        return layout.x + layout.width;
+    }
+
+    public int top() {
+        return layout.y;
+    }
+
+    public int bottom() {
+        return layout.y + layout.height;
+    }
+
+    public double centerX() {
+        return layout.x + layout.width / 2.0;
+    }
+
+    @Override
+    public Rectangle layout() {
+        return new Rectangle(layout);
+    }
+
+    @Override
+    public int[] source() {
+        return source.clone();
+    }
+}

@@ -1,0 +1,23 @@
+package org.medrec.extraction.chart;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One document type of {@code jobs/forms}: the titles and words that identify it, its tables and
+ * the headings of its free-text sections. Immutable.
+ *
+ * @param sections heading spellings per section kind ({@code reason}, {@code history},
+ *                 {@code allergies}, {@code vitals}, {@code assessment}, {@code medications},
+ *                 {@code other} for headings that only end the section before them)
+ */
+record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
+                Map<String, List<String>> sections) {
+
+    FormSpec {
+        titles = List.copyOf(titles);
+        keywords = List.copyOf(keywords);
+        tables = List.copyOf(tables);
+        sections = Map.copyOf(sections);
+    }
+}

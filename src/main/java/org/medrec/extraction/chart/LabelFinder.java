@@ -1,0 +1,99 @@
+package org.medrec.extraction.chart;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds printed labels on a line. A label is one or more words whose folded text, joined, is one
+ * of the configured spellings ({@code Med Rec #} matches {@code MED REC#:}). To tell a label from
+ * the same words in running text ({@code ... the patient's date of ...}), a label must end with a
+ * colon, or stand alone in its cell (a boxed form's caption), or start its line or cell and be
+ * followed by leader dots. The longest spelling wins. Thread-safe (immutable).
+ */
+final class LabelFinder {
+
+    private record Spelling(String key, String folded) {
+    }
+
+    private final List<Spelling> spellings;
+
+    LabelFinder(Map<String, List<String>> labels) {
+        List<Spelling> all = new ArrayList<>();
+        labels.forEach((key, phrases) -> phrases.forEach(p -> {
+            String folded = LabelText.fold(p);
+            if (!folded.isEmpty()) {
+                all.add(new Spelling(key, folded));
+            }
+        }));
+        all.sort(Comparator.comparingInt((Spelling s) -> s.folded().length()).reversed());
+        this.spellings = List.copyOf(all);
+    }
+
+    List<LabelHit> find(ChartLine line) {
+        List<LabelHit> hits = new ArrayList<>();
+        List<ChartWord> words = line.words();
+        int i = 0;
+        while (i < words.size()) {
+            LabelHit hit = longestAt(line, i);
+            if (hit != null && standsAsLabel(hit)) {
+                hits.add(hit);
+                i = hit.to();
+            } else {
+                i++;
+            }
+        }
+        return hits;
+    }
+
+    private LabelHit longestAt(ChartLine line, int start) {
+        List<ChartWord> words = line.words();
+        if (LabelText.separator(words.get(start).text())) {
+            return null;
+        }
+        LabelHit best = null;
+        StringBuilder joined = new StringBuilder();
+        for (int end = start; end < words.size() && end < start + 6; end++) {
+            if (end > start && line.cellBreakBefore(end)) {
+                break;
+            }
+            joined.append(LabelText.fold(words.get(end).text()));
+            String text = joined.toString();
+            for (Spelling s : spellings) {
+                if (same(s.folded(), text) && (best == null || end + 1 > best.to())) {
+                    best = new LabelHit(s.key(), line, start, end + 1);
+                }
+            }
+            if (words.get(end).text().endsWith(":")) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** Equal, or one letter misread in a spelling of six letters or more ({@code MED REG #}). */
+    static boolean same(String spelling, String read) {
+        if (spelling.equals(read)) {
+            return true;
+        }
+        if (spelling.length() < 6 || spelling.length() != read.length()) {
+            return false;
+        }
+        int differ = 0;
+        for (int i = 0; i < spelling.length() && differ < 2; i++) {
+            differ += spelling.charAt(i) == read.charAt(i) ? 0 : 1;
+        }
+        return differ == 1;
+    }
+
+    private static boolean standsAsLabel(LabelHit hit) {
+        if (hit.colon()) {
+            return true;
+        }
+        ChartLine line = hit.line();
+        boolean startsCell = hit.from() == 0 || line.cellBreakBefore(hit.from());
+        boolean endsCell = hit.to() == line.words().size() || line.cellBreakBefore(hit.to());
+        return startsCell && endsCell;
+    }
+}

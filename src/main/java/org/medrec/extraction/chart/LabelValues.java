@@ -1,0 +1,123 @@
+package org.medrec.extraction.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the label-value pairs of a document: {@code Label: value} on one line (up to the next
+ * label or a wide gap), {@code Label ....: value} with leader dots, and boxed forms whose caption
+ * stands alone with the value in the box below. Inside an emergency-contact section the contact's
+ * name and phone are not taken for the patient's. Thread-safe (immutable).
+ */
+final class LabelValues {
+
+    private final FormCatalog catalog;
+    private final LabelFinder finder;
+
+    LabelValues(FormCatalog catalog) {
+        this.catalog = catalog;
+        this.finder = new LabelFinder(catalog.labels());
+    }
+
+    LabelFinder finder() {
+        return finder;
+    }
+
+    List<LabelValue> read(ChartDocument document) {
+        List<LabelValue> out = new ArrayList<>();
+        List<ChartLine> lines = document.lines();
+        boolean emergency = false;
+        int page = -1;
+        for (int n = 0; n < lines.size(); n++) {
+            ChartLine line = lines.get(n);
+            if (line.page() != page) {
+                page = line.page();
+                emergency = false;
+            }
+            if (Phrases.startsWith(line.all(), catalog.emergencyHeadings()) > 0) {
+                emergency = true;
+            } else if (Phrases.is(line.all(), catalog.headings())) {
+                emergency = false;
+            }
+            List<LabelHit> hits = finder.find(line);
+            for (int h = 0; h < hits.size(); h++) {
+                LabelHit hit = hits.get(h);
+                if (hit.key().equals("ignore") || (emergency && catalog.emergencyMasks().contains(hit.key()))) {
+                    continue;
+                }
+                int end = h + 1 < hits.size() ? hits.get(h + 1).from() : line.words().size();
+                Span value = sameLine(line, hit.to(), end);
+                if (value.isEmpty()) {
+                    int right = h + 1 < hits.size() ? hits.get(h + 1).span().left() : Integer.MAX_VALUE;
+                    value = below(lines, n, hit, right);
+                }
+                out.add(new LabelValue(hit.key(), hit, value));
+            }
+        }
+        return out;
+    }
+
+    /** Words after the label, leader dots and colons skipped, up to {@code end} or a wide gap. */
+    private static Span sameLine(ChartLine line, int from, int end) {
+        int start = from;
+        while (start < end && LabelText.separator(line.words().get(start).text())) {
+            start++;
+        }
+        int stop = start;
+        while (stop < end && (stop == start || !line.cellBreakBefore(stop))) {
+            stop++;
+        }
+        while (stop > start && LabelText.separator(line.words().get(stop - 1).text())) {
+            stop--;
+        }
+        return line.span(start, stop);
+    }
+
+    /** The value in the box under a caption: the next line's words between the caption and the next one. */
+    private Span below(List<ChartLine> lines, int n, LabelHit hit, int right) {
+        ChartLine line = hit.line();
+        if (n + 1 >= lines.size() || lines.get(n + 1).page() != line.page()) {
+            return line.span(line.words().size(), line.words().size());
+        }
+        ChartLine next = lines.get(n + 1);
+        int h = line.height();
+        if (next.top() - line.bottom() > 2.5 * Math.max(h, next.height())) {
+            return line.span(line.words().size(), line.words().size());
+        }
+        double slack = 0.6 * h;
+        int left = hit.span().left();
+        int from = -1, to = -1;
+        for (int i = 0; i < next.words().size(); i++) {
+            double x = next.words().get(i).centerX();
+            if (x >= left - slack && x < right - slack) {
+                from = from < 0 ? i : from;
+                to = i + 1;
+            }
+        }
+        final int a = from, b = to;
+        if (from < 0 || !finder.find(next).stream().allMatch(o -> o.to() <= a || o.from() >= b)) {
+            return line.span(line.words().size(), line.words().size());
+        }
+        return sameLine(next, from, to);
+    }
+
+    /**
+     * The line under a value that continues it, aligned with its start (an address's second line),
+     * or null.
+     */
+    Span continuation(List<ChartLine> lines, Span value) {
+        ChartLine line = value.line();
+        int n = line.index();
+        if (value.isEmpty() || n + 1 >= lines.size() || lines.get(n + 1).page() != line.page()) {
+            return null;
+        }
+        ChartLine next = lines.get(n + 1);
+        int h = line.height();
+        if (next.top() - line.bottom() > 1.6 * h || Math.abs(next.left() - value.left()) > 1.5 * h
+                || !finder.find(next).isEmpty()) {
+            return null;
+        }
+        Span first = next.cells().get(0);
+        return first.isEmpty() ? null : first;
+    }
+}

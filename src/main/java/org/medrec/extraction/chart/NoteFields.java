@@ -1,0 +1,236 @@
+package org.medrec.extraction.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.medrec.extraction.validation.Icd10;
+import org.medrec.extraction.validation.Normalized;
+import org.medrec.extraction.validation.Vitals;
+
+/**
+ * The coded and listed parts of a note's free text: the problem history (conditions), allergies,
+ * vitals in prose ({@code BP 128/82 HR 72}, "blood pressure 128/82, pulse 72"), the assessment's
+ * diagnoses with their ICD-10 codes, and prescriptions. What cannot be split with confidence goes
+ * to review as printed. Not thread-safe (one per document).
+ */
+final class NoteFields {
+
+    static final Pattern ICD10 = Pattern.compile("\\b([A-TV-Z][0-9][0-9AB](?:\\.[0-9A-Z]{1,4})?)\\b");
+    private static final Pattern NONE = Pattern.compile(
+            "(?i)^(none|nkda|nka|no known (drug )?allergies|no known allergies \\(nkda\\)|nkda \\(no known drug allergies\\)"
+                    + "|no known drug allergies \\(nkda\\)|denies|negative|non-?contributory|n/?a|unremarkable)[.]?$");
+    private static final Pattern NUMBERED = Pattern.compile("(?:^|\\s)(\\d{1,2})[.)]\\s+");
+    private static final Pattern PARENS = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*[.;,]?$");
+    private static final String NUM = "([0-9OoIlSB|]{1,3}(?:[.,][0-9OoIl]{1,2})?)";
+    private static final Pattern BP = Pattern.compile("(?i)\\b(?:BP|blood pressure|B/P)\\s*:?\\s*([0-9OoIl|]{2,3}\\s*/\\s*[0-9OoIl|]{2,3})");
+    private static final Pattern PULSE = Pattern.compile("(?i)\\b(?:HR|pulse|heart rate)\\s*:?\\s*" + NUM + "(?=\\b|\\s|,|$)");
+    private static final Pattern RESP = Pattern.compile("(?i)\\b(?:RR|resp(?:irations?)?|respiratory rate)\\s*:?\\s*" + NUM);
+    private static final Pattern TEMP = Pattern.compile("(?i)\\b(?:temp(?:erature)?)\\s*:?\\s*" + NUM + "\\s*(?:°|deg)?\\s*F?");
+    private static final Pattern WEIGHT = Pattern.compile("(?i)\\b(?:wt|weight)\\s*:?\\s*([0-9OoIl.]{2,6})\\s*(lbs?|pounds|kg)?");
+    private static final Pattern HEIGHT = Pattern.compile("(?i)\\b(?:ht|height)\\s*:?\\s*([0-9]{1,3}\\s*(?:'|’|ft)\\s*[0-9]{0,2}\\s*(?:\"|”|'')?"
+            + "|[0-9]{2,3}(?:\\.[0-9])?\\s*(?:in|inches|\"|cm)?)");
+    private static final Pattern SPO2 = Pattern.compile("(?i)\\b(?:SpO2|Sp02|SPO2|O2 sat|oxygen saturation|sat)\\s*:?\\s*([0-9OoIlG]{2,3})\\s*%");
+
+    private final RecordDraft draft;
+    private final ChartValues values;
+
+    NoteFields(RecordDraft draft, ChartValues values) {
+        this.draft = draft;
+        this.values = values;
+    }
+
+    void add(List<NoteSections.Section> sections) {
+        int conditions = 0, allergies = 0, diagnoses = 0, medications = 0;
+        boolean vitals = false;
+        for (NoteSections.Section s : sections) {
+            if (s.lines().isEmpty()) {
+                continue;
+            }
+            switch (s.kind()) {
+                case "history" -> conditions = conditions(s, conditions);
+                case "allergies" -> allergies = allergies(s, allergies);
+                case "assessment" -> diagnoses = diagnoses(s, diagnoses);
+                case "medications" -> medications = medications(s, medications);
+                case "vitals" -> {
+                    if (!vitals) {
+                        vitals(s);
+                        vitals = true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static boolean none(String text) {
+        return NONE.matcher(text.strip()).matches();
+    }
+
+    private int conditions(NoteSections.Section s, int next) {
+        String text = s.text();
+        if (none(text)) {
+            return next;
+        }
+        for (String item : text.split(";")) {
+            String part = item.strip().replaceAll("[.]$", "");
+            if (part.isEmpty()) {
+                continue;
+            }
+            Matcher m = PARENS.matcher(part);
+            String display = part;
+            String code = null;
+            if (m.matches() && ICD10.matcher(m.group(2).strip()).matches()) {
+                display = m.group(1).strip();
+                code = m.group(2).strip();
+            }
+            String path = "conditions[" + next++ + "]";
+            String doubt = text.contains(";") || !part.contains(",") ? null : "the history could not be split into conditions with confidence";
+            draft.add(path + ".display", s.cell(), Normalized.ok(display), doubt);
+            if (code != null) {
+                draft.add(path + ".code", s.cell(), Icd10.normalize(code), doubt);
+            }
+        }
+        return next;
+    }
+
+    private int allergies(NoteSections.Section s, int next) {
+        String text = s.text().replaceAll("[.]$", "");
+        if (none(text)) {
+            return next;
+        }
+        for (String item : text.split("[;,](?![^()]*\\))")) {
+            String part = item.strip();
+            if (part.isEmpty() || none(part)) {
+                continue;
+            }
+            Matcher m = PARENS.matcher(part);
+            String substance = part;
+            String reaction = null;
+            if (m.matches()) {
+                substance = m.group(1).strip();
+                reaction = m.group(2).strip();
+            } else if (part.contains(" - ")) {
+                substance = part.substring(0, part.indexOf(" - ")).strip();
+                reaction = part.substring(part.indexOf(" - ") + 3).strip();
+            }
+            String path = "allergies[" + next++ + "]";
+            draft.add(path + ".substance", s.cell(), Normalized.ok(substance));
+            if (reaction != null) {
+                draft.add(path + ".reaction", s.cell(), Normalized.ok(capitalized(reaction)));
+            }
+        }
+        return next;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private int diagnoses(NoteSections.Section s, int next) {
+        List<String> items = new ArrayList<>();
+        String text = s.text();
+        Matcher numbered = NUMBERED.matcher(text);
+        List<Integer> starts = new ArrayList<>();
+        while (numbered.find()) {
+            starts.add(numbered.end());
+        }
+        if (starts.size() >= 1 && text.strip().matches("^\\d{1,2}[.)]\\s.*")) {
+            for (int i = 0; i < starts.size(); i++) {
+                int end = i + 1 < starts.size() ? text.lastIndexOf(' ', starts.get(i + 1) - 2) : text.length();
+                items.add(text.substring(starts.get(i), Math.max(starts.get(i), end)).strip());
+            }
+        } else {
+            for (Span line : s.lines()) {
+                items.add(line.text());
+            }
+        }
+        for (String item : items) {
+            Matcher code = ICD10.matcher(item);
+            if (!code.find()) {
+                continue;
+            }
+            String display = (item.substring(0, code.start()) + " " + item.substring(code.end()))
+                    .replaceAll("\\(\\s*\\)", " ").replaceAll("^[\\s\\-–:,.]+|[\\s\\-–:,.;]+$", "")
+                    .replaceAll("\\s+", " ").strip();
+            String path = "encounters[0].diagnoses[" + next++ + "]";
+            draft.add(path + ".code", s.cell(), Icd10.normalize(code.group(1)));
+            if (!display.isEmpty()) {
+                draft.add(path + ".display", s.cell(), Normalized.ok(display));
+            }
+        }
+        return next;
+    }
+
+    private static final Pattern DOSE = Pattern.compile(
+            "(?i)^(.*?)\\s+(\\d+(?:\\.\\d+)?\\s*(?:mg|mcg|g|iu|units?|ml|meq|%|puffs?|tabs?|caps?)(?:\\s*/\\s*\\d*(?:\\.\\d+)?\\s*(?:ml|l|g|dose|actuation|hr))?)\\s+(.*)$");
+
+    private int medications(NoteSections.Section s, int next) {
+        for (Span line : s.lines()) {
+            String text = line.text().strip().replaceAll("^[-•*]\\s*", "").replaceAll("[.]$", "");
+            if (text.isEmpty() || none(text)) {
+                continue;
+            }
+            Matcher m = DOSE.matcher(text);
+            String path = "medications[" + next++ + "]";
+            Cell cell = Cell.of(line);
+            if (!m.matches()) {
+                draft.add(path + ".name", cell, Normalized.ambiguous(text, "the prescription could not be split into name, dose, route and frequency"));
+                continue;
+            }
+            draft.add(path + ".name", cell, Normalized.ok(m.group(1).strip()));
+            draft.add(path + ".dose", cell, Normalized.ok(m.group(2).strip()));
+            sig(path, cell, m.group(3).strip());
+        }
+        return next;
+    }
+
+    /** Route then frequency: the longest leading words that are a route. */
+    private void sig(String path, Cell cell, String rest) {
+        String[] words = rest.split("\\s+");
+        for (int n = Math.min(3, words.length); n >= 1; n--) {
+            String route = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+            Normalized r = values.read("medications", "route", route);
+            if (r.isOk()) {
+                draft.add(path + ".route", cell, r);
+                String freq = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
+                if (!freq.isBlank()) {
+                    draft.add(path + ".frequency", cell, values.read("medications", "frequency", freq));
+                }
+                return;
+            }
+        }
+        draft.add(path + ".frequency", cell, Normalized.ambiguous(rest, "route and frequency could not be told apart"));
+    }
+
+    private void vitals(NoteSections.Section s) {
+        String text = s.text();
+        Cell cell = s.cell();
+        Matcher bp = BP.matcher(text);
+        if (bp.find()) {
+            Vitals.BloodPressure p = Vitals.bloodPressure(bp.group(1));
+            if (p.systolic() != null) {
+                String doubt = p.result().needsReview() || p.result().corrected() ? "check the blood pressure" : null;
+                draft.add("encounters[0].vitals.bp_systolic", cell, Normalized.ok(String.valueOf(p.systolic())), doubt);
+                draft.add("encounters[0].vitals.bp_diastolic", cell, Normalized.ok(String.valueOf(p.diastolic())), doubt);
+            } else {
+                draft.add("encounters[0].vitals.bp_systolic", cell, p.result());
+            }
+        }
+        vital(PULSE, text, cell, "pulse", Vitals::pulse);
+        vital(RESP, text, cell, "resp_rate", Vitals::respiratoryRate);
+        vital(TEMP, text, cell, "temp_f", Vitals::temperatureF);
+        vital(WEIGHT, text, cell, "weight_lb", raw -> Vitals.weightLb(raw));
+        vital(HEIGHT, text, cell, "height_in", Vitals::heightIn);
+        vital(SPO2, text, cell, "spo2", Vitals::spo2);
+    }
+
+    private void vital(Pattern p, String text, Cell cell, String kind, java.util.function.Function<String, Normalized> read) {
+        Matcher m = p.matcher(text);
+        if (m.find()) {
+            String raw = m.groupCount() >= 2 && m.group(2) != null ? m.group(1) + " " + m.group(2) : m.group(1);
+            draft.add("encounters[0].vitals." + kind, cell, read.apply(raw.replace(',', '.')));
+        }
+    }
+}

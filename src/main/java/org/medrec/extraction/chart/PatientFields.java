@@ -1,0 +1,211 @@
+package org.medrec.extraction.chart;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.medrec.extraction.validation.Names;
+import org.medrec.extraction.validation.Normalized;
+
+/**
+ * The patient's identity, address, phone and insurance, and the visit's date, provider, NPI and
+ * reason, from a document's label-value pairs. A field printed on several pages (the identity in
+ * every page's header) is read where it was read best, and the pages must agree: when they do not,
+ * a person decides. Not thread-safe (one per document).
+ */
+final class PatientFields {
+
+    private static final Pattern CITY_STATE_ZIP = Pattern.compile(
+            "^(.*?)[,\\s]+([A-Za-z]{2})[.,]?\\s+(\\d{5}(?:-\\d{4})?)$");
+    private static final Pattern UNIT = Pattern.compile(
+            "(?i)^(apt|apartment|ste|suite|unit|#|bldg|building|fl|floor|rm|room|lot|trlr|po box|p\\.o\\. box)\\b.*|^#.*");
+
+    private final ChartValues values;
+    private final RecordDraft draft;
+    private final LabelValues reader;
+    private final List<ChartLine> lines;
+
+    PatientFields(ChartValues values, RecordDraft draft, LabelValues reader, List<ChartLine> lines) {
+        this.values = values;
+        this.draft = draft;
+        this.reader = reader;
+        this.lines = lines;
+    }
+
+    /** Adds the fields; returns the MRN as read (null when none was printed). */
+    void add(List<LabelValue> found, boolean encounter) {
+        Map<String, List<LabelValue>> byKey = new LinkedHashMap<>();
+        for (LabelValue v : found) {
+            byKey.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v);
+        }
+        byKey.forEach((key, all) -> {
+            switch (key) {
+                case "patient.name" -> name(best(all, null), Names.Order.GIVEN_FIRST);
+                case "patient.name_family_first" -> name(best(all, null), Names.Order.FAMILY_FIRST);
+                case "patient.family" -> scalar("patient.family", all, "family");
+                case "patient.given" -> scalar("patient.given[0]", all, "given");
+                case "patient.middle" -> middle(best(all, null));
+                case "patient.address" -> address(best(all, null));
+                case "patient.city_state_zip" -> cityStateZip(Cell.of(best(all, null).value()));
+                case "patient.city" -> scalar("patient.address.city", all, "city");
+                case "patient.state" -> scalar("patient.address.state", all, "state");
+                case "patient.postal_code" -> scalar("patient.address.postal_code", all, "postal_code");
+                case "patient.birth_date" -> scalar("patient.birth_date", all, "birth_date");
+                case "patient.sex" -> scalar("patient.sex", all, "sex");
+                case "patient.phone" -> scalar("patient.phone", all, "phone");
+                case "insurance.payer" -> scalar("patient.insurance[0].payer", all, "payer");
+                case "insurance.member_id" -> scalar("patient.insurance[0].member_id", all, "member_id");
+                case "insurance.group" -> scalar("patient.insurance[0].group", all, "group");
+                default -> {
+                    if (encounter && key.startsWith("encounter.")) {
+                        String field = key.substring("encounter.".length());
+                        scalar("encounters[0]." + field, all, field);
+                    }
+                }
+            }
+        });
+    }
+
+    /** The occurrence read best (highest confidence of those that validate). */
+    private LabelValue best(List<LabelValue> all, String field) {
+        LabelValue best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (LabelValue v : all) {
+            double score = v.value().isEmpty() ? 0 : v.value().confidence();
+            if (field != null && !v.value().isEmpty() && !values.read(list(field), field, v.value().text()).isOk()) {
+                score -= 1;
+            }
+            if (score > bestScore) {
+                best = v;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static String list(String field) {
+        return "patient";
+    }
+
+    private void scalar(String path, List<LabelValue> all, String field) {
+        LabelValue chosen = best(all, field);
+        String list = path.startsWith("encounters") ? "encounters" : "patient";
+        Normalized n = values.read(list, field, chosen.value().text());
+        String doubt = disagreement(all, list, field, n);
+        if (chosen.value().isEmpty()) {
+            if (required(field)) {
+                draft.addMissing(path, chosen.label().span(), "the form prints '" + chosen.label().span().text()
+                        + "' but no value was read next to or under it");
+            }
+            return;
+        }
+        draft.add(path, Cell.of(chosen.value()), n, doubt);
+    }
+
+    private static boolean required(String field) {
+        return switch (field) {
+            case "birth_date", "family", "given", "date", "npi", "mrn" -> true;
+            default -> false;
+        };
+    }
+
+    /** The pages disagree on the value: a person decides. */
+    private String disagreement(List<LabelValue> all, String list, String field, Normalized chosen) {
+        for (LabelValue v : all) {
+            if (v.value().isEmpty()) {
+                continue;
+            }
+            Normalized other = values.read(list, field, v.value().text());
+            if (other.isOk() && chosen.isOk() && !Objects.equals(other.value(), chosen.value())) {
+                return "page " + v.page() + " of the document prints a different value ('" + v.value().text() + "')";
+            }
+        }
+        return null;
+    }
+
+    private void name(LabelValue v, Names.Order order) {
+        if (v.value().isEmpty()) {
+            draft.addMissing("patient.family", v.label().span(), "the patient's name was not read");
+            return;
+        }
+        Cell cell = Cell.of(v.value());
+        Names.PersonName name = Names.parse(cell.text(), order);
+        Normalized r = name.result();
+        if (name.family() == null) {
+            draft.add("patient.family", cell, Normalized.ambiguous(cell.text(), r.problem() == null
+                    ? "the name could not be split into family and given names" : r.problem()));
+            draft.addMissing("patient.given[0]", v.value(), "the name could not be split into family and given names");
+            return;
+        }
+        String doubt = r.needsReview() ? r.problem() : null;
+        draft.add("patient.family", cell, Normalized.ok(name.family()), doubt);
+        for (int i = 0; i < name.given().size(); i++) {
+            draft.add("patient.given[" + i + "]", cell, Normalized.ok(name.given().get(i)), doubt);
+        }
+        if (name.suffix() != null) {
+            draft.add("patient.suffix", cell, Normalized.ok(name.suffix()), doubt);
+        }
+    }
+
+    private void middle(LabelValue v) {
+        if (!v.value().isEmpty()) {
+            String text = v.value().text().replaceAll("\\.$", "");
+            draft.add("patient.given[1]", Cell.of(v.value()), Normalized.ok(text));
+        }
+    }
+
+    private void address(LabelValue v) {
+        if (v.value().isEmpty()) {
+            return;
+        }
+        Cell street = Cell.of(v.value());
+        Span next = reader.continuation(lines, v.value());
+        String text = street.text();
+        Matcher all = CITY_STATE_ZIP.matcher(text);
+        if (next == null && all.matches() && all.group(1).contains(",")) {
+            // one line: street, city, state ZIP
+            int cut = all.group(1).lastIndexOf(',');
+            lines(street, all.group(1).substring(0, cut));
+            cityStateZip(street, all.group(1).substring(cut + 1).strip(), all.group(2), all.group(3));
+            return;
+        }
+        lines(street, text);
+        if (next != null) {
+            cityStateZip(Cell.of(next));
+        }
+    }
+
+    private void lines(Cell cell, String text) {
+        String[] parts = text.split(",\\s*");
+        List<String> lines = new ArrayList<>();
+        for (String p : parts) {
+            if (!lines.isEmpty() && !UNIT.matcher(p.strip()).matches()) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + ", " + p.strip());
+            } else {
+                lines.add(p.strip());
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            draft.add("patient.address.line[" + i + "]", cell, Normalized.ok(lines.get(i)),
+                    lines.get(i).contains(",") ? "the address line has a comma medrec cannot place" : null);
+        }
+    }
+
+    private void cityStateZip(Cell cell) {
+        Matcher m = CITY_STATE_ZIP.matcher(cell.text().strip());
+        if (!m.matches()) {
+            draft.add("patient.address.city", cell, Normalized.ambiguous(cell.text(), "city, state and ZIP could not be told apart"));
+            return;
+        }
+        cityStateZip(cell, m.group(1).replaceAll(",$", "").strip(), m.group(2), m.group(3));
+    }
+
+    private void cityStateZip(Cell cell, String city, String state, String zip) {
+        draft.add("patient.address.city", cell, Normalized.ok(city));
+        draft.add("patient.address.state", cell, values.read("patient", "state", state));
+        draft.add("patient.address.postal_code", cell, values.read("patient", "postal_code", zip));
+    }
+}

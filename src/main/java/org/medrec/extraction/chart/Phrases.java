@@ -1,0 +1,81 @@
+package org.medrec.extraction.chart;
+
+import java.util.List;
+
+/**
+ * Whole-word phrase matching on folded text ({@link LabelText#fold} word by word), for titles,
+ * headings and keywords. Stateless.
+ */
+final class Phrases {
+
+    private Phrases() {
+    }
+
+    /** The line's words folded and joined by single spaces, with a space at each end. */
+    static String folded(Span span) {
+        StringBuilder b = new StringBuilder(" ");
+        for (ChartWord w : span.words()) {
+            String f = LabelText.fold(w.text());
+            if (!f.isEmpty()) {
+                b.append(f).append(' ');
+            }
+        }
+        return b.toString();
+    }
+
+    static String folded(String phrase) {
+        StringBuilder b = new StringBuilder(" ");
+        for (String w : phrase.split("\\s+")) {
+            String f = LabelText.fold(w);
+            if (!f.isEmpty()) {
+                b.append(f).append(' ');
+            }
+        }
+        return b.toString();
+    }
+
+    static boolean contains(String foldedText, String phrase) {
+        String p = folded(phrase);
+        return p.length() > 2 && foldedText.contains(p);
+    }
+
+    /** The line (or cell) is the phrase, perhaps with a colon: a heading. */
+    static boolean is(Span span, List<String> phrases) {
+        String text = folded(span);
+        for (String p : phrases) {
+            String f = folded(p);
+            if (f.length() > 2 && text.equals(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The span starts with one of the phrases; the number of words it covers, or 0. */
+    static int startsWith(Span span, List<String> phrases) {
+        int best = 0;
+        for (String p : phrases) {
+            String f = folded(p).strip();
+            if (f.isEmpty()) {
+                continue;
+            }
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < span.words().size() && i < 8; i++) {
+                String w = LabelText.fold(span.words().get(i).text());
+                if (w.isEmpty() && joined.isEmpty()) {
+                    break;
+                }
+                if (!w.isEmpty()) {
+                    joined.append(joined.isEmpty() ? "" : " ").append(w);
+                }
+                if (joined.toString().equals(f) && i + 1 > best) {
+                    best = i + 1;
+                }
+                if (joined.length() > f.length()) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+}

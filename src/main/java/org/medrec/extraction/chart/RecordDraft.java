@@ -1,0 +1,87 @@
+package org.medrec.extraction.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.medrec.extraction.FieldValue;
+import org.medrec.extraction.Method;
+import org.medrec.extraction.RecordPath;
+import org.medrec.extraction.SourceRef;
+import org.medrec.extraction.validation.Normalized;
+
+/**
+ * The values of one chart's record as they are read, each with its source and, when a person must
+ * look at it, why: it did not validate, OCR letters were repaired in it, or it was read with less
+ * confidence than the policy asks. Not thread-safe.
+ */
+final class RecordDraft {
+
+    /** Fields whose values a validator checks; the rest is free text. */
+    private static final Set<String> VALIDATED = Set.of("birth_date", "date", "npi", "code", "cvx", "cpt", "charge",
+            "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn",
+            "bp_systolic", "bp_diastolic", "pulse", "resp_rate", "temp_f", "weight_lb", "height_in", "spo2");
+
+    private final long fileId;
+    private final String filePath;
+    private final Method method;
+    private final ReviewPolicy policy;
+    private final List<FieldValue> fields = new ArrayList<>();
+
+    RecordDraft(long fileId, String filePath, Method method, ReviewPolicy policy) {
+        this.fileId = fileId;
+        this.filePath = filePath;
+        this.method = method;
+        this.policy = policy;
+    }
+
+    List<FieldValue> fields() {
+        return List.copyOf(fields);
+    }
+
+    boolean has(String path) {
+        return fields.stream().anyMatch(f -> f.path().equals(path));
+    }
+
+    void add(String path, Cell cell, Normalized n) {
+        add(path, cell, n, null);
+    }
+
+    /** @param doubt a reason to review the value whatever its confidence (null: none) */
+    void add(String path, Cell cell, Normalized n, String doubt) {
+        double confidence = cell.isEmpty() ? 0.0 : method == Method.TEXT_LAYER ? 1.0 : cell.confidence();
+        String reason = doubt != null ? doubt : reason(path, cell, n, confidence);
+        String value = n.value();
+        if (value == null && reason == null) {
+            return;
+        }
+        SourceRef source = cell.isEmpty() ? SourceRef.wholeFile(fileId, filePath, method)
+                : SourceRef.onPage(fileId, filePath, cell.page(), cell.sourceBox(), method);
+        fields.add(new FieldValue(path, cell.isEmpty() ? null : cell.text(), value, Math.max(0, Math.min(1, confidence)),
+                source, reason));
+    }
+
+    /** A field the form prints but whose value could not be read: a person types it. */
+    void addMissing(String path, Span label, String why) {
+        fields.add(new FieldValue(path, null, null, 0.0,
+                SourceRef.onPage(fileId, filePath, label.page(), label.sourceBox(), method), why));
+    }
+
+    private String reason(String path, Cell cell, Normalized n, double confidence) {
+        if (n.needsReview()) {
+            return n.problem();
+        }
+        if (n.status() == Normalized.Status.EMPTY) {
+            return null;
+        }
+        if (n.corrected()) {
+            return "OCR misreadings were repaired in '" + cell.text() + "': check the value";
+        }
+        String field = RecordPath.parse(path).last().name();
+        double threshold = VALIDATED.contains(field) ? policy.validated() : policy.text();
+        if (method != Method.TEXT_LAYER && confidence < threshold) {
+            return String.format(Locale.ROOT, "read with confidence %.2f, below %.2f", confidence, threshold);
+        }
+        return null;
+    }
+}

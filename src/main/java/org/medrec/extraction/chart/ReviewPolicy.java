@@ -1,0 +1,22 @@
+package org.medrec.extraction.chart;
+
+/**
+ * When a value read from a page may be loaded without a person: its words were read with at least
+ * this confidence (a validated value: dates, codes, numbers; free text: names, descriptions, which
+ * no validator can check, needs more), it validated, and nothing was repaired. Immutable.
+ */
+public record ReviewPolicy(double validated, double text) {
+
+    public ReviewPolicy {
+        for (double t : new double[] {validated, text}) {
+            if (!(t > 0 && t <= 1)) {
+                throw new IllegalArgumentException("a confidence threshold is in (0, 1], not " + t);
+            }
+        }
+    }
+
+    /** Set from the dev corpus: see jobs/README.md, "How charts are read". */
+    public static ReviewPolicy standard() {
+        return new ReviewPolicy(0.90, 0.93);
+    }
+}

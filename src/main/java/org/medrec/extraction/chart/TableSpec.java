@@ -1,0 +1,26 @@
+package org.medrec.extraction.chart;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ruled table a form prints: the record-model list its rows fill, the printed header spellings
+ * of each column (keyed by the entry's field), the columns a header must show to be taken for this
+ * table, and the column whose cell starts a new row (a line without it continues the row above).
+ * Immutable.
+ */
+record TableSpec(String list, Map<String, List<String>> columns, List<String> required, String key) {
+
+    TableSpec {
+        columns = Map.copyOf(columns);
+        required = List.copyOf(required);
+        if (!columns.containsKey(key)) {
+            throw new IllegalArgumentException("table " + list + ": the key column '" + key + "' has no header spellings");
+        }
+        for (String r : required) {
+            if (!columns.containsKey(r)) {
+                throw new IllegalArgumentException("table " + list + ": required column '" + r + "' has no header spellings");
+            }
+        }
+    }
+}

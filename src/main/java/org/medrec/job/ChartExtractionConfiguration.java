@@ -1,0 +1,25 @@
+package org.medrec.job;
+
+import java.nio.file.Files;
+import org.medrec.config.MedrecProperties;
+import org.medrec.extraction.chart.ChartExtractor;
+import org.medrec.extraction.chart.FormCatalog;
+import org.medrec.extraction.chart.ReviewPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The chart forms, loaded once at start-up: a malformed file stops start-up, naming it. */
+@Configuration(proxyBeanMethods = false)
+class ChartExtractionConfiguration {
+
+    @Bean
+    ChartExtractor chartExtractor(MedrecProperties properties) {
+        if (!Files.isDirectory(properties.forms())) {
+            throw new IllegalStateException("medrec.forms: " + properties.forms().toAbsolutePath()
+                    + " is not a folder (set MEDREC_FORMS to the jobs/forms folder)");
+        }
+        MedrecProperties.Review review = properties.review();
+        return new ChartExtractor(FormCatalog.load(properties.forms()),
+                new ReviewPolicy(review.confidenceValidated(), review.confidenceText()));
+    }
+}
