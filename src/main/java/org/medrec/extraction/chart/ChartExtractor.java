@@ -54,6 +54,8 @@ public final class ChartExtractor {
         new PatientFields(values, draft, labels, document.lines()).add(found, form.docType().equals("note"));
         String mrn = mrn(found, clinic, draft);
         Predicate<ChartLine> stop = line -> Phrases.startsWith(line.all(), catalog.headings()) > 0
+                || Phrases.startsWith(line.all(), form.headings()) > 0
+                || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
                 || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
                 || !labels.finder().find(line).isEmpty();
         for (TableSpec table : form.tables()) {
@@ -128,25 +130,19 @@ public final class ChartExtractor {
     }
 
     private static void rows(TableSpec table, List<RuledTables.Row> rows, ChartValues values, RecordDraft draft) {
-        BigDecimal balance = BigDecimal.ZERO;
-        boolean balanceKnown = true;
+        Map<Integer, String> unbalanced = table.list().equals("charges") ? unbalanced(table, rows, values) : Map.of();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Cell> cells = rows.get(i).cells();
             String prefix = table.list() + "[" + i + "].";
-            Normalized charge = read(values, table, cells, "charge");
-            Normalized payment = read(values, table, cells, "payment");
-            Normalized printed = read(values, table, cells, "balance");
-            String doubt = null;
-            if (table.list().equals("charges") && cells.containsKey("balance")) {
-                if (charge.isOk() && payment.isOk() && printed.isOk() && balanceKnown) {
-                    BigDecimal expected = balance.add(Money.amount(charge)).subtract(Money.amount(payment));
-                    if (expected.compareTo(Money.amount(printed)) != 0) {
-                        doubt = "the running balance does not add up on this line (expected " + expected + ", printed "
-                                + printed.value() + ")";
+            if (cells.containsKey(RuledTables.UNREAD)) {
+                Span line = cells.get(RuledTables.UNREAD).parts().get(0);
+                for (String field : table.columns().keySet()) {
+                    if (!field.startsWith("skip") && !field.equals("balance") && !field.equals("type")) {
+                        draft.addMissing(prefix + field, line, "this line of the table could not be split into its columns"
+                                + " ('" + line.text() + "'): enter its values");
                     }
                 }
-                balanceKnown = printed.isOk();
-                balance = printed.isOk() ? Money.amount(printed) : balance;
+                continue;
             }
             for (Map.Entry<String, Cell> e : cells.entrySet()) {
                 String field = e.getKey();
@@ -154,14 +150,47 @@ public final class ChartExtractor {
                     continue;   // not part of the record model's export; the balance checks the arithmetic
                 }
                 Normalized n = values.read(table.list(), field, e.getValue().text());
-                String fieldDoubt = (field.equals("charge") || field.equals("payment")) ? doubt : null;
+                String doubt = field.equals("charge") || field.equals("payment") ? unbalanced.get(i) : null;
                 if (field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
                     Normalized consistent = Cvx.consistent(cells.get("vaccine").text(), n.value());
-                    fieldDoubt = consistent.isOk() ? null : consistent.problem();
+                    doubt = consistent.isOk() ? null : consistent.problem();
                 }
-                draft.add(prefix + field, e.getValue(), n, fieldDoubt);
+                draft.add(prefix + field, e.getValue(), n, doubt);
             }
         }
+    }
+
+    /**
+     * Ledger lines whose running balance does not add up (the balance before plus the charge less
+     * the payment), with the line above: the balance brought forward may be the misread one.
+     */
+    private static Map<Integer, String> unbalanced(TableSpec table, List<RuledTables.Row> rows, ChartValues values) {
+        Map<Integer, String> doubts = new java.util.HashMap<>();
+        BigDecimal balance = BigDecimal.ZERO;
+        boolean known = true;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Cell> cells = rows.get(i).cells();
+            Normalized charge = read(values, table, cells, "charge");
+            Normalized payment = read(values, table, cells, "payment");
+            Normalized printed = read(values, table, cells, "balance");
+            if (!cells.containsKey("balance")) {
+                return doubts;
+            }
+            if (charge.isOk() && payment.isOk() && printed.isOk() && known) {
+                BigDecimal expected = balance.add(Money.amount(charge)).subtract(Money.amount(payment));
+                if (expected.compareTo(Money.amount(printed)) != 0) {
+                    String why = "the running balance does not add up (line " + (i + 1) + ": expected " + expected
+                            + ", printed " + printed.value() + ")";
+                    doubts.put(i, why);
+                    if (i > 0) {
+                        doubts.putIfAbsent(i - 1, why);
+                    }
+                }
+            }
+            known = printed.isOk();
+            balance = printed.isOk() ? Money.amount(printed) : balance;
+        }
+        return doubts;
     }
 
     private static Normalized read(ChartValues values, TableSpec table, Map<String, Cell> cells, String field) {

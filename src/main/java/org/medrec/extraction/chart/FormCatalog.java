@@ -88,10 +88,10 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
             Map<String, Object> table = map(t, "table");
             String list = string(table.get("list"), "list");
             tables.add(new TableSpec(list, phrases(map(table.get("columns"), "columns")), strings(table.get("required")),
-                    string(table.get("key"), "key")));
+                    string(table.get("key"), "key"), strings(table.get("rows")).stream().map(RowPattern::new).toList()));
         }
         return new FormSpec(docType, strings(yaml.get("titles")), strings(yaml.get("keywords")), tables,
-                phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")));
+                phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")), strings(yaml.get("headings")));
     }
 
     private static List<ClinicSpec> clinics(Map<String, Object> yaml) {

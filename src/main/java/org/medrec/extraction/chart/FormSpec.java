@@ -10,11 +10,13 @@ import java.util.Map;
  * @param sections heading spellings per section kind ({@code reason}, {@code history},
  *                 {@code allergies}, {@code vitals}, {@code assessment}, {@code medications},
  *                 {@code other} for headings that only end the section before them)
+ * @param headings other headings of the form: they end the table above them
  */
 record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
-                Map<String, List<String>> sections) {
+                Map<String, List<String>> sections, List<String> headings) {
 
     FormSpec {
+        headings = List.copyOf(headings);
         titles = List.copyOf(titles);
         keywords = List.copyOf(keywords);
         tables = List.copyOf(tables);

@@ -23,6 +23,12 @@ final class RuledTables {
     record Row(Map<String, Cell> cells, ChartLine first) {
     }
 
+    /** The cell of a row whose columns could not be told apart: the whole line. */
+    static final String UNREAD = "unread";
+
+    private static final List<String> TEXT_FIELDS = List.of("description", "vaccine", "name", "display", "provider",
+            "substance", "reaction");
+
     private RuledTables() {
     }
 
@@ -49,7 +55,8 @@ final class RuledTables {
             }
         }
         boolean all = spec.required().stream().allMatch(r -> taken(columns, r));
-        return all && columns.size() >= 2 ? columns : List.of();
+        boolean most = columns.size() >= 3 && spec.required().stream().anyMatch(r -> taken(columns, r));
+        return (all && columns.size() >= 2) || most ? columns : List.of();
     }
 
     private static boolean taken(List<Column> columns, String field) {
@@ -63,6 +70,27 @@ final class RuledTables {
         Row open = null;
         ChartLine previous = null;
         for (ChartLine line : lines) {
+            Map<String, Cell> shaped = columns.isEmpty() ? shaped(line, spec) : null;
+            if (shaped != null) {
+                open = new Row(shaped, line);
+                rows.add(open);
+                previous = line;
+                continue;
+            }
+            if (columns.isEmpty() && open != null && previous != null) {
+                if (wraps(line, previous, open)) {
+                    previous = line;
+                    continue;
+                }
+                if (!stop.test(line) && line.page() == previous.page() && line.top() - previous.bottom() < 1.5 * line.height()
+                        && line.text().chars().filter(Character::isDigit).count() >= 4) {
+                    open = new Row(new LinkedHashMap<>(Map.of(UNREAD, Cell.of(line.all()))), line);
+                    rows.add(open);   // a line among the rows that has not their shape: a person enters it
+                    previous = line;
+                    continue;
+                }
+                open = null;
+            }
             List<Column> header = header(line, spec);
             if (!header.isEmpty()) {
                 columns = header;
@@ -107,6 +135,31 @@ final class RuledTables {
         };
     }
 
+    private static Map<String, Cell> shaped(ChartLine line, TableSpec spec) {
+        for (RowPattern p : spec.rows()) {
+            Map<String, Cell> cells = p.match(line);
+            if (cells != null) {
+                return cells;
+            }
+        }
+        return null;
+    }
+
+    /** A short line right under a row found by its shape, standing under its text: the text wraps. */
+    private static boolean wraps(ChartLine line, ChartLine previous, Row open) {
+        if (line.page() != previous.page() || line.top() - previous.bottom() > 0.8 * line.height() || line.cells().size() != 1) {
+            return false;
+        }
+        for (String field : TEXT_FIELDS) {
+            Cell cell = open.cells().get(field);
+            if (cell != null && Math.abs(line.left() - cell.parts().get(0).left()) < 1.5 * line.height()) {
+                open.cells().put(field, cell.plus(line.all()));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A line under a header with values in two columns or more is a row even when its key was not read. */
     private static boolean rowLike(Map<String, Cell> cells) {
         return cells.size() >= 2 && cells.values().stream().noneMatch(c -> Phrases.contains(Phrases.folded(c.text()), "total"));
@@ -114,7 +167,7 @@ final class RuledTables {
 
     private static boolean continues(Map<String, Cell> cells, TableSpec spec) {
         for (String field : cells.keySet()) {
-            if (!List.of("description", "vaccine", "name", "display", "provider", "substance", "reaction").contains(field)) {
+            if (!TEXT_FIELDS.contains(field)) {
                 return false;
             }
         }
@@ -145,7 +198,9 @@ final class RuledTables {
                         best = c;
                     }
                 }
-                best = best == null ? columns.get(0) : best;
+                if (best == null) {
+                    continue;   // left of every caption: a column whose caption was not read
+                }
             }
             int[] range = ranges.get(best.field());
             ranges.put(best.field(), range == null ? new int[] {i, i + 1} : new int[] {range[0], i + 1});
@@ -156,7 +211,9 @@ final class RuledTables {
             while (to > from && LabelText.separator(line.words().get(to - 1).text())) {
                 to--;
             }
-            cells.put(field, Cell.of(line.span(from, to)));
+            if (!field.startsWith("skip")) {
+                cells.put(field, Cell.of(line.span(from, to)));
+            }
         });
         return cells;
     }

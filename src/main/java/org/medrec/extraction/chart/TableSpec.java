@@ -6,14 +6,17 @@ import java.util.Map;
 /**
  * A ruled table a form prints: the record-model list its rows fill, the printed header spellings
  * of each column (keyed by the entry's field), the columns a header must show to be taken for this
- * table, and the column whose cell starts a new row (a line without it continues the row above).
+ * table, the column whose cell starts a new row (a line without it continues the row above), and
+ * the shapes of its rows, for tables whose header was not read. Columns named {@code skip...}
+ * are printed but not taken (an allergy's type, a vaccine's manufacturer).
  * Immutable.
  */
-record TableSpec(String list, Map<String, List<String>> columns, List<String> required, String key) {
+record TableSpec(String list, Map<String, List<String>> columns, List<String> required, String key, List<RowPattern> rows) {
 
     TableSpec {
         columns = Map.copyOf(columns);
         required = List.copyOf(required);
+        rows = List.copyOf(rows);
         if (!columns.containsKey(key)) {
             throw new IllegalArgumentException("table " + list + ": the key column '" + key + "' has no header spellings");
         }
