@@ -55,20 +55,27 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
             switch (read.outcome()) {
                 case NOT_MEDICAL -> ledger.finish(id, "quarantined", read.reason());
                 case NOT_UNDERSTOOD -> {
-                    Method method = chart.pages().stream().allMatch(p -> p.source() == PageText.Source.TEXT_LAYER)
-                            ? Method.TEXT_LAYER : Method.OCR;
-                    items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(id, chart.file().path(), method),
-                            null, "document not understood: " + read.reason());
+                    wholeFile(chart, "document not understood: " + read.reason());
                     ledger.finish(id, "held_for_review", pagesRead + "; in review as a whole: " + read.reason());
                 }
                 case EXTRACTED -> {
                     DocumentRouting.Routed routed = routing.route(runId, id, read.docType(), 1, chart.pages().size(), null,
                             read.confidence(), List.of(read.record()));
-                    boolean held = routed.status().equals("held");
+                    if (read.documentDoubt() != null) {
+                        wholeFile(chart, read.documentDoubt());
+                    }
+                    boolean held = routed.status().equals("held") || read.documentDoubt() != null;
                     ledger.finish(id, held ? "held_for_review" : "loaded", pagesRead + "; " + read.docType() + ", "
                             + (held ? routed.reviewItems() + " values in review" : "loaded"));
                 }
             }
         }
+    }
+
+    private void wholeFile(ChartPagesProcessor.ReadChart chart, String reason) {
+        Method method = chart.pages().stream().allMatch(p -> p.source() == PageText.Source.TEXT_LAYER)
+                ? Method.TEXT_LAYER : Method.OCR;
+        items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(chart.file().sourceFileId(), chart.file().path(),
+                method), null, reason);
     }
 }

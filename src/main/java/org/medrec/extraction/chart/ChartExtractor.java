@@ -39,10 +39,10 @@ public final class ChartExtractor {
     public ChartExtraction extract(ChartDocument document, long fileId, String path, LocalDate reference) {
         Classification c = classifier.classify(document);
         if (!c.medical()) {
-            return new ChartExtraction(ChartExtraction.Outcome.NOT_MEDICAL, null, null, 0, c.reason());
+            return new ChartExtraction(ChartExtraction.Outcome.NOT_MEDICAL, null, null, 0, c.reason(), null);
         }
         if (!c.classified()) {
-            return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, null, null, 0, c.reason());
+            return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, null, null, 0, c.reason(), null);
         }
         FormSpec form = c.form();
         ClinicSpec clinic = clinic(document);
@@ -53,21 +53,28 @@ public final class ChartExtractor {
         List<LabelValue> found = labels.read(document);
         new PatientFields(values, draft, labels, document.lines()).add(found, form.docType().equals("note"));
         String mrn = mrn(found, clinic, draft);
-        Predicate<ChartLine> stop = line -> Phrases.startsWith(line.all(), catalog.headings()) > 0
-                || Phrases.startsWith(line.all(), form.headings()) > 0
+        Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> Phrases.startsWith(cell, catalog.headings()) > 0
+                || Phrases.startsWith(cell, form.headings()) > 0)
+                || catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())
                 || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
                 || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
                 || !labels.finder().find(line).isEmpty();
+        int rows = 0;
         for (TableSpec table : form.tables()) {
-            rows(table, RuledTables.read(document.lines(), table, stop), values, draft);
+            List<RuledTables.Row> read = RuledTables.read(document.lines(), table, stop);
+            rows(table, read, values, draft);
+            rows += read.size();
         }
+        String doubt = form.expectsRows() && rows == 0
+                ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
+                + " its entries must be entered by a person" : null;
         if (!form.sections().isEmpty()) {
             new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections()));
         }
         List<FieldValue> fields = draft.fields();
         ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(), mrn,
                 form.docType(), fields);
-        return new ChartExtraction(ChartExtraction.Outcome.EXTRACTED, form.docType(), record, c.confidence(), c.reason());
+        return new ChartExtraction(ChartExtraction.Outcome.EXTRACTED, form.docType(), record, c.confidence(), c.reason(), doubt);
     }
 
     /** The clinic whose letterhead heads the first page (or any page's header). */
@@ -144,13 +151,21 @@ public final class ChartExtractor {
                 }
                 continue;
             }
+            String badNeighbour = null;
+            for (Map.Entry<String, Cell> e : cells.entrySet()) {
+                if (!RuledTables.TEXT_FIELDS.contains(e.getKey()) && values.read(table.list(), e.getKey(), e.getValue().text())
+                        .status() == Normalized.Status.INVALID) {
+                    badNeighbour = "the " + e.getKey() + " beside it could not be read, so where this column ends is uncertain";
+                }
+            }
             for (Map.Entry<String, Cell> e : cells.entrySet()) {
                 String field = e.getKey();
                 if (field.equals("balance") || field.equals("type")) {
                     continue;   // not part of the record model's export; the balance checks the arithmetic
                 }
                 Normalized n = values.read(table.list(), field, e.getValue().text());
-                String doubt = field.equals("charge") || field.equals("payment") ? unbalanced.get(i) : null;
+                String doubt = field.equals("charge") || field.equals("payment") ? unbalanced.get(i)
+                        : RuledTables.TEXT_FIELDS.contains(field) ? badNeighbour : null;
                 if (field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
                     Normalized consistent = Cvx.consistent(cells.get("vaccine").text(), n.value());
                     doubt = consistent.isOk() ? null : consistent.problem();

@@ -28,9 +28,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param emergencyMasks  label keys that, inside such a section, name the contact, not the patient
  * @param headings        headings that close an emergency-contact section
  * @param medicalWords    words that only a medical record prints; a page with none is not one
+ * @param footers         page footers and form numbers: a line that has one ends a table
  */
 public record FormCatalog(Map<String, List<String>> labels, List<String> emergencyHeadings, Set<String> emergencyMasks,
-                          List<String> headings, List<String> medicalWords, List<FormSpec> forms, List<ClinicSpec> clinics) {
+                          List<String> headings, List<String> medicalWords, List<Pattern> footers, List<FormSpec> forms,
+                          List<ClinicSpec> clinics) {
 
     public FormCatalog {
         labels = Map.copyOf(labels);
@@ -38,6 +40,7 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
         emergencyMasks = Set.copyOf(emergencyMasks);
         headings = List.copyOf(headings);
         medicalWords = List.copyOf(medicalWords);
+        footers = List.copyOf(footers);
         forms = List.copyOf(forms);
         clinics = List.copyOf(clinics);
     }
@@ -70,7 +73,8 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
         Map<String, Object> emergency = map(common.getOrDefault("emergency", Map.of()), "emergency");
         return new FormCatalog(phrases(map(common.get("labels"), "labels")), strings(emergency.get("headings")),
                 Set.copyOf(strings(emergency.get("masks"))), strings(common.get("headings")),
-                strings(common.get("medical-words")), forms, clinics);
+                strings(common.get("medical-words")), strings(common.get("footers")).stream().map(Pattern::compile).toList(),
+                forms, clinics);
     }
 
     private static Object read(Path file) {
@@ -91,7 +95,8 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
                     string(table.get("key"), "key"), strings(table.get("rows")).stream().map(RowPattern::new).toList()));
         }
         return new FormSpec(docType, strings(yaml.get("titles")), strings(yaml.get("keywords")), tables,
-                phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")), strings(yaml.get("headings")));
+                phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")), strings(yaml.get("headings")),
+                Boolean.TRUE.equals(yaml.get("expects-rows")));
     }
 
     private static List<ClinicSpec> clinics(Map<String, Object> yaml) {

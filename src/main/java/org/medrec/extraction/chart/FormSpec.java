@@ -11,9 +11,10 @@ import java.util.Map;
  *                 {@code allergies}, {@code vitals}, {@code assessment}, {@code medications},
  *                 {@code other} for headings that only end the section before them)
  * @param headings other headings of the form: they end the table above them
+ * @param expectsRows whether its tables are what it is for: none read means it was not understood
  */
 record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
-                Map<String, List<String>> sections, List<String> headings) {
+                Map<String, List<String>> sections, List<String> headings, boolean expectsRows) {
 
     FormSpec {
         headings = List.copyOf(headings);

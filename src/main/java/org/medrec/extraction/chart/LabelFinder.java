@@ -37,6 +37,7 @@ final class LabelFinder {
         int i = 0;
         while (i < words.size()) {
             LabelHit hit = longestAt(line, i);
+            hit = hit == null ? null : withQualifier(hit);
             if (hit != null && standsAsLabel(hit)) {
                 hits.add(hit);
                 i = hit.to();
@@ -70,6 +71,24 @@ final class LabelFinder {
             }
         }
         return best;
+    }
+
+    /** A label's qualifier in parentheses belongs to it: {@code MRN (Office)}, {@code DOB (MM/DD/YYYY)}. */
+    private static LabelHit withQualifier(LabelHit hit) {
+        List<ChartWord> words = hit.line().words();
+        int to = hit.to();
+        if (to < words.size() && words.get(to).text().startsWith("(") && !hit.line().cellBreakBefore(to)) {
+            for (int end = to; end < words.size() && end < to + 4; end++) {
+                if (end > to && hit.line().cellBreakBefore(end)) {
+                    break;
+                }
+                String w = words.get(end).text();
+                if (w.endsWith(")") || w.endsWith("):")) {
+                    return new LabelHit(hit.key(), hit.line(), hit.from(), end + 1);
+                }
+            }
+        }
+        return hit;
     }
 
     /** Equal, or one letter misread in a spelling of six letters or more ({@code MED REG #}). */

@@ -47,11 +47,14 @@ final class LabelValues {
                 }
                 int end = h + 1 < hits.size() ? hits.get(h + 1).from() : line.words().size();
                 Span value = sameLine(line, hit.to(), end);
+                Span region = line.span(Math.min(value.from(), end), end);
                 if (value.isEmpty()) {
                     int right = h + 1 < hits.size() ? hits.get(h + 1).span().left() : Integer.MAX_VALUE;
-                    value = below(lines, n, hit, right);
+                    Span[] below = below(lines, n, hit, right);
+                    value = below[0];
+                    region = below[1];
                 }
-                out.add(new LabelValue(hit.key(), hit, value));
+                out.add(new LabelValue(hit.key(), hit, value, region));
             }
         }
         return out;
@@ -73,16 +76,20 @@ final class LabelValues {
         return line.span(start, stop);
     }
 
-    /** The value in the box under a caption: the next line's words between the caption and the next one. */
-    private Span below(List<ChartLine> lines, int n, LabelHit hit, int right) {
+    /**
+     * The value in the box under a caption, and everything in that box: the next line's words
+     * between the caption and the next one.
+     */
+    private Span[] below(List<ChartLine> lines, int n, LabelHit hit, int right) {
         ChartLine line = hit.line();
+        Span none = line.span(line.words().size(), line.words().size());
         if (n + 1 >= lines.size() || lines.get(n + 1).page() != line.page()) {
-            return line.span(line.words().size(), line.words().size());
+            return new Span[] {none, none};
         }
         ChartLine next = lines.get(n + 1);
         int h = line.height();
         if (next.top() - line.bottom() > 2.5 * Math.max(h, next.height())) {
-            return line.span(line.words().size(), line.words().size());
+            return new Span[] {none, none};
         }
         double slack = 0.6 * h;
         int left = hit.span().left();
@@ -96,9 +103,9 @@ final class LabelValues {
         }
         final int a = from, b = to;
         if (from < 0 || !finder.find(next).stream().allMatch(o -> o.to() <= a || o.from() >= b)) {
-            return line.span(line.words().size(), line.words().size());
+            return new Span[] {none, none};
         }
-        return sameLine(next, from, to);
+        return new Span[] {sameLine(next, from, to), next.span(from, to)};
     }
 
     /**

@@ -131,33 +131,40 @@ final class NoteFields {
     private int diagnoses(NoteSections.Section s, int next) {
         List<String> items = new ArrayList<>();
         String text = s.text();
-        Matcher numbered = NUMBERED.matcher(text);
-        List<Integer> starts = new ArrayList<>();
-        while (numbered.find()) {
-            starts.add(numbered.end());
-        }
-        if (starts.size() >= 1 && text.strip().matches("^\\d{1,2}[.)]\\s.*")) {
-            for (int i = 0; i < starts.size(); i++) {
-                int end = i + 1 < starts.size() ? text.lastIndexOf(' ', starts.get(i + 1) - 2) : text.length();
-                items.add(text.substring(starts.get(i), Math.max(starts.get(i), end)).strip());
+        if (text.strip().matches("^\\d{1,2}[.)]\\s.*")) {
+            for (String item : text.strip().split("(?:^|\\s)\\d{1,2}[.)]\\s+")) {
+                items.add(item);
             }
         } else {
             for (Span line : s.lines()) {
-                items.add(line.text());
+                for (String part : line.text().split(";")) {
+                    boolean startsWithCode = ICD10.matcher(part.strip()).lookingAt();
+                    if (items.isEmpty() || startsWithCode || part != line.text().split(";")[0]) {
+                        items.add(part);
+                    } else {
+                        items.set(items.size() - 1, items.get(items.size() - 1) + " " + part);
+                    }
+                }
             }
         }
         for (String item : items) {
+            List<String> codes = new ArrayList<>();
             Matcher code = ICD10.matcher(item);
-            if (!code.find()) {
+            while (code.find()) {
+                codes.add(code.group(1));
+            }
+            if (codes.isEmpty()) {
                 continue;
             }
-            String display = (item.substring(0, code.start()) + " " + item.substring(code.end()))
-                    .replaceAll("\\(\\s*\\)", " ").replaceAll("^[\\s\\-–:,.]+|[\\s\\-–:,.;]+$", "")
-                    .replaceAll("\\s+", " ").strip();
-            String path = "encounters[0].diagnoses[" + next++ + "]";
-            draft.add(path + ".code", s.cell(), Icd10.normalize(code.group(1)));
-            if (!display.isEmpty()) {
-                draft.add(path + ".display", s.cell(), Normalized.ok(display));
+            String display = ICD10.matcher(item).replaceAll(" ").replaceAll("\\(\\s*\\)", " ")
+                    .replaceAll("^[\\s\\-\u2013:,.;]+|[\\s\\-\u2013:,.;]+$", "").replaceAll("\\s+", " ").strip();
+            String doubt = codes.size() > 1 ? "the diagnosis line holds several codes: check how it was split" : null;
+            for (String c : codes) {
+                String path = "encounters[0].diagnoses[" + next++ + "]";
+                draft.add(path + ".code", s.cell(), Icd10.normalize(c), doubt);
+                if (!display.isEmpty()) {
+                    draft.add(path + ".display", s.cell(), Normalized.ok(display), doubt);
+                }
             }
         }
         return next;
@@ -166,22 +173,31 @@ final class NoteFields {
     private static final Pattern DOSE = Pattern.compile(
             "(?i)^(.*?)\\s+(\\d+(?:\\.\\d+)?\\s*(?:mg|mcg|g|iu|units?|ml|meq|%|puffs?|tabs?|caps?)(?:\\s*/\\s*\\d*(?:\\.\\d+)?\\s*(?:ml|l|g|dose|actuation|hr))?)\\s+(.*)$");
 
+    /** Preparations whose printed strength is part of the name ("1% cream"): the dose is then not the strength. */
+    private static final Pattern FORM = Pattern.compile(
+            "(?i)%|\\b(cream|ointment|gel|lotion|solution|drops?|inhaler|patch|spray|suspension|syrup|shampoo|wash)\\b");
+
     private int medications(NoteSections.Section s, int next) {
         for (Span line : s.lines()) {
-            String text = line.text().strip().replaceAll("^[-•*]\\s*", "").replaceAll("[.]$", "");
-            if (text.isEmpty() || none(text)) {
-                continue;
+            for (String part : line.text().split(";")) {
+                String text = part.strip().replaceAll("^[-•*]\\s*", "").replaceAll("[.]$", "");
+                if (text.isEmpty() || none(text)) {
+                    continue;
+                }
+                Matcher m = DOSE.matcher(text);
+                String path = "medications[" + next++ + "]";
+                Cell cell = Cell.of(line);
+                if (!m.matches()) {
+                    draft.add(path + ".name", cell, Normalized.ambiguous(text,
+                            "the prescription could not be split into name, dose, route and frequency"));
+                    continue;
+                }
+                String doubt = FORM.matcher(m.group(2) + " " + m.group(3)).find()
+                        ? "a strength in % or a cream, drops or inhaler: check which part is the name and which the dose" : null;
+                draft.add(path + ".name", cell, Normalized.ok(m.group(1).strip()), doubt);
+                draft.add(path + ".dose", cell, Normalized.ok(m.group(2).strip()), doubt);
+                sig(path, cell, m.group(3).strip());
             }
-            Matcher m = DOSE.matcher(text);
-            String path = "medications[" + next++ + "]";
-            Cell cell = Cell.of(line);
-            if (!m.matches()) {
-                draft.add(path + ".name", cell, Normalized.ambiguous(text, "the prescription could not be split into name, dose, route and frequency"));
-                continue;
-            }
-            draft.add(path + ".name", cell, Normalized.ok(m.group(1).strip()));
-            draft.add(path + ".dose", cell, Normalized.ok(m.group(2).strip()));
-            sig(path, cell, m.group(3).strip());
         }
         return next;
     }

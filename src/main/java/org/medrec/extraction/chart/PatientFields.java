@@ -41,10 +41,20 @@ final class PatientFields {
         for (LabelValue v : found) {
             byKey.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v);
         }
+        boolean split = byKey.containsKey("patient.family") && byKey.containsKey("patient.given");
         byKey.forEach((key, all) -> {
             switch (key) {
-                case "patient.name" -> name(best(all, null), Names.Order.GIVEN_FIRST);
-                case "patient.name_family_first" -> name(best(all, null), Names.Order.FAMILY_FIRST);
+                case "patient.name" -> {
+                    if (!split) {
+                        name(best(all, null), Names.Order.GIVEN_FIRST);
+                    }
+                }
+                case "patient.name_family_first" -> {
+                    if (!split) {
+                        name(best(all, null), Names.Order.FAMILY_FIRST);
+                    }
+                }
+                case "patient.sex" -> sex(all);
                 case "patient.family" -> scalar("patient.family", all, "family");
                 case "patient.given" -> scalar("patient.given[0]", all, "given");
                 case "patient.middle" -> middle(best(all, null));
@@ -54,7 +64,6 @@ final class PatientFields {
                 case "patient.state" -> scalar("patient.address.state", all, "state");
                 case "patient.postal_code" -> scalar("patient.address.postal_code", all, "postal_code");
                 case "patient.birth_date" -> scalar("patient.birth_date", all, "birth_date");
-                case "patient.sex" -> scalar("patient.sex", all, "sex");
                 case "patient.phone" -> scalar("patient.phone", all, "phone");
                 case "insurance.payer" -> scalar("patient.insurance[0].payer", all, "payer");
                 case "insurance.member_id" -> scalar("patient.insurance[0].member_id", all, "member_id");
@@ -124,6 +133,20 @@ final class PatientFields {
             }
         }
         return null;
+    }
+
+    private static final Pattern SEX_OPTION = Pattern.compile("(?i)^(m|f|x|u|male|female|other|unknown)[.,]?$");
+
+    /** A sex printed as options to tick ({@code [ ] M [x] F [ ] X}) is read from the marks, not the letters. */
+    private void sex(List<LabelValue> all) {
+        LabelValue v = best(all, "sex");
+        long options = v.region().words().stream().filter(w -> SEX_OPTION.matcher(w.text()).matches()).count();
+        if (options >= 2) {
+            draft.addMissing("patient.sex", v.region().isEmpty() ? v.label().span() : v.region(),
+                    "the form prints the choices to tick ('" + v.region().text() + "'): read which one is marked");
+            return;
+        }
+        scalar("patient.sex", all, "sex");
     }
 
     private void name(LabelValue v, Names.Order order) {

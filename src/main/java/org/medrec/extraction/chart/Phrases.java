@@ -62,9 +62,6 @@ final class Phrases {
             StringBuilder joined = new StringBuilder();
             for (int i = 0; i < span.words().size() && i < 8; i++) {
                 String w = LabelText.fold(span.words().get(i).text());
-                if (w.isEmpty() && joined.isEmpty()) {
-                    break;
-                }
                 if (!w.isEmpty()) {
                     joined.append(joined.isEmpty() ? "" : " ").append(w);
                 }

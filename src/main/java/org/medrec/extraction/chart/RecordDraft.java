@@ -22,6 +22,14 @@ final class RecordDraft {
             "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn",
             "bp_systolic", "bp_diastolic", "pulse", "resp_rate", "temp_f", "weight_lb", "height_in", "spo2");
 
+    /** Identifiers mixing letters and digits: no validator can tell a misread 0 from an O in them. */
+    private static final Set<String> IDENTIFIERS = Set.of("lot", "member_id", "group");
+    private static final java.util.regex.Pattern CONFUSABLE = java.util.regex.Pattern.compile(
+            "^[0OQDIl1|]|[A-Za-z][0OQDIl1|5S8B2Z]|[0OQDIl1|5S8B2Z][A-Za-z]");
+    /** Names that OCR read in capitals: accents on capitals (Í, É) are the first thing it drops. */
+    private static final Set<String> NAMES = Set.of("family", "given");
+    private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern.compile("^[^a-z]*[A-Z]{2}[^a-z]*$");
+
     private final long fileId;
     private final String filePath;
     private final Method method;
@@ -78,6 +86,12 @@ final class RecordDraft {
             return "OCR misreadings were repaired in '" + cell.text() + "': check the value";
         }
         String field = RecordPath.parse(path).last().name();
+        if (IDENTIFIERS.contains(field) && method != Method.TEXT_LAYER && CONFUSABLE.matcher(n.value()).find()) {
+            return "an identifier with letters and digits OCR confuses (0/O, 1/I, 5/S, 8/B, 2/Z): check '" + n.value() + "'";
+        }
+        if (NAMES.contains(field) && method != Method.TEXT_LAYER && CAPITALS.matcher(cell.text()).matches()) {
+            return "a name printed in capitals: OCR drops accents on capitals, check it";
+        }
         double threshold = VALIDATED.contains(field) ? policy.validated() : policy.text();
         if (method != Method.TEXT_LAYER && confidence < threshold) {
             return String.format(Locale.ROOT, "read with confidence %.2f, below %.2f", confidence, threshold);

@@ -23,10 +23,13 @@ final class RuledTables {
     record Row(Map<String, Cell> cells, ChartLine first) {
     }
 
+    /** Rows of a ruled table stand at most this many line heights apart (tall ruled rows, double spacing). */
+    private static final double MAX_ROW_GAP = 4.0;
+
     /** The cell of a row whose columns could not be told apart: the whole line. */
     static final String UNREAD = "unread";
 
-    private static final List<String> TEXT_FIELDS = List.of("description", "vaccine", "name", "display", "provider",
+    static final List<String> TEXT_FIELDS = List.of("description", "vaccine", "name", "display", "provider",
             "substance", "reaction");
 
     private RuledTables() {
@@ -102,7 +105,7 @@ final class RuledTables {
                 continue;
             }
             if (previous != null && (line.page() != previous.page() || stop.test(line)
-                    || line.top() - previous.bottom() > 2.5 * line.height())) {
+                    || line.top() - previous.bottom() > MAX_ROW_GAP * line.height())) {
                 columns = List.of();
                 open = null;
                 continue;
@@ -174,34 +177,46 @@ final class RuledTables {
         return !cells.isEmpty();
     }
 
+    /** The caption a word stands under: the one it overlaps most, else the nearest to its left. */
+    private static Column column(ChartWord w, List<Column> columns, double slack) {
+        Column best = null;
+        double bestOverlap = 0;
+        for (Column c : columns) {
+            double overlap = Math.min(w.right(), c.right() + slack) - Math.max(w.left(), c.left() - slack);
+            if (overlap > bestOverlap) {
+                best = c;
+                bestOverlap = overlap;
+            }
+        }
+        if (best == null) {
+            for (Column c : columns) {
+                if (c.left() - slack <= w.left()) {
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
     /** The line's words by column, each column's words as one span. */
     static Map<String, Cell> cells(ChartLine line, List<Column> columns) {
         Map<String, int[]> ranges = new LinkedHashMap<>();
         double slack = 0.3 * line.height();
+        Column last = null;
         for (int i = 0; i < line.words().size(); i++) {
             ChartWord w = line.words().get(i);
             if (LabelText.separator(w.text())) {
                 continue;
             }
-            Column best = null;
-            double bestOverlap = 0;
-            for (Column c : columns) {
-                double overlap = Math.min(w.right(), c.right() + slack) - Math.max(w.left(), c.left() - slack);
-                if (overlap > bestOverlap) {
-                    best = c;
-                    bestOverlap = overlap;
-                }
-            }
+            Column best = column(w, columns, slack);
             if (best == null) {
-                for (Column c : columns) {
-                    if (c.left() - slack <= w.left()) {
-                        best = c;
-                    }
-                }
-                if (best == null) {
-                    continue;   // left of every caption: a column whose caption was not read
-                }
+                continue;   // left of every caption: a column whose caption was not read
             }
+            if (last != null && best != last && TEXT_FIELDS.contains(last.field()) && !line.cellBreakBefore(i)
+                    && w.left() < best.left() - slack) {
+                best = last;   // no gap, and it starts before the next caption: the text runs on
+            }
+            last = best;
             int[] range = ranges.get(best.field());
             ranges.put(best.field(), range == null ? new int[] {i, i + 1} : new int[] {range[0], i + 1});
         }
