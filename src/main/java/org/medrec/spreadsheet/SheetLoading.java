@@ -3,6 +3,7 @@ package org.medrec.spreadsheet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.FieldValue;
@@ -47,13 +48,23 @@ public class SheetLoading {
     public void load(UUID runId, long sourceFileId, Path file, String path, boolean delimited, LocalDate reference) {
         SheetImport.Result result;
         try {
-            result = sheets.read(file, delimited, sourceFileId, path, reference);
+            List<Path> siblings = ledger.tableSiblings(runId, path).stream()
+                    .map(p -> file.resolveSibling(Path.of(p).getFileName())).toList();
+            result = sheets.read(file, delimited, sourceFileId, path, reference, siblings);
         } catch (IOException e) {
             ledger.finish(sourceFileId, "quarantined", "the spreadsheet cannot be read: " + e.getMessage());
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }
         SourceRef wholeFile = SourceRef.wholeFile(sourceFileId, path, org.medrec.extraction.Method.SPREADSHEET);
+        if (result.records().isEmpty() && result.badRows().isEmpty() && result.unmapped().isEmpty()
+                && !result.lookups().isEmpty()) {
+            SheetImport.LookupSheet table = result.lookups().get(0);
+            ledger.finish(sourceFileId, "loaded", "the " + table.table() + " look-up table of the " + table.mapping()
+                    + " mapping: no patient data; rows of the export's other files name its values by key");
+            log.info("spreadsheet {}: a look-up table", sourceFileId);
+            return;
+        }
         if (result.records().isEmpty() && result.badRows().isEmpty()) {
             String why = result.unmapped().isEmpty() ? "no data rows"
                     : String.join("; ", result.unmapped().stream().map(u -> u.sheet() + ": " + u.reason()).toList());

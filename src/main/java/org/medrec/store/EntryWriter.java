@@ -26,11 +26,11 @@ final class EntryWriter {
     }
 
     /**
-     * How one list of the record model is stored. Entries are the same when their {@code key}
-     * (else {@code fallbackKey}) values agree and each {@code tolerant} value agrees or is missing
-     * on one side (a visit row's CPT without an amount is the ledger's line with one).
+     * How one list of the record model is stored. Entries are the same when the values of the
+     * first of {@code keys} whose fields they have agree, and each {@code tolerant} value agrees or
+     * is missing on one side (a visit row's CPT without an amount is the ledger's line with one).
      */
-    private record Spec(String list, String table, Map<String, Column> columns, List<String> key, List<String> fallbackKey,
+    private record Spec(String list, String table, Map<String, Column> columns, List<List<String>> keys,
                         List<String> tolerant) {
     }
 
@@ -38,32 +38,39 @@ final class EntryWriter {
 
     static {
         spec("encounters", "encounter", Map.of("date", new Column("date", RecordWriter::date), "provider", Column.text("provider"),
-                "npi", Column.text("npi"), "reason", Column.text("reason")), List.of("date", "npi"), List.of("date", "provider"));
+                "npi", Column.text("npi"), "reason", Column.text("reason"), "source_id", Column.text("source_id")),
+                List.of("source_id"), List.of("date", "npi"), List.of("date", "provider"));
         spec("insurance", "coverage", Map.of("payer", Column.text("payer"), "member_id", Column.text("member_id"),
                 "group", Column.text("group_number")), List.of("member_id"), List.of("payer"));
-        spec("conditions", "diagnosis", Map.of("code", Column.text("code"), "display", Column.text("display")),
-                List.of("code"), List.of("display"));
+        spec("conditions", "diagnosis", Map.of("code", Column.text("code"), "display", Column.text("display"),
+                "encounter_source_id", Column.text("encounter_source_id")), List.of("code", "encounter_source_id"),
+                List.of("code"), List.of("display", "encounter_source_id"), List.of("display"));
         spec("medications", "medication", Map.of("name", Column.text("name"), "dose", Column.text("dose"),
-                "route", Column.text("route"), "frequency", Column.text("frequency")), List.of("name"), List.of());
-        spec("allergies", "allergy", Map.of("substance", Column.text("substance"), "reaction", Column.text("reaction")),
-                List.of("substance"), List.of());
+                "route", Column.text("route"), "frequency", Column.text("frequency"),
+                "encounter_source_id", Column.text("encounter_source_id")),
+                List.of("name", "encounter_source_id"), List.of("name"));
+        spec("allergies", "allergy", Map.of("substance", Column.text("substance"), "reaction", Column.text("reaction"),
+                "encounter_source_id", Column.text("encounter_source_id")),
+                List.of("substance", "encounter_source_id"), List.of("substance"));
         spec("immunizations", "immunization", Map.of("vaccine", Column.text("vaccine"), "cvx", Column.text("cvx"),
-                "date", new Column("date", RecordWriter::date), "lot", Column.text("lot")),
+                "date", new Column("date", RecordWriter::date), "lot", Column.text("lot"),
+                "encounter_source_id", Column.text("encounter_source_id")),
                 List.of("cvx", "date"), List.of("vaccine", "date"));
         spec("appointments", "appointment", Map.of("date", new Column("date", RecordWriter::date),
                 "time", new Column("time", RecordWriter::time), "provider", Column.text("provider"),
-                "status", Column.text("status")), List.of("date", "time"), List.of());
+                "status", Column.text("status")), List.of("date", "time"));
         SPECS.put("charges", new Spec("charges", "charge", Map.of("date", new Column("date", RecordWriter::date),
                 "cpt", Column.text("cpt"), "description", Column.text("description"),
                 "charge", new Column("charge", RecordWriter::money), "payment", new Column("payment", RecordWriter::money),
                 "balance", new Column("balance", RecordWriter::money)),
-                List.of("date", "cpt"), List.of("date", "description"), List.of("charge")));
+                List.of(List.of("date", "cpt"), List.of("date", "description")), List.of("charge")));
         spec("diagnoses", "diagnosis", Map.of("code", Column.text("code"), "display", Column.text("display")),
                 List.of("code"), List.of("display"));
     }
 
-    private static void spec(String list, String table, Map<String, Column> columns, List<String> key, List<String> fallback) {
-        SPECS.put(list, new Spec(list, table, columns, key, fallback, List.of()));
+    @SafeVarargs
+    private static void spec(String list, String table, Map<String, Column> columns, List<String>... keys) {
+        SPECS.put(list, new Spec(list, table, columns, List.of(keys), List.of()));
     }
 
     private static final Map<String, String> VITAL_UNITS = Map.of("bp_systolic", "mm[Hg]", "bp_diastolic", "mm[Hg]",
@@ -129,8 +136,7 @@ final class EntryWriter {
     }
 
     private Optional<Long> find(Spec spec, Map<String, FieldValue> fields, Long encounterId) {
-        List<String> key = fields.keySet().containsAll(spec.key()) ? spec.key()
-                : !spec.fallbackKey().isEmpty() && fields.keySet().containsAll(spec.fallbackKey()) ? spec.fallbackKey() : null;
+        List<String> key = spec.keys().stream().filter(k -> fields.keySet().containsAll(k)).findFirst().orElse(null);
         if (key == null) {
             return Optional.empty();
         }

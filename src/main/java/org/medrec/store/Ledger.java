@@ -1,6 +1,8 @@
 package org.medrec.store;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.medrec.intake.IntakeOutcome;
 import org.medrec.intake.ProbeResult;
@@ -58,6 +60,21 @@ public class Ledger {
                 ON CONFLICT (run_id, path) DO NOTHING""")
                 .params(runId, outcome.path(), sourceFileId, disposition.name().toLowerCase())
                 .update();
+    }
+
+    /**
+     * The paths of this run in the same folder as {@code path} (itself left out) whose content
+     * intake accepted as a workbook or delimited text: the files a look-up may open.
+     */
+    public List<String> tableSiblings(UUID runId, String path) {
+        Path folder = Path.of(path).getParent();
+        return jdbc.sql("""
+                SELECT rf.path FROM run_file rf JOIN source_file sf ON sf.id = rf.source_file_id
+                WHERE rf.run_id = ? AND rf.path <> ? AND sf.format IN ('XLSX', 'XLS', 'CSV', 'TSV')
+                  AND sf.outcome <> 'quarantined'
+                ORDER BY rf.path""")
+                .params(runId, path).query(String.class).list().stream()
+                .filter(p -> Objects.equals(Path.of(p).getParent(), folder)).toList();
     }
 
     /** Records how a later stage left a file: its outcome and the reason. */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code 1962-03-14} (also with / or .), {@code 19620314} (eight digits are only ever read as
  * YYYYMMDD), {@code 14-Mar-1962}, {@code 14 Mar 62}, {@code 14 March 1962}, {@code Mar 14, 1962},
  * {@code Mar. 14 1962}, {@code March 14th, 1962}, {@code MARCH 14 1962}. Month names are English,
- * full or abbreviated ({@code Sept} too). Anything else is INVALID.
+ * full or abbreviated ({@code Sept} too). A time after the date is dropped, with its zone when it has
+ * one ({@code 2021-08-23T03:26:50Z} is 2021-08-23, the day as written). Anything else is INVALID.
  *
  * <p>Rules where the writing leaves room:
  * <ul>
@@ -85,7 +86,7 @@ public final class ClinicalDates {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private static final Pattern TRAILING_TIME = Pattern.compile(
-            "(?:[T ]\\s*\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp]\\.?[Mm]\\.?)?)$");
+            "(?:[T ]\\s*\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:Z|[+-]\\d{2}:?\\d{2})?)$");
     private static final Pattern SPACED_SEPARATOR = Pattern.compile("(?<=\\d)\\s*([/.-])\\s*(?=\\d)");
     private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{2}|\\d{4})");

@@ -28,7 +28,7 @@ final class FieldReader {
 
     /** "Payers" that are no coverage at all. */
     private static final java.util.regex.Pattern SELF_PAY = java.util.regex.Pattern.compile(
-            "(?i)self[ -]?pay(ing)?|self|none|uninsured|no insurance|cash( pay)?|n/?a");
+            "(?i)self[ -]?pay(ing)?|self|none|uninsured|no[ _]insurance|cash( pay)?|n/?a");
 
     private final ClinicalDates dates;
     private final LocalDate reference;

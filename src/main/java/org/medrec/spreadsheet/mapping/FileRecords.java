@@ -54,7 +54,12 @@ public final class FileRecords {
      * table, no sheet names) the mapping's kind.
      */
     public Sheet sheet(SheetMapping mapping, TableHeader header, String label) {
-        return new Sheet(mapping, header, label);
+        return new Sheet(mapping, header, label, Map.of());
+    }
+
+    /** As {@link #sheet(SheetMapping, TableHeader, String)}, with the tables of the mapping's look-up columns by name. */
+    Sheet sheet(SheetMapping mapping, TableHeader header, String label, Map<String, LookupTable> tables) {
+        return new Sheet(mapping, header, label, tables);
     }
 
     public List<ExtractedRecord> records() {
@@ -92,12 +97,14 @@ public final class FileRecords {
         private final SheetMapping mapping;
         private final TableHeader header;
         private final String label;
+        private final Map<String, LookupTable> tables;
         private final Map<String, Integer> seenRows = new HashMap<>();
 
-        private Sheet(SheetMapping mapping, TableHeader header, String label) {
+        private Sheet(SheetMapping mapping, TableHeader header, String label, Map<String, LookupTable> tables) {
             this.mapping = mapping;
             this.header = header;
             this.label = label;
+            this.tables = Map.copyOf(tables);
         }
 
         /** Adds one data row (title, empty and totals rows are the caller's to skip). */
@@ -150,13 +157,15 @@ public final class FileRecords {
             Pending cvx = null;
             for (HeaderColumn column : header.columns()) {
                 List<String> paths = mapping.pathsOf(column.name());
-                if (paths.isEmpty()) {
+                if (paths.isEmpty() || hasValue(row, mapping.fallbackOf(column.name()))) {
                     continue;
                 }
                 SheetCell cell = row.cell(column.column()).orElse(SheetCell.ofText(column.column(), ""));
                 SourceRef where = SourceRef.inSheet(sourceFileId, path, label, row.rowNumber(), cell.columnName());
+                String table = mapping.lookUpOf(column.name());
                 for (String template : paths) {
-                    List<Pending> read = readCell(template, cell, where, mrn);
+                    List<Pending> read = table == null ? readCell(template, cell, where, mrn)
+                            : lookUp(template, cell, where, mrn, column.name(), table);
                     if (read == null) {
                         bad(row, cell.columnName(), cell.text(), problemOf(template, cell) + " in " + column.name(), mrn);
                         return false;
@@ -179,6 +188,32 @@ public final class FileRecords {
                 }
             }
             return true;
+        }
+
+        /** Whether the row has a value in the column of this header (false for a null header or a column the sheet lacks). */
+        private boolean hasValue(SheetRow row, String otherHeader) {
+            return otherHeader != null && header.column(otherHeader).map(c -> !row.text(c.column()).isBlank()).orElse(false);
+        }
+
+        /**
+         * A cell that holds a key of a look-up table is read as the table's value (the raw text
+         * stays the key). A key the table lacks, or a table that is missing, gives no value but a
+         * reason: the patient's record is held for a person to type the value.
+         */
+        private List<Pending> lookUp(String template, SheetCell cell, SourceRef where, String mrn, String columnName,
+                                     String table) {
+            if (cell.isEmpty() || cell.text().isBlank()) {
+                return List.of();
+            }
+            LookupTable.Found found = tables.get(table).find(cell.text().strip());
+            if (found.value() == null) {
+                return List.of(new Pending(template, cell.text(), null, DOUBTFUL_CONFIDENCE, where,
+                        columnName + " is a key of the " + table + " table: " + found.problem()));
+            }
+            List<Pending> read = readCell(template, SheetCell.ofText(cell.column(), found.value()), where, mrn);
+            return read == null ? null : read.stream()
+                    .map(v -> new Pending(v.template(), cell.text(), v.value(), v.confidence(), v.source(), v.reason()))
+                    .toList();
         }
 
         /** The values a cell gives for one path template; null when the cell's value is invalid. */

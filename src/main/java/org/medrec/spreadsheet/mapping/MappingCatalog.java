@@ -28,6 +28,10 @@ public final class MappingCatalog {
     public record Match(SourceMapping source, SheetMapping sheet) {
     }
 
+    /** A look-up table of a source system that fits a sheet's headers. */
+    public record LookupMatch(SourceMapping source, SourceMapping.Lookup lookup) {
+    }
+
     private final List<SourceMapping> mappings;
 
     public MappingCatalog(List<SourceMapping> mappings) {
@@ -69,6 +73,19 @@ public final class MappingCatalog {
         return found;
     }
 
+    /** The look-up tables (files without patient data) that fit a sheet's headers. */
+    public List<LookupMatch> lookupCandidates(List<String> headers) {
+        List<LookupMatch> found = new ArrayList<>();
+        for (SourceMapping source : mappings) {
+            for (SourceMapping.Lookup lookup : source.lookups()) {
+                if (lookup.matches(headers)) {
+                    found.add(new LookupMatch(source, lookup));
+                }
+            }
+        }
+        return found;
+    }
+
     public Optional<Match> match(List<String> headers) {
         List<Match> found = candidates(headers);
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
@@ -91,11 +108,21 @@ public final class MappingCatalog {
             ((Map<String, Object>) require(sheet, "columns")).forEach((header, paths) ->
                     columns.put(header, paths instanceof List<?> list ? (List<String>) list : List.of((String) paths)));
             sheets.add(new SheetMapping(kind, (List<String>) require(sheet, "headers"), columns,
-                    new LinkedHashSet<>((List<String>) sheet.getOrDefault("ignore", List.of()))));
+                    new LinkedHashSet<>((List<String>) sheet.getOrDefault("ignore", List.of())),
+                    Boolean.TRUE.equals(sheet.get("exact")),
+                    (Map<String, String>) sheet.getOrDefault("fallback", Map.of()),
+                    (Map<String, String>) sheet.getOrDefault("look-up", Map.of())));
+        });
+        List<SourceMapping.Lookup> lookups = new ArrayList<>();
+        Map<String, Object> lookupMaps = root.get("lookups") == null ? Map.of() : (Map<String, Object>) root.get("lookups");
+        lookupMaps.forEach((table, value) -> {
+            Map<String, Object> lookup = (Map<String, Object>) value;
+            lookups.add(new SourceMapping.Lookup(table, (List<String>) require(lookup, "headers"),
+                    (String) require(lookup, "key"), (String) require(lookup, "value")));
         });
         return new SourceMapping(name, (String) root.get("system"), (String) require(root, "identifier-system"), mrnFormat,
                 root.get("dates") == null ? List.of() : (List<String>) root.get("dates"),
-                Boolean.TRUE.equals(root.get("decimal-comma")), sheets);
+                Boolean.TRUE.equals(root.get("decimal-comma")), sheets, lookups);
     }
 
     private static Object require(Map<?, ?> map, String key) {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.spreadsheet.ClassifiedRow;
 import org.medrec.spreadsheet.HeaderLocator;
@@ -23,9 +26,17 @@ import org.medrec.spreadsheet.TableReader;
  */
 public final class SheetImport {
 
-    /** What a file gave: records per patient, bad rows, and sheets that could not be read with a mapping. */
+    /**
+     * What a file gave: records per patient, bad rows, sheets that could not be read with a
+     * mapping, and sheets that are a mapping's look-up table (no patient data; other files' rows
+     * name their values by key).
+     */
     public record Result(String system, List<ExtractedRecord> records, List<FileRecords.BadRow> badRows,
-                         List<UnmappedSheet> unmapped) {
+                         List<UnmappedSheet> unmapped, List<LookupSheet> lookups) {
+    }
+
+    /** A sheet that is a look-up table of a mapping ({@code payers} of {@code synthea}). */
+    public record LookupSheet(String sheet, String mapping, String table) {
     }
 
     /** A sheet that was not read, and why (its headers are named, never its cells). */
@@ -41,7 +52,19 @@ public final class SheetImport {
 
     /** {@code delimited}: a CSV/TSV file, whose one table is named by its mapping's kind. */
     public Result read(Path file, boolean delimited, long sourceFileId, String path, LocalDate reference) throws IOException {
+        return read(file, delimited, sourceFileId, path, reference, List.of());
+    }
+
+    /**
+     * As {@link #read(Path, boolean, long, String, LocalDate)}; {@code siblings} are the files beside
+     * it that a look-up may open (intake accepted them). A column that names a look-up table's key
+     * is read from the one sibling whose headers fit that table.
+     */
+    public Result read(Path file, boolean delimited, long sourceFileId, String path, LocalDate reference,
+                       List<Path> siblings) throws IOException {
         List<UnmappedSheet> unmapped = new ArrayList<>();
+        List<LookupSheet> lookups = new ArrayList<>();
+        Map<SourceMapping.Lookup, LookupTable> tables = new HashMap<>();
         FileRecords[] records = {null};
         SourceMapping[] system = {null};
         try (TableReader reader = TableReader.open(file)) {
@@ -56,7 +79,9 @@ public final class SheetImport {
                     }
                     if (!decided[0]) {
                         decided[0] = true;
-                        target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, unmapped, delimited);
+                        target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, unmapped, delimited,
+                                lookups, table -> tables.computeIfAbsent(table,
+                                        t -> LookupTable.read(t, file, siblings, locator)));
                     }
                     if (target[0] != null && classified.isData()) {
                         target[0].add(classified.row());
@@ -68,14 +93,15 @@ public final class SheetImport {
             }
         }
         if (records[0] == null) {
-            return new Result(null, List.of(), List.of(), unmapped);
+            return new Result(null, List.of(), List.of(), unmapped, lookups);
         }
-        return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped);
+        return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped, lookups);
     }
 
     private FileRecords.Sheet start(SheetInfo sheet, List<SheetRow> leading, FileRecords[] records, SourceMapping[] system,
                                     long sourceFileId, String path, LocalDate reference, List<UnmappedSheet> unmapped,
-                                    boolean delimited) {
+                                    boolean delimited, List<LookupSheet> lookups,
+                                    Function<SourceMapping.Lookup, LookupTable> tables) {
         Optional<TableHeader> header = locator.locate(sheet, leading);
         if (header.isEmpty()) {
             unmapped.add(new UnmappedSheet(sheet.name(), "no header row found"));
@@ -83,9 +109,16 @@ public final class SheetImport {
         }
         List<String> names = header.get().names();
         List<MappingCatalog.Match> candidates = catalog.candidates(names);
-        if (candidates.size() != 1) {
-            unmapped.add(new UnmappedSheet(sheet.name(), (candidates.isEmpty() ? "no mapping fits its headers "
-                    : candidates.size() + " mappings fit its headers ") + names));
+        List<MappingCatalog.LookupMatch> lookupTables = catalog.lookupCandidates(names);
+        int fits = candidates.size() + lookupTables.size();
+        if (fits != 1) {
+            unmapped.add(new UnmappedSheet(sheet.name(), (fits == 0 ? "no mapping fits its headers "
+                    : fits + " mappings fit its headers ") + names));
+            return null;
+        }
+        if (!lookupTables.isEmpty()) {
+            MappingCatalog.LookupMatch table = lookupTables.get(0);
+            lookups.add(new LookupSheet(sheet.name(), table.source().name(), table.lookup().name()));
             return null;
         }
         MappingCatalog.Match match = candidates.get(0);
@@ -98,6 +131,8 @@ public final class SheetImport {
             system[0] = match.source();
             records[0] = new FileRecords(match.source(), sourceFileId, path, reference);
         }
-        return records[0].sheet(match.sheet(), header.get(), delimited ? match.sheet().kind() : sheet.name());
+        Map<String, LookupTable> sheetTables = new HashMap<>();
+        match.sheet().lookUps().values().forEach(name -> sheetTables.put(name, tables.apply(match.source().lookup(name))));
+        return records[0].sheet(match.sheet(), header.get(), delimited ? match.sheet().kind() : sheet.name(), sheetTables);
     }
 }

@@ -2,7 +2,9 @@ package org.medrec.spreadsheet.mapping;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How the exports of one legacy system are read: which clinic's identifier system its MRNs
@@ -10,7 +12,7 @@ import java.util.regex.Pattern;
  * record-model path. Loaded from {@code jobs/mappings/*.yml}. Thread-safe (immutable).
  */
 public record SourceMapping(String name, String system, String identifierSystem, MrnFormat mrn, List<String> dateFormats,
-                            boolean decimalComma, List<SheetMapping> sheets) {
+                            boolean decimalComma, List<SheetMapping> sheets, List<Lookup> lookups) {
 
     public SourceMapping {
         Objects.requireNonNull(name, "name");
@@ -18,8 +20,45 @@ public record SourceMapping(String name, String system, String identifierSystem,
         Objects.requireNonNull(mrn, name + ": mrn is required");
         dateFormats = List.copyOf(dateFormats);
         sheets = List.copyOf(sheets);
+        lookups = List.copyOf(lookups);
         if (sheets.isEmpty()) {
             throw new IllegalArgumentException(name + ": a mapping needs at least one sheet");
+        }
+        for (SheetMapping sheet : sheets) {
+            for (String table : sheet.lookUps().values()) {
+                if (lookups.stream().noneMatch(l -> l.name().equals(table))) {
+                    throw new IllegalArgumentException(sheet.kind() + ": look-up table '" + table + "' is not under lookups");
+                }
+            }
+        }
+    }
+
+    /** The look-up table of this name. */
+    public Lookup lookup(String name) {
+        return lookups.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * A file of the export that holds no patient data, only what other files name by a key (a
+     * payer's name for its Id): the headers that identify it, the key column and the value column.
+     */
+    public record Lookup(String name, List<String> headers, String key, String value) {
+
+        public Lookup {
+            Objects.requireNonNull(name, "name");
+            headers = List.copyOf(headers);
+            Objects.requireNonNull(key, name + ": key is required");
+            Objects.requireNonNull(value, name + ": value is required");
+            if (headers.isEmpty()) {
+                throw new IllegalArgumentException(name + ": list the headers that identify this table");
+            }
+        }
+
+        /** Whether a sheet with these headers is this table: every identifying header, the key and the value are present. */
+        public boolean matches(List<String> sheetHeaders) {
+            Set<String> present = Set.copyOf(sheetHeaders.stream().map(SheetMapping::normalise).toList());
+            return Stream.concat(headers.stream(), Stream.of(key, value))
+                    .map(SheetMapping::normalise).allMatch(present::contains);
         }
     }
 

@@ -20,7 +20,7 @@ class ClinicalDatesTests {
             "03/14/1962", "3/14/1962", "03-14-1962", "03.14.1962", "14-Mar-1962", "14 Mar 1962", "14-MAR-62",
             "14 March 1962", "Mar 14, 1962", "Mar. 14, 1962", "March 14, 1962", "MARCH 14 1962", "March 14th, 1962",
             "1962-03-14", "1962/03/14", "19620314", "3/14/62", " 03 / 14 / 1962 ", "1962-03-14 00:00:00",
-            "03/14/1962 06:05 PM", "March 14, 1962."})
+            "03/14/1962 06:05 PM", "March 14, 1962.", "1962-03-14T03:26:50Z", "1962-03-14T23:59:00-05:00"})
     void shouldReadEveryFormatClinicsWrite(String written) {
         // when
         Normalized result = dates.parse(written, Kind.BIRTH, REFERENCE);

@@ -41,6 +41,57 @@ class MappingCatalogTests {
     }
 
     @Test
+    void shouldPickTheSyntheaKindOfEachFileOfBothColumnSets() {
+        assertThat(kindOf(synthea("Id,BIRTHDATE,DEATHDATE,SSN,DRIVERS,PASSPORT,PREFIX,FIRST,LAST,SUFFIX,MAIDEN,MARITAL,RACE,"
+                + "ETHNICITY,GENDER,BIRTHPLACE,ADDRESS,CITY,STATE,COUNTY,ZIP,LAT,LON,HEALTHCARE_EXPENSES,HEALTHCARE_COVERAGE")))
+                .isEqualTo("synthea/patients");
+        assertThat(kindOf(synthea("Id,BIRTHDATE,DEATHDATE,SSN,DRIVERS,PASSPORT,PREFIX,FIRST,MIDDLE,LAST,SUFFIX,MAIDEN,MARITAL,"
+                + "RACE,ETHNICITY,GENDER,BIRTHPLACE,ADDRESS,CITY,STATE,COUNTY,FIPS,ZIP,LAT,LON,HEALTHCARE_EXPENSES,"
+                + "HEALTHCARE_COVERAGE,INCOME"))).isEqualTo("synthea/patients");
+        assertThat(kindOf(synthea("Id,START,STOP,PATIENT,ORGANIZATION,PROVIDER,PAYER,ENCOUNTERCLASS,CODE,DESCRIPTION,"
+                + "BASE_ENCOUNTER_COST,TOTAL_CLAIM_COST,PAYER_COVERAGE,REASONCODE,REASONDESCRIPTION"))).isEqualTo("synthea/encounters");
+        assertThat(kindOf(synthea("START,STOP,PATIENT,ENCOUNTER,CODE,DESCRIPTION"))).isEqualTo("synthea/conditions");
+        assertThat(kindOf(synthea("START,STOP,PATIENT,ENCOUNTER,SYSTEM,CODE,DESCRIPTION"))).isEqualTo("synthea/conditions");
+        assertThat(kindOf(synthea("START,STOP,PATIENT,PAYER,ENCOUNTER,CODE,DESCRIPTION,BASE_COST,PAYER_COVERAGE,DISPENSES,"
+                + "TOTALCOST,REASONCODE,REASONDESCRIPTION"))).isEqualTo("synthea/medications");
+        assertThat(kindOf(synthea("DATE,PATIENT,ENCOUNTER,CODE,DESCRIPTION,BASE_COST"))).isEqualTo("synthea/immunizations");
+        assertThat(kindOf(synthea("START,STOP,PATIENT,ENCOUNTER,CODE,SYSTEM,DESCRIPTION,TYPE,CATEGORY,REACTION1,"
+                + "DESCRIPTION1,SEVERITY1,REACTION2,DESCRIPTION2,SEVERITY2"))).isEqualTo("synthea/allergies");
+        assertThat(kindOf(synthea("PATIENT,START_YEAR,END_YEAR,PAYER,OWNERSHIP"))).isEqualTo("synthea/payer_transitions_years");
+        assertThat(kindOf(synthea("PATIENT,MEMBERID,START_YEAR,END_YEAR,PAYER,SECONDARY_PAYER,OWNERSHIP,OWNERNAME")))
+                .isEqualTo("synthea/payer_transitions_years");
+        assertThat(kindOf(synthea("PATIENT,MEMBERID,START_DATE,END_DATE,PAYER,SECONDARY_PAYER,PLAN_OWNERSHIP,OWNER_NAME")))
+                .isEqualTo("synthea/payer_transitions");
+        assertThat(catalog.lookupCandidates(synthea("Id,NAME,OWNERSHIP,ADDRESS,CITY,STATE_HEADQUARTERED,ZIP,PHONE,"
+                + "AMOUNT_COVERED,AMOUNT_UNCOVERED,REVENUE,COVERED_ENCOUNTERS,UNCOVERED_ENCOUNTERS,COVERED_MEDICATIONS,"
+                + "UNCOVERED_MEDICATIONS,COVERED_PROCEDURES,UNCOVERED_PROCEDURES,COVERED_IMMUNIZATIONS,"
+                + "UNCOVERED_IMMUNIZATIONS,UNIQUE_CUSTOMERS,QOLS_AVG,MEMBER_MONTHS")))
+                .extracting(m -> m.source().name() + "/" + m.lookup().name()).containsExactly("synthea/payers");
+    }
+
+    @Test
+    void shouldNotReadTheSyntheaFilesThatShareHeadersWithAMappedOne() {
+        for (String headers : List.of("Id,START,STOP,PATIENT,ENCOUNTER,CODE,DESCRIPTION,REASONCODE,REASONDESCRIPTION",
+                "START,STOP,PATIENT,ENCOUNTER,CODE,DESCRIPTION,BASE_COST,REASONCODE,REASONDESCRIPTION",
+                "START,STOP,PATIENT,ENCOUNTER,SYSTEM,CODE,DESCRIPTION,BASE_COST,REASONCODE,REASONDESCRIPTION",
+                "START,STOP,PATIENT,ENCOUNTER,CODE,DESCRIPTION,UDI", "DATE,PATIENT,ENCOUNTER,CODE,DESCRIPTION,QUANTITY",
+                "DATE,PATIENT,ENCOUNTER,CATEGORY,CODE,DESCRIPTION,VALUE,UNITS,TYPE",
+                "Id,ORGANIZATION,NAME,GENDER,SPECIALITY,ADDRESS,CITY,STATE,ZIP,LAT,LON,UTILIZATION",
+                "Id,NAME,ADDRESS,CITY,STATE,ZIP,LAT,LON,PHONE,REVENUE,UTILIZATION")) {
+            assertThat(catalog.candidates(synthea(headers))).as(headers).isEmpty();
+            assertThat(catalog.lookupCandidates(synthea(headers))).as(headers).isEmpty();
+        }
+    }
+
+    private static List<String> synthea(String headerLine) {
+        return List.of(headerLine.split(","));
+    }
+
+    private String kindOf(List<String> headers) {
+        return kindOf(headers.toArray(String[]::new));
+    }
+
+    @Test
     void shouldMatchHeadersWithoutCaseOrStraySpaces() {
         assertThat(kindOf(" chart #", "DATE  GIVEN ", "vaccine", "CVX")).isEqualTo("practicepro/immunizations");
     }
@@ -85,6 +136,22 @@ class MappingCatalogTests {
                 """);
 
         assertThatThrownBy(() -> MappingCatalog.load(dir)).hasMessageContaining("broken.yml").hasMessageContaining("MRN");
+    }
+
+    @Test
+    void shouldRefuseALookUpOfATableTheMappingDoesNotList(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("no-table.yml"), """
+                identifier-system: urn:x
+                mrn: {format: "[0-9]+"}
+                sheets:
+                  coverage:
+                    headers: [MRN, PAYER]
+                    columns: {MRN: mrn, PAYER: "patient.insurance[].payer"}
+                    look-up: {PAYER: payers}
+                """);
+
+        assertThatThrownBy(() -> MappingCatalog.load(dir)).hasMessageContaining("no-table.yml")
+                .hasMessageContaining("look-up table 'payers'");
     }
 
     private SourceMapping mapping(String name) {
