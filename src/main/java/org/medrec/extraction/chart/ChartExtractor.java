@@ -138,6 +138,7 @@ public final class ChartExtractor {
 
     private static void rows(TableSpec table, List<RuledTables.Row> rows, ChartValues values, RecordDraft draft) {
         Map<Integer, String> unbalanced = table.list().equals("charges") ? unbalanced(table, rows, values) : Map.of();
+        String tableDoubt = poorlyRead(table, rows, values);
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Cell> cells = rows.get(i).cells();
             String prefix = table.list() + "[" + i + "].";
@@ -164,15 +165,35 @@ public final class ChartExtractor {
                     continue;   // not part of the record model's export; the balance checks the arithmetic
                 }
                 Normalized n = values.read(table.list(), field, e.getValue().text());
-                String doubt = field.equals("charge") || field.equals("payment") ? unbalanced.get(i)
+                String doubt = tableDoubt != null ? tableDoubt
+                        : field.equals("charge") || field.equals("payment") ? unbalanced.get(i)
                         : RuledTables.TEXT_FIELDS.contains(field) ? badNeighbour : null;
-                if (field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
+                if (tableDoubt == null && field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
                     Normalized consistent = Cvx.consistent(cells.get("vaccine").text(), n.value());
                     doubt = consistent.isOk() ? null : consistent.problem();
                 }
                 draft.add(prefix + field, e.getValue(), n, doubt);
             }
         }
+    }
+
+    /** Share of a table's lines that may be misread before none of its lines is trusted. */
+    static final double POOR_TABLE = 0.2;
+
+    /**
+     * Why no value of the table may be trusted, or null: when the lines of many of its rows could not
+     * be told (no key, or a key that does not validate, such as a line not split into columns),
+     * which line is which entry is itself in doubt.
+     */
+    private static String poorlyRead(TableSpec table, List<RuledTables.Row> rows, ChartValues values) {
+        int bad = 0;
+        for (RuledTables.Row row : rows) {
+            Cell key = row.cells().get(table.key());
+            bad += key == null || values.read(table.list(), table.key(), key.text()).status() == Normalized.Status.INVALID ? 1 : 0;
+        }
+        return rows.size() >= 3 && bad >= Math.max(2, POOR_TABLE * rows.size())
+                ? bad + " of the " + rows.size() + " lines of this table were not read cleanly: which line is which is"
+                + " uncertain, so every value of it is for a person to check" : null;
     }
 
     /**

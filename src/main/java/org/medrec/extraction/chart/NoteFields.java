@@ -170,13 +170,6 @@ final class NoteFields {
         return next;
     }
 
-    private static final Pattern DOSE = Pattern.compile(
-            "(?i)^(.*?)\\s+(\\d+(?:\\.\\d+)?\\s*(?:mg|mcg|g|iu|units?|ml|meq|%|puffs?|tabs?|caps?)(?:\\s*/\\s*\\d*(?:\\.\\d+)?\\s*(?:ml|l|g|dose|actuation|hr))?)\\s+(.*)$");
-
-    /** Preparations whose printed strength is part of the name ("1% cream"): the dose is then not the strength. */
-    private static final Pattern FORM = Pattern.compile(
-            "(?i)%|\\b(cream|ointment|gel|lotion|solution|drops?|inhaler|patch|spray|suspension|syrup|shampoo|wash)\\b");
-
     private int medications(NoteSections.Section s, int next) {
         for (Span line : s.lines()) {
             for (String part : line.text().split(";")) {
@@ -184,40 +177,27 @@ final class NoteFields {
                 if (text.isEmpty() || none(text)) {
                     continue;
                 }
-                Matcher m = DOSE.matcher(text);
+                MedicationLine m = MedicationLine.parse(text);
                 String path = "medications[" + next++ + "]";
                 Cell cell = Cell.of(line);
-                if (!m.matches()) {
-                    draft.add(path + ".name", cell, Normalized.ambiguous(text,
-                            "the prescription could not be split into name, dose, route and frequency"));
-                    continue;
-                }
-                String doubt = FORM.matcher(m.group(2) + " " + m.group(3)).find()
-                        ? "a strength in % or a cream, drops or inhaler: check which part is the name and which the dose" : null;
-                draft.add(path + ".name", cell, Normalized.ok(m.group(1).strip()), doubt);
-                draft.add(path + ".dose", cell, Normalized.ok(m.group(2).strip()), doubt);
-                sig(path, cell, m.group(3).strip());
+                draft.add(path + ".name", cell, Normalized.ok(m.name()), m.doubt());
+                addOrAsk(path + ".dose", cell, m.dose() == null ? Normalized.empty() : Normalized.ok(m.dose()), m.doubt());
+                addOrAsk(path + ".route", cell, m.route(), m.doubt());
+                addOrAsk(path + ".frequency", cell, m.frequency(), m.doubt());
             }
         }
         return next;
     }
 
-    /** Route then frequency: the longest leading words that are a route. */
-    private void sig(String path, Cell cell, String rest) {
-        String[] words = rest.split("\\s+");
-        for (int n = Math.min(3, words.length); n >= 1; n--) {
-            String route = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
-            Normalized r = values.read("medications", "route", route);
-            if (r.isOk()) {
-                draft.add(path + ".route", cell, r);
-                String freq = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
-                if (!freq.isBlank()) {
-                    draft.add(path + ".frequency", cell, values.read("medications", "frequency", freq));
-                }
-                return;
+    /** A part that was not found is asked for when the line could not be split with confidence. */
+    private void addOrAsk(String path, Cell cell, Normalized n, String doubt) {
+        if (n.status() == Normalized.Status.EMPTY) {
+            if (doubt != null) {
+                draft.addMissing(path, cell.parts().get(0), doubt);
             }
+            return;
         }
-        draft.add(path + ".frequency", cell, Normalized.ambiguous(rest, "route and frequency could not be told apart"));
+        draft.add(path, cell, n, doubt);
     }
 
     private void vitals(NoteSections.Section s) {
