@@ -56,6 +56,7 @@ final class ChartValues {
             case "payer" -> SELF_PAY.matcher(text).matches() ? Normalized.empty() : Normalized.ok(text);
             case "route" -> MedicationSigs.route(text);
             case "frequency" -> MedicationSigs.frequency(text);
+            case "provider" -> ProviderNames.check(text);
             default -> Normalized.ok(text);
         };
     }

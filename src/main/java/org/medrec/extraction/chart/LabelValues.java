@@ -14,9 +14,18 @@ final class LabelValues {
     private final FormCatalog catalog;
     private final LabelFinder finder;
 
+    /** Every heading of every form: a line that starts with one holds no label's value. */
+    private final List<String> headings;
+
     LabelValues(FormCatalog catalog) {
         this.catalog = catalog;
         this.finder = new LabelFinder(catalog.labels());
+        List<String> all = new ArrayList<>(catalog.headings());
+        catalog.forms().forEach(f -> {
+            f.sections().values().forEach(all::addAll);
+            all.addAll(f.headings());
+        });
+        this.headings = List.copyOf(all);
     }
 
     LabelFinder finder() {
@@ -88,7 +97,7 @@ final class LabelValues {
         }
         ChartLine next = lines.get(n + 1);
         int h = line.height();
-        if (next.top() - line.bottom() > 2.5 * Math.max(h, next.height())) {
+        if (next.top() - line.bottom() > 2.5 * Math.max(h, next.height()) || Phrases.startsWith(next.all(), headings) > 0) {
             return new Span[] {none, none};
         }
         double slack = 0.6 * h;

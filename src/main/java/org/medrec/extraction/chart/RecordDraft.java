@@ -19,7 +19,7 @@ final class RecordDraft {
 
     /** Fields whose values a validator checks; the rest is free text. */
     private static final Set<String> VALIDATED = Set.of("birth_date", "date", "npi", "code", "cvx", "cpt", "charge",
-            "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn",
+            "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn", "provider",
             "bp_systolic", "bp_diastolic", "pulse", "resp_rate", "temp_f", "weight_lb", "height_in", "spo2");
 
     /** Identifiers mixing letters and digits: no validator can tell a misread 0 from an O in them. */

@@ -57,6 +57,16 @@ final class RuledTables {
                 i++;
             }
         }
+        int captionWords = 0;
+        for (int w = 0; w < words.size(); w++) {
+            int x = words.get(w).left();
+            captionWords += columns.stream().anyMatch(c -> x >= c.left() && x < c.right()) ? 1 : 0;
+        }
+        long other = words.stream().filter(w -> w.text().codePoints().filter(Character::isLetterOrDigit).count() > 2).count()
+                - captionWords;
+        if (other > 1) {
+            return List.of();   // a line of values, not of captions
+        }
         boolean all = spec.required().stream().allMatch(r -> taken(columns, r));
         boolean most = columns.size() >= 3 && spec.required().stream().anyMatch(r -> taken(columns, r));
         return (all && columns.size() >= 2) || most ? columns : List.of();
