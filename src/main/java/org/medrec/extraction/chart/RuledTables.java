@@ -64,7 +64,7 @@ final class RuledTables {
         }
         long other = words.stream().filter(w -> w.text().codePoints().filter(Character::isLetterOrDigit).count() > 2).count()
                 - captionWords;
-        if (other > 1) {
+        if (other >= columns.size()) {
             return List.of();   // a line of values, not of captions
         }
         boolean all = spec.required().stream().allMatch(r -> taken(columns, r));
