@@ -42,9 +42,9 @@ class CliProcessTests {
         assertThat(summary.at("/files/migrated").asLong() + summary.at("/files/quarantined").asLong()).isEqualTo(files);
         assertThat(summary.get("quarantine").valueStream().map(q -> q.get("file").asString()).toList())
                 .containsExactlyInAnyOrder("empty-file.pdf", "encrypted.pdf", "truncated.pdf",
-                        "password-protected-workbook.xlsx", "blank-page.pdf");
+                        "password-protected-workbook.xlsx", "blank-page.pdf", "grocery-receipt-not-medical.png");
         assertThat(summary.get("ledger").valueStream().map(e -> e.get("file").asString() + " " + e.get("outcome").asString()))
-                .hasSize((int) files).contains("encrypted.pdf quarantined", "scan-saved-with-pdf-extension.pdf held_for_review",
+                .hasSize((int) files).contains("encrypted.pdf quarantined", "grocery-receipt-not-medical.png quarantined",
                         "patients-export.xlsx loaded", "blank-page.pdf quarantined");
         assertThat(summary.get("ledger").valueStream().filter(e -> e.get("file").asString().equals("scan-saved-with-pdf-extension.pdf"))
                 .map(e -> e.get("format").asString())).containsExactly("PNG");

@@ -181,11 +181,13 @@ class MigrationServiceIntegrationTests {
                 + " jsonb_array_elements(p.words) w WHERE sf.first_path = 'upside-down-intake-form.pdf'"
                 + " AND w->>'t' = '00030103' AND (w->>'c')::numeric > 0.8").query(Long.class).single())
                 .as("the MRN read with high confidence once the page is upright").isEqualTo(1);
-        assertThat(jdbc.sql("SELECT path || ' ' || field || ' ' || left(reason, 23) FROM review_item ORDER BY path")
-                .query(String.class).list()).as("not classified: in review as a whole, nothing stored by a guess")
-                .containsExactly("born-digital-progress-note.pdf * document not understood",
-                        "upside-down-intake-form.pdf * document not understood");
-        assertThat(jdbc.sql("SELECT count(*) FROM patient").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT sf.first_path || ' ' || d.doc_type FROM document d JOIN source_file sf ON sf.id = d.source_file_id"
+                + " ORDER BY 1").query(String.class).list()).as("both read and classified, the upside-down one once upright")
+                .containsExactly("born-digital-progress-note.pdf note", "upside-down-intake-form.pdf intake");
+        assertThat(jdbc.sql("SELECT records->0->>'mrn' FROM document d JOIN source_file sf ON sf.id = d.source_file_id"
+                + " WHERE sf.first_path = 'upside-down-intake-form.pdf'").query(String.class).single()).isEqualTo("00030103");
+        assertThat(jdbc.sql("SELECT count(*) FROM review_item WHERE field = '*'").query(Long.class).single())
+                .as("no document in review as a whole").isZero();
     }
 
     @Test

@@ -22,6 +22,9 @@ import org.medrec.extraction.validation.Normalized;
 public final class ChartExtractor {
 
     static final String UNKNOWN_CLINIC = "urn:medrec:clinic:unrecognised";
+    /** A line that opens with words and a colon ("Discontinued:", "Continued on page 2:") is a note, not a table row. */
+    private static final java.util.regex.Pattern OPENS_WITH_LABEL = java.util.regex.Pattern.compile(
+            "^\\p{L}[\\p{L}']*(\\s+[\\p{L}\\d']+){0,3}:(\\s|$)");
     private static final int LETTERHEAD_LINES = 6;
 
     private final FormCatalog catalog;
@@ -56,6 +59,7 @@ public final class ChartExtractor {
         Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> Phrases.startsWith(cell, catalog.headings()) > 0
                 || Phrases.startsWith(cell, form.headings()) > 0)
                 || catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())
+                || OPENS_WITH_LABEL.matcher(line.text()).lookingAt()
                 || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
                 || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
                 || !labels.finder().find(line).isEmpty();
@@ -69,7 +73,10 @@ public final class ChartExtractor {
                 ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
                 + " its entries must be entered by a person" : null;
         if (!form.sections().isEmpty()) {
-            new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections()));
+            Predicate<ChartLine> ends = line -> catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())
+                    || !labels.finder().find(line).isEmpty()
+                    || clinicLine(line);
+            new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections(), ends));
         }
         List<FieldValue> fields = draft.fields();
         ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(), mrn,
@@ -97,6 +104,12 @@ public final class ChartExtractor {
             }
         }
         return null;
+    }
+
+    /** A line of a clinic's letterhead (repeated at the top of each page). */
+    private boolean clinicLine(ChartLine line) {
+        String text = Phrases.folded(line.all());
+        return catalog.clinics().stream().anyMatch(c -> c.letterhead().stream().anyMatch(l -> Phrases.contains(text, l)));
     }
 
     /** The MRN as the clinic writes it; a value that does not fit the clinic's format goes to review. */

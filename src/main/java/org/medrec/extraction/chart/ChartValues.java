@@ -25,6 +25,9 @@ final class ChartValues {
 
     private static final Pattern SELF_PAY = Pattern.compile("(?i)self[ -]?pay(ing)?|self|none|uninsured|no insurance|cash( pay)?|n/?a");
 
+    /** What a form writes where it has nothing to write. */
+    private static final Pattern NOTHING = Pattern.compile("(?i)n/?a|none|-+|unknown|not applicable|—");
+
     private final ClinicalDates dates;
     private final LocalDate reference;
     private final AppointmentStatuses statuses = AppointmentStatuses.standard();
@@ -54,6 +57,7 @@ final class ChartValues {
             case "status" -> statuses.normalize(text);
             case "time" -> ClinicalTimes.normalize(text);
             case "payer" -> SELF_PAY.matcher(text).matches() ? Normalized.empty() : Normalized.ok(text);
+            case "member_id", "group", "lot" -> NOTHING.matcher(text).matches() ? Normalized.empty() : Normalized.ok(text);
             case "route" -> MedicationSigs.route(text);
             case "frequency" -> MedicationSigs.frequency(text);
             case "provider" -> ProviderNames.check(text);

@@ -77,7 +77,8 @@ final class LabelFinder {
     private static LabelHit withQualifier(LabelHit hit) {
         List<ChartWord> words = hit.line().words();
         int to = hit.to();
-        if (to < words.size() && words.get(to).text().startsWith("(") && !hit.line().cellBreakBefore(to)) {
+        boolean colon = words.get(to - 1).text().endsWith(":");
+        if (!colon && to < words.size() && words.get(to).text().matches("\\(\\p{L}.*") && !hit.line().cellBreakBefore(to)) {
             for (int end = to; end < words.size() && end < to + 4; end++) {
                 if (end > to && hit.line().cellBreakBefore(end)) {
                     break;

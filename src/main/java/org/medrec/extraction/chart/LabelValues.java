@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class LabelValues {
 
+    private static final java.util.regex.Pattern UNKNOWN_LABEL = java.util.regex.Pattern.compile("\\p{L}[\\p{L}.#/()-]*:");
+    private static final java.util.regex.Pattern LABEL_WORD = java.util.regex.Pattern.compile("\\p{Lu}[\\p{L}.]*");
+
     private final FormCatalog catalog;
     private final LabelFinder finder;
 
@@ -77,6 +80,16 @@ final class LabelValues {
         }
         int stop = start;
         while (stop < end && (stop == start || !line.cellBreakBefore(stop))) {
+            if (stop > start && UNKNOWN_LABEL.matcher(line.words().get(stop).text()).matches()) {
+                // "NPI: 1234567893 Visit type: Follow-up": a label medrec does not know ends the value
+                int labelStart = stop;
+                while (labelStart - 1 > start && stop - labelStart < 2
+                        && LABEL_WORD.matcher(line.words().get(labelStart - 1).text()).matches()) {
+                    labelStart--;
+                }
+                stop = labelStart;
+                break;
+            }
             stop++;
         }
         while (stop > start && LabelText.separator(line.words().get(stop - 1).text())) {

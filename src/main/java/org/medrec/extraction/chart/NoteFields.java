@@ -18,8 +18,8 @@ final class NoteFields {
 
     static final Pattern ICD10 = Pattern.compile("\\b([A-TV-Z][0-9][0-9AB](?:\\.[0-9A-Z]{1,4})?)\\b");
     private static final Pattern NONE = Pattern.compile(
-            "(?i)^(none|nkda|nka|no known (drug )?allergies|no known allergies \\(nkda\\)|nkda \\(no known drug allergies\\)"
-                    + "|no known drug allergies \\(nkda\\)|denies|negative|non-?contributory|n/?a|unremarkable)[.]?$");
+            "(?i)^(none|nkda|nka|no known .*allergies.*|nkda .*|denies.*|negative|non-?contributory|n/?a|unremarkable"
+                    + "|no (significant|pertinent) .*|no active problems)[.]?$");
     private static final Pattern NUMBERED = Pattern.compile("(?:^|\\s)(\\d{1,2})[.)]\\s+");
     private static final Pattern PARENS = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*[.;,]?$");
     private static final String NUM = "([0-9OoIlSB|]{1,3}(?:[.,][0-9OoIl]{1,2})?)";
@@ -100,7 +100,7 @@ final class NoteFields {
         if (none(text)) {
             return next;
         }
-        for (String item : text.split("[;,](?![^()]*\\))")) {
+        for (String item : text.split("[;,](?![^()]*\\))|\\.\\s+")) {
             String part = item.strip();
             if (part.isEmpty() || none(part)) {
                 continue;

@@ -26,10 +26,18 @@ final class NoteSections {
     private NoteSections() {
     }
 
-    static List<Section> read(List<ChartLine> lines, Map<String, List<String>> headings) {
+    /**
+     * @param ends a line that belongs to no section (a page's footer, the patient's identity repeated at
+     *             the top of the next page): it ends the section, which does not go on past it
+     */
+    static List<Section> read(List<ChartLine> lines, Map<String, List<String>> headings, java.util.function.Predicate<ChartLine> ends) {
         List<Section> sections = new ArrayList<>();
         Section open = null;
         for (ChartLine line : lines) {
+            if (ends.test(line)) {
+                open = null;
+                continue;
+            }
             String kind = null;
             int cover = 0;
             for (Map.Entry<String, List<String>> h : headings.entrySet()) {

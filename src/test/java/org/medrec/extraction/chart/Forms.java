@@ -1,0 +1,33 @@
+package org.medrec.extraction.chart;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.medrec.extraction.FieldValue;
+
+/** The project's own forms configuration, and what tests look at in an extraction. */
+final class Forms {
+
+    static final FormCatalog CATALOG = FormCatalog.load(Path.of("jobs/forms"));
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+
+    private Forms() {
+    }
+
+    static ChartExtraction extract(ChartDocument document) {
+        return new ChartExtractor(CATALOG, ReviewPolicy.standard()).extract(document, 7, "charts/test.pdf", TODAY);
+    }
+
+    /** Path to value, for the values that may be loaded without review. */
+    static Map<String, String> loadable(ChartExtraction e) {
+        return e.record().fields().stream().filter(f -> !f.needsReview() && f.value() != null)
+                .collect(Collectors.toMap(FieldValue::path, FieldValue::value, (a, b) -> a + " | " + b));
+    }
+
+    /** Path to the reason a person must look at it. */
+    static Map<String, String> inReview(ChartExtraction e) {
+        return e.record().fields().stream().filter(FieldValue::needsReview)
+                .collect(Collectors.toMap(FieldValue::path, FieldValue::reviewReason, (a, b) -> a + " | " + b));
+    }
+}
