@@ -30,13 +30,13 @@ public final class ChartExtractor {
     private final FormCatalog catalog;
     private final ReviewPolicy policy;
     private final ChartClassifier classifier;
-    private final LabelValues labels;
+    private final Map<String, LabelValues> labelsByType = new java.util.HashMap<>();
 
     public ChartExtractor(FormCatalog catalog, ReviewPolicy policy) {
         this.catalog = catalog;
         this.policy = policy;
         this.classifier = new ChartClassifier(catalog);
-        this.labels = new LabelValues(catalog);
+        catalog.forms().forEach(f -> labelsByType.put(f.docType(), new LabelValues(catalog, catalog.labels(f))));
     }
 
     public ChartExtraction extract(ChartDocument document, long fileId, String path, LocalDate reference) {
@@ -48,6 +48,11 @@ public final class ChartExtractor {
             return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, null, null, 0, c.reason(), null);
         }
         FormSpec form = c.form();
+        if (form.reviewWhole() != null) {
+            return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, form.docType(), null, c.confidence(),
+                    form.reviewWhole(), null);
+        }
+        LabelValues labels = labelsByType.get(form.docType());
         ClinicSpec clinic = clinic(document);
         ClinicalDates dates = clinic != null && clinic.dateOrder() == ClinicalDates.Order.DAY_FIRST
                 ? ClinicalDates.dayFirst() : ClinicalDates.monthFirst();

@@ -43,8 +43,8 @@ final class ChartValues {
             return Normalized.empty();
         }
         return switch (field) {
-            case "birth_date" -> dates.parse(text, ClinicalDates.Kind.BIRTH, reference);
-            case "date" -> dates.parse(text, dateKind(list), reference);
+            case "birth_date" -> dates.parse(boxed(text), ClinicalDates.Kind.BIRTH, reference);
+            case "date" -> dates.parse(boxed(text), dateKind(list), reference);
             case "npi" -> Npi.normalize(text);
             case "code" -> Icd10.normalize(text);
             case "cvx" -> Cvx.normalize(text);
@@ -64,6 +64,14 @@ final class ChartValues {
             default -> Normalized.ok(text);
         };
     }
+
+    /** A date written in boxes ({@code 03 | 18 | 26}, {@code 03 18 26}) as one date. */
+    private static String boxed(String text) {
+        java.util.regex.Matcher m = BOXED_DATE.matcher(text);
+        return m.matches() ? m.group(1) + "/" + m.group(2) + "/" + m.group(3) : text;
+    }
+
+    private static final Pattern BOXED_DATE = Pattern.compile("(\\d{2})\\s*[|\\s]\\s*(\\d{2})\\s*[|\\s]\\s*(\\d{2}|\\d{4})");
 
     private static ClinicalDates.Kind dateKind(String list) {
         return switch (list) {

@@ -45,6 +45,14 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
         clinics = List.copyOf(clinics);
     }
 
+    /** The common labels with a form's own added. */
+    Map<String, List<String>> labels(FormSpec form) {
+        Map<String, List<String>> all = new java.util.HashMap<>(labels);
+        form.labels().forEach((key, spellings) -> all.merge(key, spellings,
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        return all;
+    }
+
     /** Loads a forms folder; a malformed file stops with its name and the problem. */
     public static FormCatalog load(Path folder) {
         Map<String, Object> common = Map.of();
@@ -96,7 +104,8 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
         }
         return new FormSpec(docType, strings(yaml.get("titles")), strings(yaml.get("keywords")), tables,
                 phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")), strings(yaml.get("headings")),
-                Boolean.TRUE.equals(yaml.get("expects-rows")));
+                Boolean.TRUE.equals(yaml.get("expects-rows")), phrases(map(yaml.getOrDefault("labels", Map.of()), "labels")),
+                yaml.get("review-whole") == null ? null : String.valueOf(yaml.get("review-whole")));
     }
 
     private static List<ClinicSpec> clinics(Map<String, Object> yaml) {

@@ -17,6 +17,8 @@ final class LabelFinder {
     private record Spelling(String key, String folded) {
     }
 
+    private static final java.util.regex.Pattern BOX_NUMBER = java.util.regex.Pattern.compile("\\d{1,2}[a-d]?[.,]|[a-d][.,]");
+
     private final List<Spelling> spellings;
 
     LabelFinder(Map<String, List<String>> labels) {
@@ -37,6 +39,10 @@ final class LabelFinder {
         int i = 0;
         while (i < words.size()) {
             LabelHit hit = longestAt(line, i);
+            if (hit == null && BOX_NUMBER.matcher(words.get(i).text()).matches() && i + 1 < words.size()) {
+                LabelHit after = longestAt(line, i + 1);   // "2. PATIENT'S NAME": the box number belongs to the caption
+                hit = after == null ? null : new LabelHit(after.key(), line, i, after.to());
+            }
             hit = hit == null ? null : withQualifier(hit);
             if (hit != null && standsAsLabel(hit)) {
                 hits.add(hit);
@@ -79,7 +85,7 @@ final class LabelFinder {
         int to = hit.to();
         boolean colon = words.get(to - 1).text().endsWith(":");
         if (!colon && to < words.size() && words.get(to).text().matches("\\(\\p{L}.*") && !hit.line().cellBreakBefore(to)) {
-            for (int end = to; end < words.size() && end < to + 4; end++) {
+            for (int end = to; end < words.size() && end < to + 8; end++) {
                 if (end > to && hit.line().cellBreakBefore(end)) {
                     break;
                 }

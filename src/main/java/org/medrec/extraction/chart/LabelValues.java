@@ -20,9 +20,9 @@ final class LabelValues {
     /** Every heading of every form: a line that starts with one holds no label's value. */
     private final List<String> headings;
 
-    LabelValues(FormCatalog catalog) {
+    LabelValues(FormCatalog catalog, java.util.Map<String, List<String>> labels) {
         this.catalog = catalog;
-        this.finder = new LabelFinder(catalog.labels());
+        this.finder = new LabelFinder(labels);
         List<String> all = new ArrayList<>(catalog.headings());
         catalog.forms().forEach(f -> {
             f.sections().values().forEach(all::addAll);

@@ -162,7 +162,7 @@ final class NoteFields {
             for (String c : codes) {
                 String path = "encounters[0].diagnoses[" + next++ + "]";
                 draft.add(path + ".code", s.cell(), Icd10.normalize(c), doubt);
-                if (!display.isEmpty()) {
+                if (display.matches(".*\\p{L}{3,}.*")) {
                     draft.add(path + ".display", s.cell(), Normalized.ok(display), doubt);
                 }
             }

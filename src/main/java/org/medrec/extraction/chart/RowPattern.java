@@ -71,13 +71,14 @@ final class RowPattern {
                     to = i + 1;
                 }
             }
-            if (from < 0) {
+            if (from < 0 || field.startsWith("skip")) {
                 continue;
             }
-            if (starts[from] != m.start(field) || starts[to - 1] + words.get(to - 1).text().length() != m.end(field)) {
+            String rest = text.substring(m.end(field), starts[to - 1] + words.get(to - 1).text().length());
+            if (starts[from] != m.start(field) || rest.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 return null;   // the field would cut a word: not this row's shape after all
             }
-            if (!field.startsWith("skip")) {
+            {
                 cells.put(field, Cell.of(line.span(from, to)));
             }
         }
