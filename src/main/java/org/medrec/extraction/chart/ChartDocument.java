@@ -40,7 +40,7 @@ public record ChartDocument(List<ChartLine> lines, Method method, int pages) {
                     visual.add(words);
                 }
             }
-            for (List<ChartWord> words : joinSideBySide(visual)) {
+            for (List<ChartWord> words : Handwriting.mark(joinSideBySide(visual))) {
                 lines.add(new ChartLine(page.number(), lines.size(), words));
             }
         }

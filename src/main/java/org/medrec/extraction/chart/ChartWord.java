@@ -6,9 +6,14 @@ import java.util.Objects;
 /**
  * A word of a chart page: what was read, how sure the reader was (0..1, 1 for a text layer), its
  * box on the upright page (for layout: lines, columns) and its box in the source page's pixels
- * (for provenance and the review UI). Immutable.
+ * (for provenance and the review UI). {@code oversized}: written in capitals or digits much taller than
+ * the page's typed capitals, as hands write (see {@link Handwriting}). Immutable.
  */
-public record ChartWord(String text, double confidence, Rectangle layout, int[] source) {
+public record ChartWord(String text, double confidence, Rectangle layout, int[] source, boolean oversized) {
+
+    public ChartWord(String text, double confidence, Rectangle layout, int[] source) {
+        this(text, confidence, layout, source, false);
+    }
 
     public ChartWord {
         Objects.requireNonNull(text, "text");
@@ -34,6 +39,10 @@ public record ChartWord(String text, double confidence, Rectangle layout, int[] 
 
     public double centerX() {
         return layout.x + layout.width / 2.0;
+    }
+
+    ChartWord markedOversized() {
+        return new ChartWord(text, confidence, layout, source, true);
     }
 
     @Override

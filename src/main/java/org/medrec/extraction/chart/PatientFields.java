@@ -121,13 +121,21 @@ final class PatientFields {
         };
     }
 
-    /** The pages disagree on the value: a person decides. */
+    /**
+     * The pages disagree on the value, or one of them could not be read (a field written by hand on
+     * one page and printed on another must still be checked): a person decides.
+     */
     private String disagreement(List<LabelValue> all, String list, String field, Normalized chosen) {
         for (LabelValue v : all) {
             if (v.value().isEmpty()) {
                 continue;
             }
             Normalized other = values.read(list, field, v.value().text());
+            if (all.size() > 1 && (other.status() == Normalized.Status.INVALID
+                    || v.value().confidence() < draft.policy().validated())) {
+                return "page " + v.page() + " of the document also prints this field, and it could not be read there"
+                        + " ('" + v.value().text() + "'): perhaps written by hand";
+            }
             if (other.isOk() && chosen.isOk() && !Objects.equals(other.value(), chosen.value())) {
                 return "page " + v.page() + " of the document prints a different value ('" + v.value().text() + "')";
             }

@@ -43,6 +43,10 @@ final class RecordDraft {
         this.policy = policy;
     }
 
+    ReviewPolicy policy() {
+        return policy;
+    }
+
     List<FieldValue> fields() {
         return List.copyOf(fields);
     }
@@ -81,6 +85,9 @@ final class RecordDraft {
         }
         if (n.status() == Normalized.Status.EMPTY) {
             return null;
+        }
+        if (method != Method.TEXT_LAYER && cell.parts().stream().anyMatch(p -> p.words().stream().anyMatch(ChartWord::oversized))) {
+            return "written larger than the typed text around it: possibly by hand, which OCR does not read reliably";
         }
         if (n.corrected()) {
             return "OCR misreadings were repaired in '" + cell.text() + "': check the value";

@@ -1,0 +1,44 @@
+package org.medrec.extraction.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Tesseract reads some handwriting with a confidence as high as print's, so confidence alone does
+ * not keep it out of the store. Hands write capitals and digits taller than a typewriter or a
+ * printer does: a word of capitals or digits more than a third taller than the page's typed
+ * capitals (read with high confidence) is marked, and a value with such a word goes to review.
+ * Stateless.
+ */
+final class Handwriting {
+
+    static final double OVERSIZED = 1.35;
+    /** Capitals and digits, without the marks and letters that reach below the line or above the capitals (/ , ( ) J Q). */
+    private static final Pattern CAPITALS = Pattern.compile("[A-IK-PR-Z0-9][A-IK-PR-Z0-9.:#'-]+");
+    private static final int SAMPLE = 5;
+
+    private Handwriting() {
+    }
+
+    /** One page's lines with the oversized words marked. */
+    static List<List<ChartWord>> mark(List<List<ChartWord>> page) {
+        double[] heights = page.stream().flatMap(List::stream)
+                .filter(w -> w.confidence() >= 0.9 && CAPITALS.matcher(w.text()).matches())
+                .mapToDouble(w -> w.layout().height).sorted().toArray();
+        if (heights.length < SAMPLE) {
+            return page;
+        }
+        double typed = heights[heights.length / 2];
+        List<List<ChartWord>> out = new ArrayList<>();
+        for (List<ChartWord> line : page) {
+            List<ChartWord> marked = new ArrayList<>();
+            for (ChartWord w : line) {
+                boolean tall = CAPITALS.matcher(w.text()).matches() && w.layout().height > OVERSIZED * typed;
+                marked.add(tall ? w.markedOversized() : w);
+            }
+            out.add(marked);
+        }
+        return out;
+    }
+}
