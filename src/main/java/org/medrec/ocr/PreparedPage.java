@@ -22,21 +22,26 @@ import java.util.Objects;
  *                      the page was turned back by it when {@code deskewed}
  * @param deskewed      whether the image was straightened
  * @param specksRemoved isolated specks painted white
+ * @param leaderDots    dots of dot leaders painted out ({@link PreprocessSettings#removeDotLeaders()})
  * @param binarized     whether the image is the Otsu black-and-white version
  * @param inkRatio      share of ink pixels on the page (before speck removal)
  * @param blank         nothing printed on the page: it must not be OCRed
  * @param timings       milliseconds spent per step
  */
 public record PreparedPage(BufferedImage image, int dpi, double scale, int sourceWidth, int sourceHeight, Orientation orientation,
-                           double skewDegrees, boolean deskewed, int specksRemoved, boolean binarized,
-                           double inkRatio, boolean blank, Timings timings) {
+                           double skewDegrees, boolean deskewed, int specksRemoved, int leaderDots,
+                           boolean binarized, double inkRatio, boolean blank, Timings timings) {
 
-    /** Milliseconds per preprocessing step (0 when the step did not run). */
-    public record Timings(long analysisMillis, long orientationMillis, long deskewMillis, long despeckleMillis,
-                          long upscaleMillis, long binarizeMillis) {
+    /**
+     * Milliseconds per preprocessing step (0 when the step did not run); {@code formMarksMillis} is finding and
+     * painting out dot leaders.
+     */
+    public record Timings(long analysisMillis, long orientationMillis, long formMarksMillis, long deskewMillis,
+                          long despeckleMillis, long upscaleMillis, long binarizeMillis) {
 
         public long totalMillis() {
-            return analysisMillis + orientationMillis + deskewMillis + despeckleMillis + upscaleMillis + binarizeMillis;
+            return analysisMillis + orientationMillis + formMarksMillis + deskewMillis + despeckleMillis + upscaleMillis
+                    + binarizeMillis;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.medrec.ocr;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.medrec.page.SourcePage;
  *       is blank and goes no further (no OSD, no OCR: a blank page must not be read into garbage);</li>
  *   <li>orientation (when asked): Tesseract's OSD proposes a quarter turn; a turn proposed with low confidence
  *       is checked by OCR-ing the inkiest third of the page both ways and keeping the more confident;</li>
+ *   <li>form marks (when asked): dot leaders are found on the upright page's components and painted out;</li>
  *   <li>deskew: projection-profile estimate over ±{@code maxSkewDegrees}; the page is turned back when the skew
  *       is at least {@code minSkewDegrees};</li>
  *   <li>despeckle (optional): isolated specks of a few pixels are painted white;</li>
@@ -66,7 +68,8 @@ public final class Preprocessor {
         long analysis = millisSince(start);
         if (marks < settings.blankMaxMarks()) {
             return new PreparedPage(gray, dpi, 1.0, gray.getWidth(), gray.getHeight(), Orientation.notChecked(), 0.0,
-                    false, 0, false, inkRatio, true, new PreparedPage.Timings(analysis, 0, 0, 0, 0, 0));
+                    false, 0, 0, false, inkRatio, true,
+                    new PreparedPage.Timings(analysis, 0, 0, 0, 0, 0, 0));
         }
 
         long t = System.nanoTime();
@@ -83,16 +86,25 @@ public final class Preprocessor {
         long orientationMillis = millisSince(t);
 
         t = System.nanoTime();
-        double skew = 0.0;
-        boolean deskewed = false;
-        if (settings.deskew()) {
-            skew = SkewDetector.estimate(mask, components, dpi, settings.maxSkewDegrees());
-            if (Math.abs(skew) >= settings.minSkewDegrees()) {
-                image = Rotation.byAngle(image, -skew);
-                deskewed = true;
-            }
-        }
+        double skew = settings.deskew() ? SkewDetector.estimate(mask, components, dpi, settings.maxSkewDegrees()) : 0.0;
         long deskewMillis = millisSince(t);
+
+        t = System.nanoTime();
+        int leaderDots = 0;
+        if (settings.removeDotLeaders()) {
+            List<DotLeaders.Run> leaders = DotLeaders.find(mask, components, dpi);
+            image = DotLeaders.erase(image, mask, components, leaders);
+            leaderDots = DotLeaders.dotCount(leaders);
+        }
+        long formMarksMillis = millisSince(t);
+
+        t = System.nanoTime();
+        boolean deskewed = false;
+        if (Math.abs(skew) >= settings.minSkewDegrees()) {
+            image = Rotation.byAngle(image, -skew);
+            deskewed = true;
+        }
+        deskewMillis += millisSince(t);
 
         t = System.nanoTime();
         int specks = 0;
@@ -127,8 +139,9 @@ public final class Preprocessor {
         long binarizeMillis = millisSince(t);
 
         return new PreparedPage(image, ocrDpi, scale, gray.getWidth(), gray.getHeight(), orientation, skew, deskewed,
-                specks, settings.binarize(), inkRatio, false, new PreparedPage.Timings(analysis, orientationMillis,
-                        deskewMillis, despeckleMillis, upscaleMillis, binarizeMillis));
+                specks, leaderDots, settings.binarize(), inkRatio, false,
+                new PreparedPage.Timings(analysis, orientationMillis, formMarksMillis, deskewMillis, despeckleMillis,
+                        upscaleMillis, binarizeMillis));
     }
 
     private Orientation orient(BufferedImage gray, int dpi, InkMask mask, OcrEngine engine) {
@@ -161,7 +174,7 @@ public final class Preprocessor {
         // turning by 180 degrees about the centre commutes with the deskew rotation about the same centre
         return new PreparedPage(Rotation.quarterTurns(page.image(), 180), page.dpi(), page.scale(), page.sourceWidth(),
                 page.sourceHeight(), turned, page.skewDegrees(), page.deskewed(), page.specksRemoved(),
-                page.binarized(), page.inkRatio(), page.blank(), page.timings());
+                page.leaderDots(), page.binarized(), page.inkRatio(), page.blank(), page.timings());
     }
 
     private static int inkiestThird(InkMask mask) {

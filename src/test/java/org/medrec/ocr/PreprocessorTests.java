@@ -7,6 +7,8 @@ import static org.medrec.ocr.OcrEngineTests.page;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +83,7 @@ class PreprocessorTests {
         SourcePage page = page("upside-down-intake-form.pdf", FileFormat.PDF, 1);
         // OSD is sure at 19: demand more than it can give, so the page is read both ways
         Preprocessor doubtful = new Preprocessor(new PreprocessSettings(OrientationCheck.ALWAYS, 100.0, true, 0.3, 5.0,
-                false, false, 10, 0));
+                false, false, 10, 0, true));
 
         PreparedPage prepared = doubtful.prepare(page, engine);
 
@@ -123,8 +125,8 @@ class PreprocessorTests {
                 0.0, false);
         PreparedPage deskewed = prepared(image, 1000, 800, 0, 2.0, true);
         PreparedPage enlarged = new PreparedPage(new BufferedImage(1200, 960, BufferedImage.TYPE_BYTE_GRAY), 240, 1.2,
-                1000, 800, new Orientation(0, 20.0, Orientation.Method.OSD), 0.0, false, 0, false, 0.05, false,
-                new PreparedPage.Timings(0, 0, 0, 0, 0, 0));
+                1000, 800, new Orientation(0, 20.0, Orientation.Method.OSD), 0.0, false, 0, 0, false, 0.05,
+                false, new PreparedPage.Timings(0, 0, 0, 0, 0, 0, 0));
 
         assertThat(halfTurn.toSource(new Rectangle(10, 20, 100, 30))).isEqualTo(new Rectangle(890, 750, 100, 30));
         // turned clockwise: the image's top left came from the source's bottom left
@@ -153,11 +155,35 @@ class PreprocessorTests {
         assertThat(gray.getRaster().getSample(200, 40, 0)).as("the input is not modified").isEqualTo(0);
     }
 
+    @Test
+    void readsTheLabelsOfADotLeaderFormOnceTheLeadersArePaintedOut() throws Exception {
+        // given the label column of a typewriter intake form (dev corpus c0005), 200 dpi, turned 1.4 degrees
+        BufferedImage page = ImageIO.read(Fixtures.resource("ocr/intake-form-dot-leaders-200dpi.png").toFile());
+        Preprocessor keepingLeaders = new Preprocessor(PreprocessSettings.defaults().withDotLeaderRemoval(false));
+
+        // when
+        PreparedPage prepared = preprocessor.prepare(page, 200, engine, false);
+        OcrPage ocr = engine.recognize(prepared.image(), prepared.dpi());
+        PreparedPage kept = keepingLeaders.prepare(page, 200, engine, false);
+        OcrPage before = engine.recognize(kept.image(), kept.dpi());
+
+        // then the labels the leaders had turned into junk words read, with the values after them
+        assertThat(prepared.leaderDots()).isGreaterThan(50);
+        for (String label : new String[] {"PATIENT", "BIRTHDATE", "SEX", "(M/F)", "TELEPHONE", "CELL"}) {
+            assertThat(ocr.word(label)).as(label).hasValueSatisfying(
+                    w -> assertThat(w.confidence()).isGreaterThanOrEqualTo(0.85));
+        }
+        assertThat(ocr.lineContaining("TELEPHONE").orElseThrow().text()).contains("912.972.2718");
+        assertThat(before.words()).as("with the leaders left in")
+                .noneMatch(w -> w.text().equals("TELEPHONE") && w.confidence() >= 0.85)
+                .noneMatch(w -> w.text().equals("CELL") && w.confidence() >= 0.85);
+    }
+
     private static PreparedPage prepared(BufferedImage image, int sourceWidth, int sourceHeight, int rotation,
                                          double skew, boolean deskewed) {
         return new PreparedPage(image, 300, 1.0, sourceWidth, sourceHeight,
-                new Orientation(rotation, 20.0, Orientation.Method.OSD), skew, deskewed, 0, false, 0.05, false,
-                new PreparedPage.Timings(0, 0, 0, 0, 0, 0));
+                new Orientation(rotation, 20.0, Orientation.Method.OSD), skew, deskewed, 0, 0, false, 0.05,
+                false, new PreparedPage.Timings(0, 0, 0, 0, 0, 0, 0));
     }
 
     private static void fill(BufferedImage gray, int x, int y, int w, int h, int value) {
