@@ -14,12 +14,26 @@ import java.util.stream.Collectors;
  * @param dpi    the resolution the image was recognised at
  * @param words  every kept word, in reading order
  * @param lines  the lines, in reading order; each holds its words
+ * @param checkboxes the printed checkboxes found on the page, checked or not, in the same pixels as the words
+ *               (their ink was painted out before OCR, so a box does not turn into a junk word beside its label)
  */
-public record OcrPage(int width, int height, int dpi, List<OcrWord> words, List<OcrLine> lines) {
+public record OcrPage(int width, int height, int dpi, List<OcrWord> words, List<OcrLine> lines,
+                      List<Checkbox> checkboxes) {
 
     public OcrPage {
         words = List.copyOf(words);
         lines = List.copyOf(lines);
+        checkboxes = List.copyOf(checkboxes);
+    }
+
+    /** A page without checkboxes (a text layer, or OCR before they are added). */
+    public OcrPage(int width, int height, int dpi, List<OcrWord> words, List<OcrLine> lines) {
+        this(width, height, dpi, words, lines, List.of());
+    }
+
+    /** The same page with these checkboxes. */
+    public OcrPage withCheckboxes(List<Checkbox> found) {
+        return new OcrPage(width, height, dpi, words, lines, found);
     }
 
     /** A page with nothing on it. */

@@ -74,17 +74,17 @@ public final class PageReader {
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        OcrPage ocr = best.ocr();
         PreparedPage used = best.prepared();
+        OcrPage ocr = best.ocr().withCheckboxes(used.checkboxes());
         log.debug("page {}: {} words, mean confidence {}, turned {} ({}), skew {}, preprocessing {} ms, OCR {} ms",
                 page.number(), ocr.words().size(), String.format(java.util.Locale.ROOT, "%.2f", ocr.meanConfidence()),
                 used.orientation().rotation(), used.orientation().method(), used.skewDegrees(),
                 prepared.timings().totalMillis(), millis);
         if (ocr.words().stream().noneMatch(w -> w.confidence() >= LEGIBLE)) {
             return new PageText(page.number(), PageText.Source.BLANK, OcrPage.empty(ocr.width(), ocr.height(), ocr.dpi()),
-                    best.prepared(), millis);
+                    used, millis);
         }
-        return new PageText(page.number(), PageText.Source.OCR, ocr, best.prepared(), millis);
+        return new PageText(page.number(), PageText.Source.OCR, ocr, used, millis);
     }
 
     private record Reading(PreparedPage prepared, OcrPage ocr) {

@@ -5,6 +5,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.NoninvertibleTransformException;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,27 +23,35 @@ import java.util.Objects;
  *                      the page was turned back by it when {@code deskewed}
  * @param deskewed      whether the image was straightened
  * @param specksRemoved isolated specks painted white
+ * @param leaderDots    dots of dot leaders painted out ({@link PreprocessSettings#removeDotLeaders()})
+ * @param checkboxes    the printed checkboxes found, in pixels of {@code image} (their ink is painted out of it)
  * @param binarized     whether the image is the Otsu black-and-white version
  * @param inkRatio      share of ink pixels on the page (before speck removal)
  * @param blank         nothing printed on the page: it must not be OCRed
  * @param timings       milliseconds spent per step
  */
 public record PreparedPage(BufferedImage image, int dpi, double scale, int sourceWidth, int sourceHeight, Orientation orientation,
-                           double skewDegrees, boolean deskewed, int specksRemoved, boolean binarized,
-                           double inkRatio, boolean blank, Timings timings) {
+                           double skewDegrees, boolean deskewed, int specksRemoved, int leaderDots,
+                           List<Checkbox> checkboxes, boolean binarized, double inkRatio, boolean blank,
+                           Timings timings) {
 
-    /** Milliseconds per preprocessing step (0 when the step did not run). */
-    public record Timings(long analysisMillis, long orientationMillis, long deskewMillis, long despeckleMillis,
-                          long upscaleMillis, long binarizeMillis) {
+    /**
+     * Milliseconds per preprocessing step (0 when the step did not run); {@code formMarksMillis} is finding and
+     * painting out dot leaders and checkboxes.
+     */
+    public record Timings(long analysisMillis, long orientationMillis, long formMarksMillis, long deskewMillis,
+                          long despeckleMillis, long upscaleMillis, long binarizeMillis) {
 
         public long totalMillis() {
-            return analysisMillis + orientationMillis + deskewMillis + despeckleMillis + upscaleMillis + binarizeMillis;
+            return analysisMillis + orientationMillis + formMarksMillis + deskewMillis + despeckleMillis + upscaleMillis
+                    + binarizeMillis;
         }
     }
 
     public PreparedPage {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(orientation, "orientation");
+        checkboxes = List.copyOf(Objects.requireNonNull(checkboxes, "checkboxes"));
         Objects.requireNonNull(timings, "timings");
         if (!(scale >= 1.0)) {
             throw new IllegalArgumentException("scale must be >= 1, got " + scale);

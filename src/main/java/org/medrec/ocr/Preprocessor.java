@@ -1,6 +1,10 @@
 package org.medrec.ocr;
 
+import java.awt.Rectangle;
+import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +18,8 @@ import org.medrec.page.SourcePage;
  *       is blank and goes no further (no OSD, no OCR: a blank page must not be read into garbage);</li>
  *   <li>orientation (when asked): Tesseract's OSD proposes a quarter turn; a turn proposed with low confidence
  *       is checked by OCR-ing the inkiest third of the page both ways and keeping the more confident;</li>
+ *   <li>form marks (when asked): dot leaders and printed checkboxes are found on the upright page's components
+ *       and painted out, the checkboxes kept with their state ({@link PreparedPage#checkboxes()});</li>
  *   <li>deskew: projection-profile estimate over ±{@code maxSkewDegrees}; the page is turned back when the skew
  *       is at least {@code minSkewDegrees};</li>
  *   <li>despeckle (optional): isolated specks of a few pixels are painted white;</li>
@@ -66,7 +72,8 @@ public final class Preprocessor {
         long analysis = millisSince(start);
         if (marks < settings.blankMaxMarks()) {
             return new PreparedPage(gray, dpi, 1.0, gray.getWidth(), gray.getHeight(), Orientation.notChecked(), 0.0,
-                    false, 0, false, inkRatio, true, new PreparedPage.Timings(analysis, 0, 0, 0, 0, 0));
+                    false, 0, 0, List.of(), false, inkRatio, true,
+                    new PreparedPage.Timings(analysis, 0, 0, 0, 0, 0, 0));
         }
 
         long t = System.nanoTime();
@@ -83,16 +90,30 @@ public final class Preprocessor {
         long orientationMillis = millisSince(t);
 
         t = System.nanoTime();
-        double skew = 0.0;
-        boolean deskewed = false;
-        if (settings.deskew()) {
-            skew = SkewDetector.estimate(mask, components, dpi, settings.maxSkewDegrees());
-            if (Math.abs(skew) >= settings.minSkewDegrees()) {
-                image = Rotation.byAngle(image, -skew);
-                deskewed = true;
-            }
-        }
+        double skew = settings.deskew() ? SkewDetector.estimate(mask, components, dpi, settings.maxSkewDegrees()) : 0.0;
         long deskewMillis = millisSince(t);
+
+        t = System.nanoTime();
+        List<CheckboxFinder.Found> boxes = settings.checkboxes() ? CheckboxFinder.find(mask, components, dpi, skew)
+                : List.of();
+        image = CheckboxFinder.erase(image, mask, components, boxes);
+        int leaderDots = 0;
+        if (settings.removeDotLeaders()) {
+            List<DotLeaders.Run> leaders = DotLeaders.find(mask, components, dpi);
+            image = DotLeaders.erase(image, mask, components, leaders);
+            leaderDots = DotLeaders.dotCount(leaders);
+        }
+        int uprightWidth = image.getWidth();
+        int uprightHeight = image.getHeight();
+        long formMarksMillis = millisSince(t);
+
+        t = System.nanoTime();
+        boolean deskewed = false;
+        if (Math.abs(skew) >= settings.minSkewDegrees()) {
+            image = Rotation.byAngle(image, -skew);
+            deskewed = true;
+        }
+        deskewMillis += millisSince(t);
 
         t = System.nanoTime();
         int specks = 0;
@@ -126,9 +147,31 @@ public final class Preprocessor {
         }
         long binarizeMillis = millisSince(t);
 
+        List<Checkbox> checkboxes = new ArrayList<>(boxes.size());
+        for (CheckboxFinder.Found box : boxes) {
+            checkboxes.add(new Checkbox(toImage(box.box(), uprightWidth, uprightHeight, deskewed ? skew : 0.0, scale),
+                    box.checked(), box.confidence()));
+        }
         return new PreparedPage(image, ocrDpi, scale, gray.getWidth(), gray.getHeight(), orientation, skew, deskewed,
-                specks, settings.binarize(), inkRatio, false, new PreparedPage.Timings(analysis, orientationMillis,
-                        deskewMillis, despeckleMillis, upscaleMillis, binarizeMillis));
+                specks, leaderDots, checkboxes, settings.binarize(), inkRatio, false,
+                new PreparedPage.Timings(analysis, orientationMillis, formMarksMillis, deskewMillis, despeckleMillis,
+                        upscaleMillis, binarizeMillis));
+    }
+
+    /**
+     * A square found on the upright page before deskew, in the recognised image: its centre turned back with
+     * the page and enlarged, its side that of the square whose turned outline was found.
+     */
+    static Rectangle toImage(Rectangle found, int width, int height, double skewDegrees, double scale) {
+        double radians = Math.toRadians(Math.abs(skewDegrees));
+        double straighten = 1.0 / (Math.cos(radians) + Math.sin(radians));
+        Point2D centre = new Point2D.Double(found.getCenterX(), found.getCenterY());
+        Rotation.aboutCentre(-skewDegrees, width, height).transform(centre, centre);
+        double w = found.width * straighten * scale;
+        double h = found.height * straighten * scale;
+        long x = Math.round(centre.getX() * scale - w / 2);
+        long y = Math.round(centre.getY() * scale - h / 2);
+        return new Rectangle((int) x, (int) y, (int) Math.round(w), (int) Math.round(h));
     }
 
     private Orientation orient(BufferedImage gray, int dpi, InkMask mask, OcrEngine engine) {
@@ -159,9 +202,16 @@ public final class Preprocessor {
         Orientation o = page.orientation();
         Orientation turned = new Orientation((o.rotation() + 180) % 360, 0.0, Orientation.Method.OCR_CONFIDENCE);
         // turning by 180 degrees about the centre commutes with the deskew rotation about the same centre
+        int w = page.image().getWidth();
+        int h = page.image().getHeight();
+        List<Checkbox> checkboxes = page.checkboxes().stream().map(c -> {
+            Rectangle b = c.box();
+            return new Checkbox(new Rectangle(w - b.x - b.width, h - b.y - b.height, b.width, b.height), c.checked(),
+                    c.confidence());
+        }).toList();
         return new PreparedPage(Rotation.quarterTurns(page.image(), 180), page.dpi(), page.scale(), page.sourceWidth(),
                 page.sourceHeight(), turned, page.skewDegrees(), page.deskewed(), page.specksRemoved(),
-                page.binarized(), page.inkRatio(), page.blank(), page.timings());
+                page.leaderDots(), checkboxes, page.binarized(), page.inkRatio(), page.blank(), page.timings());
     }
 
     private static int inkiestThird(InkMask mask) {

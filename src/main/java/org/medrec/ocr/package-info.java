@@ -5,9 +5,10 @@
  *   <li>{@link org.medrec.ocr.OcrEngine}: one Tesseract instance (not thread-safe), words and lines with
  *       confidences (0..1) and boxes from the result iterator; {@link org.medrec.ocr.OcrEngines} gives each
  *       worker thread its own and closes them all.</li>
- *   <li>{@link org.medrec.ocr.Preprocessor}: blank-page detection, orientation (OSD), deskew, optional
- *       despeckle and binarisation; the source image is never modified and every step is recorded in
- *       {@link org.medrec.ocr.PreparedPage}, which maps boxes back to the source page.</li>
+ *   <li>{@link org.medrec.ocr.Preprocessor}: blank-page detection, orientation (OSD), form marks (dot leaders
+ *       and checkboxes painted out, the checkboxes kept with their state as {@link org.medrec.ocr.Checkbox}es),
+ *       deskew, optional despeckle and binarisation; the source image is never modified and every step is
+ *       recorded in {@link org.medrec.ocr.PreparedPage}, which maps boxes back to the source page.</li>
  *   <li>{@link org.medrec.ocr.PageReader}: the whole path for one page: text layer, or preprocessing and OCR,
  *       or blank.</li>
  * </ul>

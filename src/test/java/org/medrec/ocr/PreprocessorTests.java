@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.medrec.ocr.OcrEngineTests.page;
 
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,16 +54,23 @@ class PreprocessorTests {
     }
 
     @Test
-    void shouldLeaveAStraightUprightPageAsItIs() throws Exception {
+    void shouldLeaveAStraightUprightPageAsItIsButForItsCheckboxes() throws Exception {
         SourcePage page = page("typed-intake-form.pdf", FileFormat.PDF, 1);
+        Preprocessor withoutFormMarks = new Preprocessor(PreprocessSettings.defaults().withCheckboxes(false));
 
         PreparedPage prepared = preprocessor.prepare(page, engine);
 
         assertThat(Math.abs(prepared.skewDegrees())).isLessThan(0.3);
         assertThat(prepared.deskewed()).isFalse();
         assertThat(prepared.blank()).isFalse();
-        assertThat(prepared.image()).isSameAs(page.image());
         assertThat(prepared.orientation().method()).isEqualTo(Orientation.Method.NOT_CHECKED);
+        // its medical-history grid: High blood pressure, Diabetes and High cholesterol ticked, painted out
+        assertThat(prepared.checkboxes()).hasSize(9);
+        assertThat(prepared.checkboxes()).filteredOn(Checkbox::checked).extracting(c -> c.box().getLocation())
+                .containsExactlyInAnyOrder(new Point(224, 1624), new Point(924, 1624),
+                        new Point(924, 1715));
+        assertThat(prepared.image()).isNotSameAs(page.image());
+        assertThat(withoutFormMarks.prepare(page, engine).image()).isSameAs(page.image());
     }
 
     @Test
@@ -81,7 +92,7 @@ class PreprocessorTests {
         SourcePage page = page("upside-down-intake-form.pdf", FileFormat.PDF, 1);
         // OSD is sure at 19: demand more than it can give, so the page is read both ways
         Preprocessor doubtful = new Preprocessor(new PreprocessSettings(OrientationCheck.ALWAYS, 100.0, true, 0.3, 5.0,
-                false, false, 10, 0));
+                false, false, 10, 0, true, true));
 
         PreparedPage prepared = doubtful.prepare(page, engine);
 
@@ -123,8 +134,8 @@ class PreprocessorTests {
                 0.0, false);
         PreparedPage deskewed = prepared(image, 1000, 800, 0, 2.0, true);
         PreparedPage enlarged = new PreparedPage(new BufferedImage(1200, 960, BufferedImage.TYPE_BYTE_GRAY), 240, 1.2,
-                1000, 800, new Orientation(0, 20.0, Orientation.Method.OSD), 0.0, false, 0, false, 0.05, false,
-                new PreparedPage.Timings(0, 0, 0, 0, 0, 0));
+                1000, 800, new Orientation(0, 20.0, Orientation.Method.OSD), 0.0, false, 0, 0, List.of(), false, 0.05,
+                false, new PreparedPage.Timings(0, 0, 0, 0, 0, 0, 0));
 
         assertThat(halfTurn.toSource(new Rectangle(10, 20, 100, 30))).isEqualTo(new Rectangle(890, 750, 100, 30));
         // turned clockwise: the image's top left came from the source's bottom left
@@ -153,11 +164,60 @@ class PreprocessorTests {
         assertThat(gray.getRaster().getSample(200, 40, 0)).as("the input is not modified").isEqualTo(0);
     }
 
+    @Test
+    void readsTheLabelsOfADotLeaderFormOnceTheLeadersArePaintedOut() throws Exception {
+        // given the label column of a typewriter intake form (dev corpus c0005), 200 dpi, turned 1.4 degrees
+        BufferedImage page = ImageIO.read(Fixtures.resource("ocr/intake-form-dot-leaders-200dpi.png").toFile());
+        Preprocessor keepingLeaders = new Preprocessor(PreprocessSettings.defaults().withDotLeaderRemoval(false));
+
+        // when
+        PreparedPage prepared = preprocessor.prepare(page, 200, engine, false);
+        OcrPage ocr = engine.recognize(prepared.image(), prepared.dpi());
+        PreparedPage kept = keepingLeaders.prepare(page, 200, engine, false);
+        OcrPage before = engine.recognize(kept.image(), kept.dpi());
+
+        // then the labels the leaders had turned into junk words read, with the values after them
+        assertThat(prepared.leaderDots()).isGreaterThan(50);
+        for (String label : new String[] {"PATIENT", "BIRTHDATE", "SEX", "(M/F)", "TELEPHONE", "CELL"}) {
+            assertThat(ocr.word(label)).as(label).hasValueSatisfying(
+                    w -> assertThat(w.confidence()).isGreaterThanOrEqualTo(0.85));
+        }
+        assertThat(ocr.lineContaining("TELEPHONE").orElseThrow().text()).contains("912.972.2718");
+        assertThat(before.words()).as("with the leaders left in")
+                .noneMatch(w -> w.text().equals("TELEPHONE") && w.confidence() >= 0.85)
+                .noneMatch(w -> w.text().equals("CELL") && w.confidence() >= 0.85);
+    }
+
+    @Test
+    void findsTheTickedConditionAndReadsTheLabelsBesideTheBoxes() throws Exception {
+        // given three rows of a medical-history list (dev corpus c0046, page 2), High blood pressure ticked by hand
+        BufferedImage page = ImageIO.read(Fixtures.resource("ocr/medical-history-checkboxes-300dpi.png").toFile());
+
+        // when
+        PreparedPage prepared = preprocessor.prepare(page, 300, engine, false);
+        OcrPage ocr = engine.recognize(prepared.image(), prepared.dpi());
+
+        // then six boxes, one ticked: the one left of "High"
+        assertThat(prepared.checkboxes()).hasSize(6);
+        assertThat(prepared.checkboxes()).filteredOn(Checkbox::checked).singleElement().satisfies(box -> {
+            Rectangle high = ocr.word("High").orElseThrow().box();
+            assertThat(box.box().getCenterY()).isCloseTo(high.getCenterY(), within(15.0));
+            assertThat(high.x - (box.box().x + box.box().width)).isBetween(0, 40);
+            assertThat(box.confidence()).isGreaterThan(0.9);
+        });
+        // and no box is read as a junk word: each label starts its column
+        assertThat(ocr.lineContaining("Diabetes").orElseThrow().words()).extracting(OcrWord::text)
+                .containsExactly("High", "blood", "pressure", "Diabetes");
+        assertThat(ocr.lineContaining("Asthma").orElseThrow().words()).extracting(OcrWord::text)
+                .containsExactly("Thyroid", "disease", "Asthma");
+        assertThat(ocr.words()).allSatisfy(w -> assertThat(w.confidence()).isGreaterThan(0.85));
+    }
+
     private static PreparedPage prepared(BufferedImage image, int sourceWidth, int sourceHeight, int rotation,
                                          double skew, boolean deskewed) {
         return new PreparedPage(image, 300, 1.0, sourceWidth, sourceHeight,
-                new Orientation(rotation, 20.0, Orientation.Method.OSD), skew, deskewed, 0, false, 0.05, false,
-                new PreparedPage.Timings(0, 0, 0, 0, 0, 0));
+                new Orientation(rotation, 20.0, Orientation.Method.OSD), skew, deskewed, 0, 0, List.of(), false, 0.05,
+                false, new PreparedPage.Timings(0, 0, 0, 0, 0, 0, 0));
     }
 
     private static void fill(BufferedImage gray, int x, int y, int w, int h, int value) {
