@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.medrec.extraction.Method;
+import org.medrec.ocr.Checkbox;
 import org.medrec.ocr.OcrLine;
 import org.medrec.ocr.OcrWord;
 import org.medrec.ocr.PageText;
@@ -17,14 +18,20 @@ import org.medrec.ocr.PreparedPage;
  *
  * @param method how the words were read: {@code TEXT_LAYER} when every page had one
  */
-public record ChartDocument(List<ChartLine> lines, Method method, int pages) {
+public record ChartDocument(List<ChartLine> lines, Method method, int pages, List<Mark> marks) {
 
     public ChartDocument {
         lines = List.copyOf(lines);
+        marks = List.copyOf(marks);
+    }
+
+    public ChartDocument(List<ChartLine> lines, Method method, int pages) {
+        this(lines, method, pages, List.of());
     }
 
     public static ChartDocument of(List<PageText> pages) {
         List<ChartLine> lines = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
         boolean textLayer = !pages.isEmpty();
         for (PageText page : pages) {
             textLayer &= page.source() == PageText.Source.TEXT_LAYER || page.blank();
@@ -43,8 +50,12 @@ public record ChartDocument(List<ChartLine> lines, Method method, int pages) {
             for (List<ChartWord> words : Handwriting.mark(joinSideBySide(visual))) {
                 lines.add(new ChartLine(page.number(), lines.size(), words));
             }
+            for (Checkbox box : page.ocr().checkboxes()) {
+                ChartWord placed = word(new OcrWord("[]", box.confidence(), box.box(), 0), page.prepared());
+                marks.add(new Mark(page.number(), placed.layout(), placed.source(), box.checked(), box.confidence()));
+            }
         }
-        return new ChartDocument(lines, textLayer ? Method.TEXT_LAYER : Method.OCR, pages.size());
+        return new ChartDocument(lines, textLayer ? Method.TEXT_LAYER : Method.OCR, pages.size(), marks);
     }
 
     private static ChartWord word(OcrWord word, PreparedPage prepared) {

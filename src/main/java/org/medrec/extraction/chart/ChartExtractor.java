@@ -59,7 +59,8 @@ public final class ChartExtractor {
         ChartValues values = new ChartValues(dates, reference);
         RecordDraft draft = new RecordDraft(fileId, path, document.method(), policy);
         List<LabelValue> found = labels.read(document);
-        new PatientFields(values, draft, labels, document.lines()).add(found, form.docType().equals("note"));
+        Checklists checklists = new Checklists(document.marks(), draft);
+        new PatientFields(values, draft, labels, document.lines(), checklists).add(found, form.docType().equals("note"));
         String mrn = mrn(found, clinic, draft);
         Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> Phrases.startsWith(cell, catalog.headings()) > 0
                 || Phrases.startsWith(cell, form.headings()) > 0)
@@ -77,6 +78,9 @@ public final class ChartExtractor {
         String doubt = form.expectsRows() && rows == 0
                 ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
                 + " its entries must be entered by a person" : null;
+        form.checklists().forEach((list, headings) -> checklists.add(document.lines(), list, "display", headings,
+                line -> Phrases.startsWith(line.all(), catalog.headings()) > 0 || Phrases.startsWith(line.all(), form.headings()) > 0
+                        || catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())));
         if (!form.sections().isEmpty()) {
             Predicate<ChartLine> ends = line -> catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())
                     || !labels.finder().find(line).isEmpty()

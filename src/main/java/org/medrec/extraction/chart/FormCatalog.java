@@ -105,7 +105,8 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
         return new FormSpec(docType, strings(yaml.get("titles")), strings(yaml.get("keywords")), tables,
                 phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")), strings(yaml.get("headings")),
                 Boolean.TRUE.equals(yaml.get("expects-rows")), phrases(map(yaml.getOrDefault("labels", Map.of()), "labels")),
-                yaml.get("review-whole") == null ? null : String.valueOf(yaml.get("review-whole")));
+                yaml.get("review-whole") == null ? null : String.valueOf(yaml.get("review-whole")),
+                phrases(map(yaml.getOrDefault("checklists", Map.of()), "checklists")));
     }
 
     private static List<ClinicSpec> clinics(Map<String, Object> yaml) {

@@ -14,14 +14,16 @@ import java.util.Map;
  * @param expectsRows whether its tables are what it is for: none read means it was not understood
  * @param labels   label spellings only this form prints (a claim form's box captions), added to the
  *                 common ones when a document of this type is read
+ * @param checklists headings of lists printed as boxes to tick, per record-model list ({@code conditions})
  * @param reviewWhole why every document of this type goes to review as a whole (a type medrec
  *                 recognises but does not read), or null
  */
 record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
                 Map<String, List<String>> sections, List<String> headings, boolean expectsRows,
-                Map<String, List<String>> labels, String reviewWhole) {
+                Map<String, List<String>> labels, String reviewWhole, Map<String, List<String>> checklists) {
 
     FormSpec {
+        checklists = Map.copyOf(checklists);
         labels = Map.copyOf(labels);
         headings = List.copyOf(headings);
         titles = List.copyOf(titles);

@@ -97,8 +97,8 @@ final class NoteFields {
 
     private int allergies(NoteSections.Section s, int next) {
         String text = s.text().replaceAll("[.]$", "");
-        if (none(text)) {
-            return next;
+        if (none(text) || REACTION_COLUMN.matcher(text).find()) {
+            return next;   // nothing, or a list with "Reaction:" columns, which its table reads
         }
         for (String item : text.split("[;,](?![^()]*\\))|\\.\\s+")) {
             String part = item.strip();
@@ -123,6 +123,8 @@ final class NoteFields {
         }
         return next;
     }
+
+    private static final Pattern REACTION_COLUMN = Pattern.compile("(?i)\\breaction\\s*:|\\ballerg(y|en)\\s*:|\\breaction\\b.*\\breaction\\b");
 
     private static String capitalized(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);

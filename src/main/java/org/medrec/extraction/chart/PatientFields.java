@@ -28,11 +28,14 @@ final class PatientFields {
     private final LabelValues reader;
     private final List<ChartLine> lines;
 
-    PatientFields(ChartValues values, RecordDraft draft, LabelValues reader, List<ChartLine> lines) {
+    private final Checklists checklists;
+
+    PatientFields(ChartValues values, RecordDraft draft, LabelValues reader, List<ChartLine> lines, Checklists checklists) {
         this.values = values;
         this.draft = draft;
         this.reader = reader;
         this.lines = lines;
+        this.checklists = checklists;
     }
 
     /** Adds the fields; returns the MRN as read (null when none was printed). */
@@ -150,6 +153,11 @@ final class PatientFields {
         LabelValue v = best(all, "sex");
         long options = v.region().words().stream().filter(w -> SEX_OPTION.matcher(w.text()).matches()).count();
         if (options >= 2) {
+            Span ticked = checklists.ticked(v.region(), w -> SEX_OPTION.matcher(w).matches());
+            if (ticked != null) {
+                draft.add("patient.sex", Cell.of(ticked), values.read("patient", "sex", ticked.text()));
+                return;
+            }
             draft.addMissing("patient.sex", v.region().isEmpty() ? v.label().span() : v.region(),
                     "the form prints the choices to tick ('" + v.region().text() + "'): read which one is marked");
             return;
