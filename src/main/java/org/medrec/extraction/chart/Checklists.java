@@ -89,7 +89,7 @@ final class Checklists {
         int a = -1, b = -1;
         for (int i = 0; i < line.words().size(); i++) {
             ChartWord w = line.words().get(i);
-            if (w.left() >= from - 2 && w.right() <= to + 2) {
+            if (w.left() >= from - 2 && w.right() - 2 <= to) {
                 if (a >= 0 && i > b && line.cellBreakBefore(i) && b > a) {
                     break;
                 }

@@ -69,6 +69,34 @@ class ChartExtractorTests {
     }
 
     @Test
+    void readsTheTickedSexAndTheTickedConditionsFromTheCheckboxMarks() {
+        ChartDocument typed = TypedLines.page(
+                "Maple Hollow Family Clinic",
+                "Patient Registration Form",
+                "Patient Name: Maria Delgado-Test   MRN: 00031415",
+                "SEX (M/F)",
+                "   M   F   X",
+                "Medical History (check all that apply)",
+                "   High blood pressure      Diabetes      Asthma",
+                "   Cancer                   Depression    Thyroid disorder",
+                "Allergies: Penicillin (hives)");
+        // a 16-pixel box left of each option and each condition: {line, x, ticked}
+        java.util.List<Mark> marks = new java.util.ArrayList<>();
+        for (int[] box : new int[][] {{4, 118, 0}, {4, 166, 1}, {4, 214, 0},
+                {6, 116, 1}, {6, 416, 0}, {6, 584, 1}, {7, 116, 0}, {7, 416, 1}, {7, 584, 0}}) {
+            java.awt.Rectangle r = new java.awt.Rectangle(box[1], box[0] * 30 + 2, 16, 16);
+            marks.add(new Mark(1, r, new int[] {r.x, r.y, r.width, r.height}, box[2] == 1, 0.97));
+        }
+        ChartExtraction e = Forms.extract(new ChartDocument(typed.lines(), typed.method(), 1, marks));
+
+        assertThat(Forms.loadable(e)).containsEntry("patient.sex", "female")
+                .containsEntry("conditions[0].display", "High blood pressure")
+                .containsEntry("conditions[1].display", "Asthma").containsEntry("conditions[2].display", "Depression")
+                .doesNotContainKey("conditions[3].display")
+                .containsEntry("allergies[0].substance", "Penicillin").containsEntry("allergies[0].reaction", "Hives");
+    }
+
+    @Test
     void readsANoteItsVitalsInProseItsCodedDiagnosesAndItsPrescriptions() {
         ChartExtraction e = Forms.extract(TypedLines.page(
                 "Northgate Medical Associates",
