@@ -174,6 +174,14 @@ public final class ChartExtractor {
                 }
                 continue;
             }
+            for (String field : table.columns().keySet()) {
+                boolean needed = table.required().contains(field) || tableDoubt != null;
+                if (needed && !cells.containsKey(field) && !field.startsWith("skip") && !field.equals("balance")
+                        && !field.equals("type")) {
+                    draft.addMissing(prefix + field, rows.get(i).first().all(), tableDoubt != null ? tableDoubt
+                            : "this line of the table has no " + field + " where its column stands");
+                }
+            }
             String badNeighbour = null;
             for (Map.Entry<String, Cell> e : cells.entrySet()) {
                 if (!RuledTables.TEXT_FIELDS.contains(e.getKey()) && values.read(table.list(), e.getKey(), e.getValue().text())

@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 /**
  * Tesseract reads some handwriting with a confidence as high as print's, so confidence alone does
  * not keep it out of the store. Hands write capitals and digits taller than a typewriter or a
- * printer does: a word of capitals or digits more than a third taller than the page's typed
+ * printer does: a word of capitals or digits more than a fifth taller than the page's typed
  * capitals (read with high confidence) is marked, and a value with such a word goes to review.
  * Stateless.
  */
 final class Handwriting {
 
-    static final double OVERSIZED = 1.35;
+    static final double OVERSIZED = 1.2;
     /** Capitals and digits, without the marks and letters that reach below the line or above the capitals (/ , ( ) J Q). */
     private static final Pattern CAPITALS = Pattern.compile("[A-IK-PR-Z0-9][A-IK-PR-Z0-9.:#'-]+");
     private static final int SAMPLE = 5;
