@@ -4,21 +4,10 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.medrec.extraction.RecordPath;
-import org.medrec.extraction.validation.AppointmentStatuses;
 import org.medrec.extraction.validation.ClinicalDates;
-import org.medrec.extraction.validation.ClinicalTimes;
-import org.medrec.extraction.validation.Cpt;
-import org.medrec.extraction.validation.Cvx;
-import org.medrec.extraction.validation.Icd10;
-import org.medrec.extraction.validation.MedicationSigs;
+import org.medrec.extraction.validation.FieldRules;
 import org.medrec.extraction.validation.Money;
 import org.medrec.extraction.validation.Normalized;
-import org.medrec.extraction.validation.Npi;
-import org.medrec.extraction.validation.Phones;
-import org.medrec.extraction.validation.Sexes;
-import org.medrec.extraction.validation.UsStates;
-import org.medrec.extraction.validation.Vitals;
-import org.medrec.extraction.validation.ZipCodes;
 
 /**
  * Checks a value a person typed for a record-model field with the validator of the field's kind,
@@ -58,9 +47,7 @@ public final class CorrectedValues {
     private static final Set<String> FHIR_APPOINTMENT_STATUSES = Set.of("proposed", "pending", "booked", "arrived",
             "fulfilled", "cancelled", "noshow", "entered-in-error", "checked-in", "waitlist");
     private static final Pattern MRN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9./-]{0,38}[A-Za-z0-9])?");
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,3}");
     private static final ClinicalDates DATES = ClinicalDates.monthFirst();
-    private static final AppointmentStatuses STATUSES = AppointmentStatuses.standard();
 
     private CorrectedValues() {
     }
@@ -102,34 +89,7 @@ public final class CorrectedValues {
         if (name.equals("status") && FHIR_APPOINTMENT_STATUSES.contains(text)) {
             return new Checked(text, null);
         }
-        Normalized n = switch (name) {
-            case "birth_date" -> DATES.parse(text, ClinicalDates.Kind.BIRTH, today);
-            case "date" -> DATES.parse(text, dateKind(list), today);
-            case "npi" -> Npi.normalize(text);
-            case "code" -> Icd10.normalize(text);
-            case "cvx" -> Cvx.normalize(text);
-            case "cpt" -> Cpt.normalize(text);
-            case "charge", "payment", "balance" -> Money.parse(text);
-            case "phone" -> Phones.normalize(text);
-            case "state" -> UsStates.normalize(text);
-            case "postal_code" -> ZipCodes.normalize(text);
-            case "sex" -> Sexes.normalize(text);
-            case "status" -> STATUSES.normalize(text);
-            case "time" -> ClinicalTimes.normalize(text);
-            case "route" -> MedicationSigs.route(text);
-            case "frequency" -> MedicationSigs.frequency(text);
-            case "bp" -> Vitals.bloodPressure(text).result();
-            case "pulse" -> Vitals.pulse(text);
-            case "resp_rate" -> Vitals.respiratoryRate(text);
-            case "temp_f" -> Vitals.temperatureF(text);
-            case "weight_lb" -> Vitals.weightLb(text);
-            case "height_in" -> Vitals.heightIn(text);
-            case "spo2" -> Vitals.spo2(text);
-            case "bp_systolic", "bp_diastolic" -> WHOLE_NUMBER.matcher(text).matches()
-                    ? Normalized.ok(String.valueOf(Integer.parseInt(text)))
-                    : Normalized.invalid("'" + text + "' is not a blood pressure number (mmHg, a whole number)");
-            default -> Normalized.ok(text.replaceAll("\\s+", " "));
-        };
+        Normalized n = new FieldRules(DATES, today, Money.DecimalMark.POINT).read(list, name, text);
         return switch (n.status()) {
             case OK -> new Checked(n.value(), null);
             case AMBIGUOUS -> text.equals(n.value()) ? new Checked(n.value(), null)
@@ -139,14 +99,6 @@ public final class CorrectedValues {
         };
     }
 
-    private static ClinicalDates.Kind dateKind(String list) {
-        return switch (list) {
-            case "immunizations" -> ClinicalDates.Kind.IMMUNIZATION;
-            case "charges" -> ClinicalDates.Kind.CHARGE;
-            case "appointments" -> ClinicalDates.Kind.APPOINTMENT;
-            default -> ClinicalDates.Kind.VISIT;
-        };
-    }
 
     private static Checked refused(String problem) {
         return new Checked(null, problem);

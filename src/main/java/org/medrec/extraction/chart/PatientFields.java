@@ -38,7 +38,7 @@ final class PatientFields {
         this.checklists = checklists;
     }
 
-    /** Adds the fields; returns the MRN as read (null when none was printed). */
+    /** Adds the fields the labels give (the MRN is the extractor's: it needs the clinic). */
     void add(List<LabelValue> found, boolean encounter) {
         Map<String, List<LabelValue>> byKey = new LinkedHashMap<>();
         for (LabelValue v : found) {
@@ -87,7 +87,7 @@ final class PatientFields {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (LabelValue v : all) {
             double score = v.value().isEmpty() ? 0 : v.value().confidence();
-            if (field != null && !v.value().isEmpty() && !values.read(list(field), field, v.value().text()).isOk()) {
+            if (field != null && !v.value().isEmpty() && !values.read("patient", field, v.value().text()).isOk()) {
                 score -= 1;
             }
             if (score > bestScore) {
@@ -96,10 +96,6 @@ final class PatientFields {
             }
         }
         return best;
-    }
-
-    private static String list(String field) {
-        return "patient";
     }
 
     private void scalar(String path, List<LabelValue> all, String field) {

@@ -2,19 +2,10 @@ package org.medrec.spreadsheet.mapping;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.medrec.extraction.validation.AppointmentStatuses;
 import org.medrec.extraction.validation.ClinicalDates;
-import org.medrec.extraction.validation.ClinicalTimes;
-import org.medrec.extraction.validation.Cpt;
-import org.medrec.extraction.validation.Cvx;
-import org.medrec.extraction.validation.Icd10;
-import org.medrec.extraction.validation.MedicationSigs;
+import org.medrec.extraction.validation.FieldRules;
 import org.medrec.extraction.validation.Money;
 import org.medrec.extraction.validation.Normalized;
-import org.medrec.extraction.validation.Npi;
-import org.medrec.extraction.validation.Phones;
-import org.medrec.extraction.validation.Sexes;
-import org.medrec.extraction.validation.UsStates;
 import org.medrec.extraction.validation.ZipCodes;
 import org.medrec.spreadsheet.CellKind;
 import org.medrec.spreadsheet.SheetCell;
@@ -26,19 +17,15 @@ import org.medrec.spreadsheet.SheetCell;
  */
 final class FieldReader {
 
-    /** "Payers" that are no coverage at all. */
-    private static final java.util.regex.Pattern SELF_PAY = java.util.regex.Pattern.compile(
-            "(?i)self[ -]?pay(ing)?|self|none|uninsured|no[ _]insurance|cash( pay)?|n/?a");
-
     private final ClinicalDates dates;
     private final LocalDate reference;
-    private final Money.DecimalMark decimalMark;
-    private final AppointmentStatuses statuses = AppointmentStatuses.standard();
+    private final FieldRules rules;
 
     FieldReader(SourceMapping source, LocalDate reference) {
         this.dates = dayFirst(source.dateFormats()) ? ClinicalDates.dayFirst() : ClinicalDates.monthFirst();
         this.reference = reference;
-        this.decimalMark = source.decimalComma() ? Money.DecimalMark.COMMA : Money.DecimalMark.POINT;
+        this.rules = new FieldRules(dates, reference,
+                source.decimalComma() ? Money.DecimalMark.COMMA : Money.DecimalMark.POINT);
     }
 
     /** {@code list} is the path's first step ({@code patient}, {@code encounters}, ...), {@code field} its last. */
@@ -48,23 +35,11 @@ final class FieldReader {
             return Normalized.empty();
         }
         return switch (field) {
-            case "date", "birth_date" -> date(list.equals("patient") ? ClinicalDates.Kind.BIRTH : dateKind(list), cell, text);
-            case "npi" -> Npi.normalize(text);
-            case "code" -> Icd10.normalize(text);
-            case "cvx" -> Cvx.normalize(text);
-            case "cpt" -> Cpt.normalize(text);
+            case "date", "birth_date" -> date(FieldRules.dateKind(list), cell, text);
             case "charge", "payment", "balance" -> cell.kind() == CellKind.NUMBER
-                    ? Money.fromNumber(Double.parseDouble(text)) : Money.parse(text, decimalMark);
-            case "phone" -> Phones.normalize(text);
-            case "state" -> UsStates.normalize(text);
+                    ? Money.fromNumber(Double.parseDouble(text)) : rules.read(list, field, text);
             case "postal_code" -> ZipCodes.normalize(text, cell.kind() == CellKind.NUMBER);
-            case "sex" -> Sexes.normalize(text);
-            case "status" -> statuses.normalize(text);
-            case "time" -> ClinicalTimes.normalize(text);
-            case "payer" -> SELF_PAY.matcher(text).matches() ? Normalized.empty() : Normalized.ok(text.replaceAll("\\s+", " "));
-            case "route" -> MedicationSigs.route(text);
-            case "frequency" -> MedicationSigs.frequency(text);
-            default -> Normalized.ok(text.replaceAll("\\s+", " "));
+            default -> rules.read(list, field, text);
         };
     }
 
@@ -75,14 +50,6 @@ final class FieldReader {
         return dates.parse(text, kind, reference);
     }
 
-    private static ClinicalDates.Kind dateKind(String list) {
-        return switch (list) {
-            case "immunizations" -> ClinicalDates.Kind.IMMUNIZATION;
-            case "charges" -> ClinicalDates.Kind.CHARGE;
-            case "appointments" -> ClinicalDates.Kind.APPOINTMENT;
-            default -> ClinicalDates.Kind.VISIT;
-        };
-    }
 
     private static boolean dayFirst(List<String> formats) {
         return !formats.isEmpty() && formats.get(0).matches("d{1,2}[/.\\-]M{1,2}[/.\\-].*");
