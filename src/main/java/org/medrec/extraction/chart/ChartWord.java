@@ -7,12 +7,17 @@ import java.util.Objects;
  * A word of a chart page: what was read, how sure the reader was (0..1, 1 for a text layer), its
  * box on the upright page (for layout: lines, columns) and its box in the source page's pixels
  * (for provenance and the review UI). {@code oversized}: written in capitals or digits much taller than
- * the page's typed capitals, as hands write (see {@link Handwriting}). Immutable.
+ * the page's typed capitals, as hands write (see {@link Handwriting}); {@code folded}: the text as
+ * labels are compared ({@link LabelText#fold}), worked out once. Immutable.
  */
-public record ChartWord(String text, double confidence, Rectangle layout, int[] source, boolean oversized) {
+public record ChartWord(String text, double confidence, Rectangle layout, int[] source, boolean oversized, String folded) {
 
     public ChartWord(String text, double confidence, Rectangle layout, int[] source) {
         this(text, confidence, layout, source, false);
+    }
+
+    public ChartWord(String text, double confidence, Rectangle layout, int[] source, boolean oversized) {
+        this(text, confidence, layout, source, oversized, LabelText.fold(text));
     }
 
     public ChartWord {
@@ -42,7 +47,7 @@ public record ChartWord(String text, double confidence, Rectangle layout, int[] 
     }
 
     ChartWord markedOversized() {
-        return new ChartWord(text, confidence, layout, source, true);
+        return new ChartWord(text, confidence, layout, source, true, folded);
     }
 
     @Override

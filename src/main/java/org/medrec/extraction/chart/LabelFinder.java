@@ -20,6 +20,9 @@ final class LabelFinder {
     private static final java.util.regex.Pattern BOX_NUMBER = java.util.regex.Pattern.compile("\\d{1,2}[a-d]?[.,]|[a-d][.,]");
 
     private final List<Spelling> spellings;
+    /** Spellings by their folded text, and those long enough to forgive a letter, by length. */
+    private final Map<String, Spelling> exact = new java.util.HashMap<>();
+    private final Map<Integer, List<Spelling>> byLength = new java.util.HashMap<>();
 
     LabelFinder(Map<String, List<String>> labels) {
         List<Spelling> all = new ArrayList<>();
@@ -31,6 +34,26 @@ final class LabelFinder {
         }));
         all.sort(Comparator.comparingInt((Spelling s) -> s.folded().length()).reversed());
         this.spellings = List.copyOf(all);
+        for (Spelling sp : spellings) {
+            exact.putIfAbsent(sp.folded(), sp);
+            if (sp.folded().length() >= 6) {
+                byLength.computeIfAbsent(sp.folded().length(), n -> new ArrayList<>()).add(sp);
+            }
+        }
+    }
+
+    /** The spelling the text is, or is but for one letter. */
+    private Spelling spelling(String text) {
+        Spelling found = exact.get(text);
+        if (found != null) {
+            return found;
+        }
+        for (Spelling sp : byLength.getOrDefault(text.length(), List.of())) {
+            if (same(sp.folded(), text)) {
+                return sp;
+            }
+        }
+        return null;
     }
 
     List<LabelHit> find(ChartLine line) {
@@ -65,12 +88,10 @@ final class LabelFinder {
             if (end > start && line.cellBreakBefore(end)) {
                 break;
             }
-            joined.append(LabelText.fold(words.get(end).text()));
-            String text = joined.toString();
-            for (Spelling s : spellings) {
-                if (same(s.folded(), text) && (best == null || end + 1 > best.to())) {
-                    best = new LabelHit(s.key(), line, start, end + 1);
-                }
+            joined.append(words.get(end).folded());
+            Spelling s = spelling(joined.toString());
+            if (s != null && (best == null || end + 1 > best.to())) {
+                best = new LabelHit(s.key(), line, start, end + 1);
             }
             if (words.get(end).text().endsWith(":")) {
                 break;

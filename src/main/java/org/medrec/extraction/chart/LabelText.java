@@ -14,9 +14,10 @@ final class LabelText {
     private LabelText() {
     }
 
+    private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^[^\\p{L}\\p{N}#]+|[^\\p{L}\\p{N}#]+$");
+
     static String fold(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT)
-                .replaceAll("^[^\\p{L}\\p{N}#]+|[^\\p{L}\\p{N}#]+$", "");
+        String plain = EDGES.matcher(Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT)).replaceAll("");
         StringBuilder b = new StringBuilder(plain.length());
         for (char c : plain.toCharArray()) {
             switch (c) {

@@ -15,7 +15,7 @@ final class Phrases {
     static String folded(Span span) {
         StringBuilder b = new StringBuilder(" ");
         for (ChartWord w : span.words()) {
-            String f = LabelText.fold(w.text());
+            String f = w.folded();
             if (!f.isEmpty()) {
                 b.append(f).append(' ');
             }
@@ -61,7 +61,7 @@ final class Phrases {
             }
             StringBuilder joined = new StringBuilder();
             for (int i = 0; i < span.words().size() && i < 8; i++) {
-                String w = LabelText.fold(span.words().get(i).text());
+                String w = span.words().get(i).folded();
                 if (!w.isEmpty()) {
                     joined.append(joined.isEmpty() ? "" : " ").append(w);
                 }
