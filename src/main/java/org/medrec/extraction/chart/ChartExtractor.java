@@ -208,7 +208,7 @@ public final class ChartExtractor {
     }
 
     /** Share of a table's lines that may be misread before none of its lines is trusted. */
-    static final double POOR_TABLE = 0.2;
+    static final double POOR_TABLE = 0.3;
 
     /**
      * Why no value of the table may be trusted, or null: when the lines of many of its rows could not

@@ -81,16 +81,19 @@ final class RuledTables {
         List<Row> rows = new ArrayList<>();
         List<Column> columns = List.of();
         Row open = null;
+        boolean openShaped = false;
         ChartLine previous = null;
         for (ChartLine line : lines) {
-            Map<String, Cell> shaped = columns.isEmpty() ? shaped(line, spec) : null;
+            boolean keyed = columns.stream().anyMatch(c -> c.field().equals(spec.key()));
+            Map<String, Cell> shaped = keyed ? null : shaped(line, spec);   // a header without the key column reads worse
             if (shaped != null) {
                 open = new Row(shaped, line);
+                openShaped = true;
                 rows.add(open);
                 previous = line;
                 continue;
             }
-            if (columns.isEmpty() && open != null && previous != null) {
+            if (openShaped && previous != null) {
                 if (wraps(line, previous, open)) {
                     previous = line;
                     continue;
@@ -103,11 +106,13 @@ final class RuledTables {
                     continue;
                 }
                 open = null;
+                openShaped = false;
             }
             List<Column> header = header(line, spec);
             if (!header.isEmpty()) {
                 columns = header;
                 open = null;
+                openShaped = false;
                 previous = line;
                 continue;
             }
@@ -124,6 +129,7 @@ final class RuledTables {
             Cell key = cells.get(spec.key());
             if ((key != null && startsRow(spec.key(), key.text())) || (key == null && rowLike(cells))) {
                 open = new Row(cells, line);
+                openShaped = false;
                 rows.add(open);
             } else if (open != null && continues(cells, spec)) {
                 Map<String, Cell> target = open.cells();
