@@ -1,6 +1,5 @@
 package org.medrec.extraction.chart;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,6 @@ import java.util.function.Predicate;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.validation.ClinicalDates;
-import org.medrec.extraction.validation.Cvx;
-import org.medrec.extraction.validation.Money;
 import org.medrec.extraction.validation.Normalized;
 
 /**
@@ -72,7 +69,7 @@ public final class ChartExtractor {
         int rows = 0;
         for (TableSpec table : form.tables()) {
             List<RuledTables.Row> read = RuledTables.read(document.lines(), table, stop);
-            rows(table, read, values, draft);
+            TableFields.add(table, read, values, draft);
             rows += read.size();
         }
         String doubt = form.expectsRows() && rows == 0
@@ -156,111 +153,5 @@ public final class ChartExtractor {
         }
         draft.add("mrn", Cell.of(best.value()), Normalized.ok(bestText), doubt);
         return bestText;
-    }
-
-    private static void rows(TableSpec table, List<RuledTables.Row> rows, ChartValues values, RecordDraft draft) {
-        Map<Integer, String> unbalanced = table.list().equals("charges") ? unbalanced(table, rows, values) : Map.of();
-        String tableDoubt = poorlyRead(table, rows, values);
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Cell> cells = rows.get(i).cells();
-            String prefix = table.list() + "[" + i + "].";
-            if (cells.containsKey(RuledTables.UNREAD)) {
-                Span line = cells.get(RuledTables.UNREAD).parts().get(0);
-                for (String field : table.columns().keySet()) {
-                    if (!field.startsWith("skip") && !field.equals("balance") && !field.equals("type")) {
-                        draft.addMissing(prefix + field, line, "this line of the table could not be split into its columns"
-                                + " ('" + line.text() + "'): enter its values");
-                    }
-                }
-                continue;
-            }
-            for (String field : table.columns().keySet()) {
-                boolean needed = table.required().contains(field) || tableDoubt != null;
-                if (needed && !cells.containsKey(field) && !field.startsWith("skip") && !field.equals("balance")
-                        && !field.equals("type")) {
-                    draft.addMissing(prefix + field, rows.get(i).first().all(), tableDoubt != null ? tableDoubt
-                            : "this line of the table has no " + field + " where its column stands");
-                }
-            }
-            String badNeighbour = null;
-            for (Map.Entry<String, Cell> e : cells.entrySet()) {
-                if (!RuledTables.TEXT_FIELDS.contains(e.getKey()) && values.read(table.list(), e.getKey(), e.getValue().text())
-                        .status() == Normalized.Status.INVALID) {
-                    badNeighbour = "the " + e.getKey() + " beside it could not be read, so where this column ends is uncertain";
-                }
-            }
-            for (Map.Entry<String, Cell> e : cells.entrySet()) {
-                String field = e.getKey();
-                if (field.equals("balance") || field.equals("type")) {
-                    continue;   // not part of the record model's export; the balance checks the arithmetic
-                }
-                Normalized n = values.read(table.list(), field, e.getValue().text());
-                String doubt = tableDoubt != null ? tableDoubt
-                        : field.equals("charge") || field.equals("payment") ? unbalanced.get(i)
-                        : RuledTables.TEXT_FIELDS.contains(field) ? badNeighbour : null;
-                if (tableDoubt == null && field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
-                    Normalized consistent = Cvx.consistent(cells.get("vaccine").text(), n.value());
-                    doubt = consistent.isOk() ? null : consistent.problem();
-                }
-                draft.add(prefix + field, e.getValue(), n, doubt);
-            }
-        }
-    }
-
-    /** Share of a table's lines that may be misread before none of its lines is trusted. */
-    static final double POOR_TABLE = 0.3;
-
-    /**
-     * Why no value of the table may be trusted, or null: when the lines of many of its rows could not
-     * be told (no key, or a key that does not validate, such as a line not split into columns),
-     * which line is which entry is itself in doubt.
-     */
-    private static String poorlyRead(TableSpec table, List<RuledTables.Row> rows, ChartValues values) {
-        int bad = 0;
-        for (RuledTables.Row row : rows) {
-            Cell key = row.cells().get(table.key());
-            bad += key == null || values.read(table.list(), table.key(), key.text()).status() == Normalized.Status.INVALID ? 1 : 0;
-        }
-        return rows.size() >= 3 && bad >= Math.max(2, POOR_TABLE * rows.size())
-                ? bad + " of the " + rows.size() + " lines of this table were not read cleanly: which line is which is"
-                + " uncertain, so every value of it is for a person to check" : null;
-    }
-
-    /**
-     * Ledger lines whose running balance does not add up (the balance before plus the charge less
-     * the payment), with the line above: the balance brought forward may be the misread one.
-     */
-    private static Map<Integer, String> unbalanced(TableSpec table, List<RuledTables.Row> rows, ChartValues values) {
-        Map<Integer, String> doubts = new java.util.HashMap<>();
-        BigDecimal balance = BigDecimal.ZERO;
-        boolean known = true;
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Cell> cells = rows.get(i).cells();
-            Normalized charge = read(values, table, cells, "charge");
-            Normalized payment = read(values, table, cells, "payment");
-            Normalized printed = read(values, table, cells, "balance");
-            if (!cells.containsKey("balance")) {
-                return doubts;
-            }
-            if (charge.isOk() && payment.isOk() && printed.isOk() && known) {
-                BigDecimal expected = balance.add(Money.amount(charge)).subtract(Money.amount(payment));
-                if (expected.compareTo(Money.amount(printed)) != 0) {
-                    String why = "the running balance does not add up (line " + (i + 1) + ": expected " + expected
-                            + ", printed " + printed.value() + ")";
-                    doubts.put(i, why);
-                    if (i > 0) {
-                        doubts.putIfAbsent(i - 1, why);
-                    }
-                }
-            }
-            known = printed.isOk();
-            balance = printed.isOk() ? Money.amount(printed) : balance;
-        }
-        return doubts;
-    }
-
-    private static Normalized read(ChartValues values, TableSpec table, Map<String, Cell> cells, String field) {
-        Cell cell = cells.get(field);
-        return cell == null ? Normalized.empty() : values.read(table.list(), field, cell.text());
     }
 }

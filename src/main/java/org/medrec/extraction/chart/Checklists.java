@@ -1,9 +1,7 @@
 package org.medrec.extraction.chart;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.medrec.extraction.validation.Normalized;
 
@@ -98,9 +96,5 @@ final class Checklists {
             }
         }
         return a < 0 ? line.span(0, 0) : line.span(a, b);
-    }
-
-    static List<String> headings(Map<String, List<String>> checklists, String list) {
-        return checklists.getOrDefault(list, new ArrayList<>());
     }
 }
