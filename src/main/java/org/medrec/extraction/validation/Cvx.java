@@ -2,7 +2,9 @@ package org.medrec.extraction.validation;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -129,7 +131,42 @@ public final class Cvx {
         if (match == null && key.endsWith("vaccine") && key.length() > "vaccine".length()) {
             match = CvxTable.NAMES.get(key.substring(0, key.length() - "vaccine".length()));
         }
-        return match;
+        return match != null ? match : byWords(vaccineName);
+    }
+
+    /** Spellings that mean the same word in vaccine names. */
+    private static final Map<String, String> SAME_WORD = Map.of("hepatitis", "hep", "ppsv23", "ppv23",
+            "preservative", "pf", "quad", "quadrivalent", "recombinant", "recombinant");
+    private static final Set<String> NOISE = Set.of("vaccine", "free", "dose", "series", "2", "injectable", "the", "and");
+
+    /**
+     * A name printed with other words than the table's ("Hepatitis B, adult" for "Hep B, adult",
+     * "Zoster recombinant (2-dose series)"): the table's names that have every word of it. Only when
+     * they all mean the one code is it taken; otherwise the name is not known.
+     */
+    private static CvxTable.NameMatch byWords(String vaccineName) {
+        Set<String> printed = words(vaccineName.replaceAll("\\(([^)]*dose[^)]*|[^)]*series[^)]*)\\)", " "));
+        if (printed.size() < 2) {
+            return null;
+        }
+        Set<String> codes = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> e : CvxTable.DESCRIPTIONS.entrySet()) {
+            if (words(e.getValue()).containsAll(printed)) {
+                codes.add(e.getKey());
+            }
+        }
+        return codes.size() == 1 ? new CvxTable.NameMatch(codes, codes.iterator().next(), null, "") : null;
+    }
+
+    private static Set<String> words(String name) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String w : Text.words(name).split(" ")) {
+            String word = SAME_WORD.getOrDefault(w, w);
+            if (!word.isBlank() && !NOISE.contains(word)) {
+                out.add(word);
+            }
+        }
+        return out;
     }
 
     private static String codes(CvxTable.NameMatch match) {
