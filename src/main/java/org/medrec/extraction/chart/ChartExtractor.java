@@ -27,13 +27,15 @@ public final class ChartExtractor {
     private final FormCatalog catalog;
     private final ReviewPolicy policy;
     private final ChartClassifier classifier;
-    private final Map<String, LabelValues> labelsByType = new java.util.HashMap<>();
+    private final Map<String, LabelValues> labelsByType;
 
     public ChartExtractor(FormCatalog catalog, ReviewPolicy policy) {
         this.catalog = catalog;
         this.policy = policy;
         this.classifier = new ChartClassifier(catalog);
-        catalog.forms().forEach(f -> labelsByType.put(f.docType(), new LabelValues(catalog, catalog.labels(f))));
+        Map<String, LabelValues> byType = new java.util.HashMap<>();
+        catalog.forms().forEach(f -> byType.put(f.docType(), new LabelValues(catalog, catalog.labels(f))));
+        this.labelsByType = Map.copyOf(byType);
     }
 
     public ChartExtraction extract(ChartDocument document, long fileId, String path, LocalDate reference) {
@@ -59,9 +61,8 @@ public final class ChartExtractor {
         Checklists checklists = new Checklists(document.marks(), draft);
         new PatientFields(values, draft, labels, document.lines(), checklists).add(found, form.docType().equals("note"));
         String mrn = mrn(found, clinic, draft);
-        Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> Phrases.startsWith(cell, catalog.headings()) > 0
-                || Phrases.startsWith(cell, form.headings()) > 0)
-                || catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())
+        Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> heading(cell, form))
+                || footer(line)
                 || OPENS_WITH_LABEL.matcher(line.text()).lookingAt()
                 || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
                 || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
@@ -76,12 +77,9 @@ public final class ChartExtractor {
                 ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
                 + " its entries must be entered by a person" : null;
         form.checklists().forEach((list, headings) -> checklists.add(document.lines(), list, "display", headings,
-                line -> Phrases.startsWith(line.all(), catalog.headings()) > 0 || Phrases.startsWith(line.all(), form.headings()) > 0
-                        || catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())));
+                line -> heading(line.all(), form) || footer(line)));
         if (!form.sections().isEmpty()) {
-            Predicate<ChartLine> ends = line -> catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find())
-                    || !labels.finder().find(line).isEmpty()
-                    || clinicLine(line);
+            Predicate<ChartLine> ends = line -> footer(line) || !labels.finder().find(line).isEmpty() || clinicLine(line);
             new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections(), ends));
         }
         List<FieldValue> fields = draft.fields();
@@ -110,6 +108,16 @@ public final class ChartExtractor {
             }
         }
         return null;
+    }
+
+    /** The span starts with a heading of the form or a common one. */
+    private boolean heading(Span span, FormSpec form) {
+        return Phrases.startsWith(span, catalog.headings()) > 0 || Phrases.startsWith(span, form.headings()) > 0;
+    }
+
+    /** A page footer or form number. */
+    private boolean footer(ChartLine line) {
+        return catalog.footers().stream().anyMatch(f -> f.matcher(line.text()).find());
     }
 
     /** A line of a clinic's letterhead (repeated at the top of each page). */
