@@ -93,10 +93,8 @@ final class CheckboxFinder {
         }
         int w = mask.width;
         int h = mask.height;
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] src = InkMask.pixels(gray);
+        BufferedImage out = InkMask.copy(gray);
         byte[] dst = InkMask.pixels(out);
-        System.arraycopy(src, 0, dst, 0, src.length);
         int[] labels = components.labels;
         for (Found box : boxes) {
             int c = box.label();

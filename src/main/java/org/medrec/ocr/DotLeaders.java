@@ -128,10 +128,8 @@ final class DotLeaders {
         }
         int w = mask.width;
         int h = mask.height;
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] src = InkMask.pixels(gray);
+        BufferedImage out = InkMask.copy(gray);
         byte[] dst = InkMask.pixels(out);
-        System.arraycopy(src, 0, dst, 0, src.length);
         int[] labels = components.labels;
         for (Run run : runs) {
             for (int c : run.dots) {

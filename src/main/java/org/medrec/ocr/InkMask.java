@@ -40,6 +40,14 @@ final class InkMask {
         return new InkMask(gray.getWidth(), gray.getHeight(), threshold, ink);
     }
 
+    /** A copy of a TYPE_BYTE_GRAY image, to paint on without touching the original. */
+    static BufferedImage copy(BufferedImage gray) {
+        BufferedImage out = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        byte[] src = pixels(gray);
+        System.arraycopy(src, 0, pixels(out), 0, src.length);
+        return out;
+    }
+
     static byte[] pixels(BufferedImage gray) {
         if (gray.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             throw new IllegalArgumentException("need a TYPE_BYTE_GRAY image, got type " + gray.getType());
