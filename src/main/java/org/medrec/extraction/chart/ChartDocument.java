@@ -51,23 +51,28 @@ public record ChartDocument(List<ChartLine> lines, Method method, int pages, Lis
                 lines.add(new ChartLine(page.number(), lines.size(), words));
             }
             for (Checkbox box : page.ocr().checkboxes()) {
-                ChartWord placed = word(new OcrWord("[]", box.confidence(), box.box(), 0), page.prepared());
-                marks.add(new Mark(page.number(), placed.layout(), placed.source(), box.checked(), box.confidence()));
+                marks.add(new Mark(page.number(), layout(box.box(), page.prepared()), source(box.box(), page.prepared()),
+                        box.checked(), box.confidence()));
             }
         }
         return new ChartDocument(lines, textLayer ? Method.TEXT_LAYER : Method.OCR, pages.size(), marks);
     }
 
     private static ChartWord word(OcrWord word, PreparedPage prepared) {
-        Rectangle box = word.box();
-        if (prepared == null) {
-            return new ChartWord(word.text(), word.confidence(), box, new int[] {box.x, box.y, box.width, box.height});
-        }
-        double s = prepared.scale();
-        Rectangle layout = new Rectangle((int) Math.round(box.x / s), (int) Math.round(box.y / s),
+        return new ChartWord(word.text(), word.confidence(), layout(word.box(), prepared), source(word.box(), prepared));
+    }
+
+    /** A box of the recognised image on the upright page at the page's own resolution (the enlargement undone). */
+    private static Rectangle layout(Rectangle box, PreparedPage prepared) {
+        double s = prepared == null ? 1 : prepared.scale();
+        return new Rectangle((int) Math.round(box.x / s), (int) Math.round(box.y / s),
                 (int) Math.max(1, Math.round(box.width / s)), (int) Math.max(1, Math.round(box.height / s)));
-        Rectangle source = prepared.toSource(box);
-        return new ChartWord(word.text(), word.confidence(), layout, new int[] {source.x, source.y, source.width, source.height});
+    }
+
+    /** A box of the recognised image in the source page's pixels. */
+    private static int[] source(Rectangle box, PreparedPage prepared) {
+        Rectangle r = prepared == null ? box : prepared.toSource(box);
+        return new int[] {r.x, r.y, r.width, r.height};
     }
 
     /** Lines of one page, each left to right, joined where they share most of their height and do not overlap. */
@@ -121,14 +126,5 @@ public record ChartDocument(List<ChartLine> lines, Method method, int pages, Lis
             }
         }
         return false;
-    }
-
-    /** The document's text, one line per line: for classification. */
-    public String text() {
-        StringBuilder b = new StringBuilder();
-        for (ChartLine line : lines) {
-            b.append(line.text()).append('\n');
-        }
-        return b.toString();
     }
 }

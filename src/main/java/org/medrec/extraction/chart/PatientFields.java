@@ -49,20 +49,20 @@ final class PatientFields {
             switch (key) {
                 case "patient.name" -> {
                     if (!split) {
-                        name(best(all, null), Names.Order.GIVEN_FIRST);
+                        name(best(all, "patient", null), Names.Order.GIVEN_FIRST);
                     }
                 }
                 case "patient.name_family_first" -> {
                     if (!split) {
-                        name(best(all, null), Names.Order.FAMILY_FIRST);
+                        name(best(all, "patient", null), Names.Order.FAMILY_FIRST);
                     }
                 }
                 case "patient.sex" -> sex(all);
                 case "patient.family" -> scalar("patient.family", all, "family");
                 case "patient.given" -> scalar("patient.given[0]", all, "given");
-                case "patient.middle" -> middle(best(all, null));
-                case "patient.address" -> address(best(all, null));
-                case "patient.city_state_zip" -> cityStateZip(Cell.of(best(all, null).value()));
+                case "patient.middle" -> middle(best(all, "patient", null));
+                case "patient.address" -> address(best(all, "patient", null));
+                case "patient.city_state_zip" -> cityStateZip(Cell.of(best(all, "patient", null).value()));
                 case "patient.city" -> scalar("patient.address.city", all, "city");
                 case "patient.state" -> scalar("patient.address.state", all, "state");
                 case "patient.postal_code" -> scalar("patient.address.postal_code", all, "postal_code");
@@ -81,13 +81,13 @@ final class PatientFields {
         });
     }
 
-    /** The occurrence read best (highest confidence of those that validate). */
-    private LabelValue best(List<LabelValue> all, String field) {
+    /** The occurrence read best (highest confidence of those that validate as the list's field). */
+    private LabelValue best(List<LabelValue> all, String list, String field) {
         LabelValue best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (LabelValue v : all) {
             double score = v.value().isEmpty() ? 0 : v.value().confidence();
-            if (field != null && !v.value().isEmpty() && !values.read("patient", field, v.value().text()).isOk()) {
+            if (field != null && !v.value().isEmpty() && !values.read(list, field, v.value().text()).isOk()) {
                 score -= 1;
             }
             if (score > bestScore) {
@@ -99,8 +99,8 @@ final class PatientFields {
     }
 
     private void scalar(String path, List<LabelValue> all, String field) {
-        LabelValue chosen = best(all, field);
         String list = path.startsWith("encounters") ? "encounters" : "patient";
+        LabelValue chosen = best(all, list, field);
         Normalized n = values.read(list, field, chosen.value().text());
         String doubt = disagreement(all, list, field, n);
         if (chosen.value().isEmpty()) {
@@ -146,7 +146,7 @@ final class PatientFields {
 
     /** A sex printed as options to tick ({@code [ ] M [x] F [ ] X}) is read from the marks, not the letters. */
     private void sex(List<LabelValue> all) {
-        LabelValue v = best(all, "sex");
+        LabelValue v = best(all, "patient", "sex");
         long options = v.region().words().stream().filter(w -> SEX_OPTION.matcher(w.text()).matches()).count();
         if (options >= 2) {
             Span ticked = checklists.ticked(v.region(), w -> SEX_OPTION.matcher(w).matches());

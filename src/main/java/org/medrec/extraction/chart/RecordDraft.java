@@ -51,10 +51,6 @@ final class RecordDraft {
         return List.copyOf(fields);
     }
 
-    boolean has(String path) {
-        return fields.stream().anyMatch(f -> f.path().equals(path));
-    }
-
     void add(String path, Cell cell, Normalized n) {
         add(path, cell, n, null);
     }

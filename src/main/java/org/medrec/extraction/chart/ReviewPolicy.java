@@ -14,9 +14,4 @@ public record ReviewPolicy(double validated, double text) {
             }
         }
     }
-
-    /** Set from the dev corpus: see jobs/README.md, "How charts are read". */
-    public static ReviewPolicy standard() {
-        return new ReviewPolicy(0.90, 0.93);
-    }
 }

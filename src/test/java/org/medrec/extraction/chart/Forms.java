@@ -11,12 +11,14 @@ final class Forms {
 
     static final FormCatalog CATALOG = FormCatalog.load(Path.of("jobs/forms"));
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    /** The thresholds of application.yml (medrec.review.confidence-validated, confidence-text). */
+    static final ReviewPolicy POLICY = new ReviewPolicy(0.90, 0.93);
 
     private Forms() {
     }
 
     static ChartExtraction extract(ChartDocument document) {
-        return new ChartExtractor(CATALOG, ReviewPolicy.standard()).extract(document, 7, "charts/test.pdf", TODAY);
+        return new ChartExtractor(CATALOG, POLICY).extract(document, 7, "charts/test.pdf", TODAY);
     }
 
     /** Path to value, for the values that may be loaded without review. */

@@ -2,7 +2,6 @@ package org.medrec.extraction.chart;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.medrec.extraction.FieldValue;
 import org.medrec.intake.ContentSniffer;
 import org.medrec.ocr.ChartPages;
@@ -13,7 +12,7 @@ import org.medrec.testing.Fixtures;
 public final class SampleChartsPrinter {
 
     public static void main(String[] args) throws Exception {
-        ChartExtractor extractor = new ChartExtractor(FormCatalog.load(Path.of("jobs/forms")), ReviewPolicy.standard());
+        ChartExtractor extractor = new ChartExtractor(Forms.CATALOG, Forms.POLICY);
         try (OcrEngine engine = OcrEngine.open(); var files = Files.list(Fixtures.sampleScans())) {
             for (Path file : files.sorted().toList()) {
                 if (args.length > 0 && !file.toString().contains(args[0])) {
@@ -31,7 +30,7 @@ public final class SampleChartsPrinter {
                     if (args.length > 1) {
                         doc.lines().forEach(l -> System.out.println(l.page() + " | " + l.cells().stream().map(Span::text).toList()));
                     }
-                    ChartExtraction r = extractor.extract(doc, 1, file.getFileName().toString(), LocalDate.of(2026, 11, 29));
+                    ChartExtraction r = extractor.extract(doc, 1, file.getFileName().toString(), Forms.TODAY);
                     System.out.println("### " + file.getFileName() + " " + r.outcome() + " " + r.docType() + " " + r.reason()
                             + (r.documentDoubt() == null ? "" : " DOC: " + r.documentDoubt()));
                     if (r.record() != null) {
