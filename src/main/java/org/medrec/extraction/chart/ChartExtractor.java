@@ -82,6 +82,7 @@ public final class ChartExtractor {
             Predicate<ChartLine> ends = line -> footer(line) || !labels.finder().find(line).isEmpty() || clinicLine(line);
             new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections(), ends));
         }
+        draft.checkDatesAgainstBirth();
         List<FieldValue> fields = draft.fields();
         ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(), mrn,
                 form.docType(), fields);

@@ -1,5 +1,6 @@
 package org.medrec.extraction.chart;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.Method;
 import org.medrec.extraction.RecordPath;
 import org.medrec.extraction.SourceRef;
+import org.medrec.extraction.validation.ClinicalDates;
 import org.medrec.extraction.validation.Normalized;
 
 /**
@@ -49,6 +51,24 @@ final class RecordDraft {
 
     List<FieldValue> fields() {
         return List.copyOf(fields);
+    }
+
+    /** A visit, dose, charge or appointment dated before the patient's birth: both go to a person. */
+    void checkDatesAgainstBirth() {
+        LocalDate birth = fields.stream().filter(f -> f.path().equals("patient.birth_date") && f.value() != null)
+                .map(f -> LocalDate.parse(f.value())).findFirst().orElse(null);
+        if (birth == null) {
+            return;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            FieldValue f = fields.get(i);
+            if (f.value() != null && f.reviewReason() == null && RecordPath.parse(f.path()).last().name().equals("date")) {
+                Normalized order = ClinicalDates.checkNotBefore(LocalDate.parse(f.value()), birth);
+                if (order.status() == Normalized.Status.INVALID) {
+                    fields.set(i, new FieldValue(f.path(), f.raw(), f.value(), f.confidence(), f.source(), order.problem()));
+                }
+            }
+        }
     }
 
     void add(String path, Cell cell, Normalized n) {

@@ -164,11 +164,13 @@ class ChartExtractorTests {
                 "Chart #: H0029449",
                 "Date            Time       Provider                   Type          Status",
                 "Oct 27, 2019    9:15 AM    Gonzalez, Jose B MD        New patient   Arrived",
+                "Jan 2, 1960     9:15 AM    Gonzalez, Jose B MD        New patient   Arrived",
                 "Aug 16, 2020    2:00 PM    Brown, Stephanie O DO      Telehealth    N/S"));
         assertThat(Forms.loadable(appointments)).containsEntry("appointments[0].date", "2019-10-27")
                 .containsEntry("appointments[0].time", "09:15").containsEntry("appointments[0].status", "fulfilled")
-                .containsEntry("appointments[0].provider", "Gonzalez, Jose B MD").containsEntry("appointments[1].status", "noshow")
-                .containsEntry("appointments[1].time", "14:00");
+                .containsEntry("appointments[0].provider", "Gonzalez, Jose B MD").containsEntry("appointments[2].status", "noshow")
+                .containsEntry("appointments[2].time", "14:00");
+        assertThat(Forms.inReview(appointments).get("appointments[1].date")).contains("before the birth date");
 
         ChartExtraction immunizations = Forms.extract(TypedLines.page(
                 "Northgate Medical Associates",
