@@ -73,6 +73,9 @@ public final class ChartExtractor {
             TableFields.add(table, read, values, draft);
             rows += read.size();
         }
+        if (form.doseGrid() != null && rows == 0) {
+            rows += DoseGrids.read(document.lines(), form.doseGrid(), values, draft);
+        }
         String doubt = form.expectsRows() && rows == 0
                 ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
                 + " its entries must be entered by a person" : null;

@@ -106,7 +106,15 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
                 phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")), strings(yaml.get("headings")),
                 Boolean.TRUE.equals(yaml.get("expects-rows")), phrases(map(yaml.getOrDefault("labels", Map.of()), "labels")),
                 yaml.get("review-whole") == null ? null : String.valueOf(yaml.get("review-whole")),
-                phrases(map(yaml.getOrDefault("checklists", Map.of()), "checklists")));
+                phrases(map(yaml.getOrDefault("checklists", Map.of()), "checklists")), doseGrid(yaml.get("dose-grid")));
+    }
+
+    private static DoseGridSpec doseGrid(Object yaml) {
+        if (yaml == null) {
+            return null;
+        }
+        Map<String, Object> grid = map(yaml, "dose-grid");
+        return new DoseGridSpec(strings(grid.get("row-caption")), strings(grid.get("column-caption")));
     }
 
     private static List<ClinicSpec> clinics(Map<String, Object> yaml) {
