@@ -18,11 +18,19 @@ import org.medrec.extraction.validation.Normalized;
 final class DoseGrids {
 
     /** A cell's words: the lines of one box, top to bottom. */
-    private record Box(List<Span> lines, String doubt) {
+    private record Box(List<Span> lines, String doubt, int row, int column) {
     }
 
     /** One dose read from a box, before it is numbered. */
-    private record Dose(Cell date, Normalized dateValue, Cell product, Cell lot, Span where, String doubt) {
+    private record Dose(Cell date, Normalized dateValue, Cell product, Cell lot, Span where, String doubt, int row, int column) {
+
+        Dose doubted(String why) {
+            return doubt != null ? this : new Dose(date, dateValue, product, lot, where, why, row, column);
+        }
+    }
+
+    /** Where a dose stands in the card's date order, as far as its date and its row's other doses tell. */
+    private record Place(Dose dose, LocalDate key, LocalDate latest, boolean certain) {
     }
 
     /** Lot numbers are letters, digits and hyphens. */
@@ -51,19 +59,59 @@ final class DoseGrids {
             }
             grids++;
             for (Box box : boxes(lines, i, caption, columns)) {
-                Dose dose = dose(box, values);
+                Dose dose = dose(new Box(box.lines(), box.doubt(), 1000 * grids + box.row(), box.column()), values);
                 if (dose != null) {
                     doses.add(dose);
                 }
             }
         }
-        doses.sort(Comparator.comparing((Dose d) -> d.dateValue().isOk() ? d.dateValue().value() : "9999"));
         int index = draft.size("immunizations");
         LocalDate birth = draft.birthDate();
-        for (Dose dose : doses) {
+        for (Dose dose : inDateOrder(doses, birth, draft.policy())) {
             add(dose, "immunizations[" + index++ + "].", birth, draft);
         }
         return grids == 0 ? 0 : Math.max(doses.size(), 1);
+    }
+
+    /**
+     * The doses in the order of their dates, as the record model numbers a card's entries. A dose
+     * whose date is not certain (not read, or read with doubt) stands somewhere between the doses
+     * before and after it in its row: it is put at the earliest place it may have, and it and every
+     * dose dated within its span go to a person, since which entry is which is then uncertain.
+     */
+    private static List<Dose> inDateOrder(List<Dose> doses, LocalDate birth, ReviewPolicy policy) {
+        List<Place> places = new ArrayList<>();
+        for (Dose d : doses) {
+            if (certain(d, policy)) {
+                LocalDate date = LocalDate.parse(d.dateValue().value());
+                places.add(new Place(d, date, date, true));
+            } else {
+                LocalDate earliest = birth != null ? birth : LocalDate.MIN, latest = LocalDate.MAX;
+                for (Dose other : doses) {
+                    if (other.row() == d.row() && other != d && certain(other, policy)) {
+                        LocalDate date = LocalDate.parse(other.dateValue().value());
+                        earliest = other.column() < d.column() && date.isAfter(earliest) ? date : earliest;
+                        latest = other.column() > d.column() && date.isBefore(latest) ? date : latest;
+                    }
+                }
+                places.add(new Place(d, earliest, latest, false));
+            }
+        }
+        places.sort(Comparator.comparing(Place::key).thenComparing(p -> p.dose().row()).thenComparing(p -> p.dose().column()));
+        List<Dose> out = new ArrayList<>();
+        for (Place p : places) {
+            boolean shifted = !p.certain() || places.stream().anyMatch(u -> !u.certain() && u != p
+                    && p.key().isAfter(u.key()) && p.key().isBefore(u.latest()));
+            out.add(shifted ? p.dose().doubted("a date on this card was not read with confidence, so which entry this dose"
+                    + " is in the card's date order is uncertain: a person checks it") : p.dose());
+        }
+        return out;
+    }
+
+    private static boolean certain(Dose d, ReviewPolicy policy) {
+        return d.doubt() == null && d.dateValue().isOk() && !d.dateValue().corrected()
+                && d.date().confidence() >= policy.validated()
+                && d.date().parts().stream().noneMatch(p -> p.words().stream().anyMatch(ChartWord::oversized));
     }
 
     private static void add(Dose dose, String prefix, LocalDate birth, RecordDraft draft) {
@@ -186,7 +234,7 @@ final class DoseGrids {
                 for (ChartLine line : lines.subList(header + 1, lines.size())) {
                     int middle = (line.top() + line.bottom()) / 2;
                     if (line.page() == page && middle >= rowTops.get(r) && middle < rowTops.get(r + 1)) {
-                        Span span = within(line, column);
+                        Span span = line.within(column[0], column[1]);
                         if (span != null) {
                             boxLines.add(span);
                         }
@@ -195,40 +243,18 @@ final class DoseGrids {
                 if (!boxLines.isEmpty()) {
                     boolean tall = rowTops.get(r + 1) - rowTops.get(r) > 1.5 * rowHeight;
                     boxes.add(new Box(boxLines, tall ? "this row of the card is taller than the others: the name of the vaccine"
-                            + " below it may not have been read, so which dose is in which row is for a person to check" : null));
+                            + " below it may not have been read, so which dose is in which row is for a person to check" : null,
+                            r, columns.indexOf(column)));
                 }
             }
         }
         return boxes;
     }
 
-    /** The words of a line whose middle stands in the column, without marks and specks at either end. */
-    private static Span within(ChartLine line, int[] column) {
-        int from = -1, to = -1;
-        List<ChartWord> words = line.words();
-        for (int i = 0; i < words.size(); i++) {
-            double c = words.get(i).centerX();
-            if (c >= column[0] && c < column[1]) {
-                from = from < 0 ? i : from;
-                to = i + 1;
-            }
-        }
-        while (from >= 0 && from < to && speck(words.get(from))) {
-            from++;
-        }
-        while (from >= 0 && to > from && speck(words.get(to - 1))) {
-            to--;
-        }
-        return from < 0 || from == to ? null : line.span(from, to);
-    }
-
     private static int median(List<Integer> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
 
-    private static boolean speck(ChartWord w) {
-        return !w.text().matches(".*[\\p{L}\\d].*") || (w.confidence() < 0.5 && w.text().length() <= 2);
-    }
 
     /**
      * A box's dose: the first line with a number is its date (after the box's "Date" caption), a
@@ -274,7 +300,7 @@ final class DoseGrids {
         if (date == null && !knownProduct) {
             return null;
         }
-        return new Dose(date, dateValue, product, lot, box.lines().get(0), doubt);
+        return new Dose(date, dateValue, product, lot, box.lines().get(0), doubt, box.row(), box.column());
     }
 
     /**
