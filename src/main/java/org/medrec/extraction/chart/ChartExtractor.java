@@ -84,7 +84,7 @@ public final class ChartExtractor {
                     || OPENS_WITH_LABEL.matcher(line.text()).lookingAt()
                     || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
                     || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
-                    || !labels.finder().find(line).isEmpty();
+                    || labels.finder().find(line).stream().anyMatch(hit -> hit.from() == 0);
             int rows = 0;
             for (TableSpec table : form.tables()) {
                 List<RuledTables.Row> read = RuledTables.read(document.lines(), table, stop);

@@ -10,7 +10,9 @@ import java.util.Map;
  * the table's spec); each word below goes to the column whose caption it stands under (the one
  * it overlaps, else the nearest to its left). A line with a value in the key column starts a row;
  * a line close under a row with words only in text columns continues it (a description that
- * wraps); anything else ends the table. A header repeated on the next page continues it.
+ * wraps); anything else ends the table. A header repeated on the next page continues it, and so
+ * does a row under the same columns among the first lines of the next page (a page that repeats
+ * only the letterhead and the patient's name).
  * Thread-safe (immutable).
  */
 final class RuledTables {
@@ -22,6 +24,13 @@ final class RuledTables {
     /** A row: the cells by field. */
     record Row(Map<String, Cell> cells, ChartLine first) {
     }
+
+    /** The columns of a table that ran to the foot of a page, which the next page may continue without its header. */
+    private record Carried(List<Column> columns, int page) {
+    }
+
+    /** At most this many lines (a letterhead, the patient's name and number) head a page before its rows go on. */
+    private static final int PAGE_HEADER_LINES = 6;
 
     /** Rows of a ruled table stand at most this many line heights apart (tall ruled rows, double spacing). */
     private static final double MAX_ROW_GAP = 4.0;
@@ -83,6 +92,8 @@ final class RuledTables {
         Row open = null;
         boolean openShaped = false;
         ChartLine previous = null;
+        Carried carried = null;
+        int skipped = 0;
         for (ChartLine line : lines) {
             boolean keyed = columns.stream().anyMatch(c -> c.field().equals(spec.key()));
             Map<String, Cell> shaped = keyed ? null : shaped(line, spec);   // a header without the key column reads worse
@@ -98,8 +109,7 @@ final class RuledTables {
                     previous = line;
                     continue;
                 }
-                if (!stop.test(line) && line.page() == previous.page() && line.top() - previous.bottom() < 1.5 * line.height()
-                        && line.text().chars().filter(Character::isDigit).count() >= 4) {
+                if (!stop.test(line) && unreadRow(line, previous)) {
                     open = new Row(new LinkedHashMap<>(Map.of(UNREAD, Cell.of(line.all()))), line);
                     rows.add(open);   // a line among the rows that has not their shape: a person enters it
                     previous = line;
@@ -116,14 +126,26 @@ final class RuledTables {
                 previous = line;
                 continue;
             }
+            if (columns.isEmpty() && carried != null && line.page() != carried.page()) {
+                columns = resumes(line, carried, spec, stop) ? carried.columns() : List.of();
+                carried = columns.isEmpty() && ++skipped <= PAGE_HEADER_LINES ? carried : null;
+                previous = columns.isEmpty() ? previous : line;
+            }
             if (columns.isEmpty()) {
                 continue;
             }
             if (previous != null && (line.page() != previous.page() || stop.test(line)
                     || line.top() - previous.bottom() > MAX_ROW_GAP * line.height())) {
+                carried = open != null ? new Carried(columns, previous.page()) : null;
+                skipped = 0;
                 columns = List.of();
                 open = null;
-                continue;
+                if (carried != null && line.page() != carried.page() && resumes(line, carried, spec, stop)) {
+                    columns = carried.columns();
+                    carried = null;
+                } else {
+                    continue;
+                }
             }
             Map<String, Cell> cells = cells(line, columns);
             Cell key = cells.get(spec.key());
@@ -134,6 +156,9 @@ final class RuledTables {
             } else if (open != null && continues(cells, spec)) {
                 Map<String, Cell> target = open.cells();
                 cells.forEach((field, cell) -> target.merge(field, cell, (a, b) -> a.plus(b.parts().get(0))));
+            } else if (unreadRow(line, previous)) {
+                open = new Row(new LinkedHashMap<>(Map.of(UNREAD, Cell.of(line.all()))), line);
+                rows.add(open);
             } else {
                 columns = List.of();
                 open = null;
@@ -143,6 +168,23 @@ final class RuledTables {
         }
         return rows;
     }
+
+    /** A line close under a row, with the digits of a row, that cannot be split into the columns: a person enters it. */
+    private static boolean unreadRow(ChartLine line, ChartLine previous) {
+        return previous != null && line.page() == previous.page() && line.top() - previous.bottom() < 1.5 * line.height()
+                && line.text().chars().filter(Character::isDigit).count() >= 4;
+    }
+
+    /** The line, among the first of the next page, opens with a date under the carried date column: the table goes on. */
+    private static boolean resumes(ChartLine line, Carried carried, TableSpec spec, java.util.function.Predicate<ChartLine> stop) {
+        Cell key = cells(line, carried.columns()).get(spec.key());
+        return spec.key().equals("date") && key != null && DATED.matcher(key.text()).lookingAt() && !stop.test(line)
+                && line.words().get(0).left() >= key.parts().get(0).left() - line.height();
+    }
+
+    /** A cell that opens with a date: {@code 6/29/17}, {@code 2021-03-04}, {@code May 4, 2016}, {@code 14-Mar-2019}. */
+    private static final java.util.regex.Pattern DATED = java.util.regex.Pattern.compile(
+            "\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{1,2}[- ][A-Za-z]{3}[- ]\\d{2,4}|[A-Za-z]{3,9}\\.? \\d{1,2},? \\d{4}");
 
     private static boolean startsRow(String key, String text) {
         if (Phrases.contains(Phrases.folded(text), "total") || Phrases.contains(Phrases.folded(text), "totals")) {
