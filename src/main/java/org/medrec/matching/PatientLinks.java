@@ -19,10 +19,11 @@ import org.springframework.stereotype.Service;
 /**
  * A person's answer to "same person?" ({@code review resolve} on a possible-duplicate item):
  * <ul>
- *   <li>the same person ({@code accept}): the pair is linked; the patient recorded first keeps the
- *       record and gains the other's MRNs and entries ({@link PatientMerge}: an entry both have is
- *       kept once); each demographic value on which they disagree becomes a review item (accept:
- *       take the linked registration's value; reject: keep the stored one);</li>
+ *   <li>the same person ({@code accept}): the pair is linked; the patient whose MRN was registered
+ *       first keeps the record and gains the other's MRNs and entries ({@link PatientMerge}: an
+ *       entry both have is kept once); each demographic value on which they disagree becomes a
+ *       review item proposing the kept value, naming the other (accept: keep it; a typed value
+ *       replaces it);</li>
  *   <li>different people ({@code reject} with a reason): the pair is never asked about again.</li>
  * </ul>
  * The first decision on a pair settles it; the pair's other items (one per source file) then take
@@ -86,24 +87,48 @@ public class PatientLinks {
         long b = root(link.otherPatientId());
         int opened = 0;
         if (a != b) {
-            long keep = Math.min(a, b);
-            long other = Math.max(a, b);
+            long keep = registeredFirst(a, b);
+            long other = keep == a ? b : a;
             List<PatientMerge.Difference> differences = merge.merge(keep, other);
             for (PatientMerge.Difference difference : differences) {
-                opened += ask(runId, difference, link, keep);
+                opened += ask(runId, difference, keep, mrn(other));
             }
             duplicates.refreshKeys(keep);
             audit.append(user, origin, "patient.link", "patient_link", String.valueOf(linkId),
-                    "patient " + other + " (MRN " + link.otherMrn() + ")", "merged into patient " + keep + " (MRN "
-                            + link.mrn() + "); " + differences.size() + " values to review");
+                    "patient " + other + " (MRN " + mrn(other) + ")", "merged into patient " + keep + " (MRN "
+                            + mrn(keep) + "); " + differences.size() + " values to review");
         }
         log.info("patient link {}: the same person, {} disagreeing values to review", linkId, opened);
         return opened;
     }
 
-    /** A demographic value the linked registration disagrees on, for a person to decide. */
-    private int ask(UUID runId, PatientMerge.Difference difference, Link link, long keep) {
-        if (difference.provenanceId() == null || runId == null) {
+    /**
+     * Of two patients, the one whose MRN the clinic registered first: the duplicate registration is
+     * the later one. MRNs of one length (zero-padded numbers, {@code H0028887}) compare as text,
+     * numbers by value; otherwise, and on a tie, the patient stored first.
+     */
+    long registeredFirst(long a, long b) {
+        String x = mrn(a);
+        String y = mrn(b);
+        int order;
+        if (x.length() == y.length()) {
+            order = x.compareTo(y);
+        } else if (x.matches("\\d{1,18}") && y.matches("\\d{1,18}")) {
+            order = Long.compare(Long.parseLong(x), Long.parseLong(y));
+        } else {
+            order = 0;
+        }
+        return order < 0 ? a : order > 0 ? b : Math.min(a, b);
+    }
+
+    /**
+     * A demographic value on which the linked registrations disagree, for a person to decide: the
+     * item proposes the stored value (the first registration's), where it was read, and names the
+     * other record's value in its reason; accept confirms it, a typed value replaces it.
+     */
+    private int ask(UUID runId, PatientMerge.Difference difference, long keep, String otherMrn) {
+        Long where = difference.keptProvenanceId() != null ? difference.keptProvenanceId() : difference.otherProvenanceId();
+        if (where == null || runId == null) {
             return 0;
         }
         record Source(SourceRef where, Long documentId, String raw, double confidence) {
@@ -112,36 +137,44 @@ public class PatientLinks {
                 SELECT vp.source_file_id, sf.first_path, vp.page, vp.box, vp.sheet, vp.row_num, vp.col, vp.method, vp.raw,
                        vp.confidence, vp.document_id
                 FROM value_provenance vp JOIN source_file sf ON sf.id = vp.source_file_id WHERE vp.id = ?""")
-                .param(difference.provenanceId())
+                .param(where)
                 .query((rs, n) -> {
                     Integer[] box = rs.getArray("box") == null ? null : (Integer[]) rs.getArray("box").getArray();
                     String code = rs.getString("method");
                     Method method = java.util.Arrays.stream(Method.values()).filter(m -> m.code().equals(code))
                             .findFirst().orElse(Method.TECHNICIAN);
-                    SourceRef where = new SourceRef(rs.getLong("source_file_id"), rs.getString("first_path"),
+                    SourceRef ref = new SourceRef(rs.getLong("source_file_id"), rs.getString("first_path"),
                             (Integer) rs.getObject("page"), box == null ? null : new int[] {box[0], box[1], box[2], box[3]},
                             rs.getString("sheet"), (Integer) rs.getObject("row_num"), rs.getString("col"), method);
                     double confidence = rs.getBigDecimal("confidence") == null ? 1.0 : rs.getBigDecimal("confidence").doubleValue();
-                    return new Source(where, (Long) rs.getObject("document_id"), rs.getString("raw"), confidence);
+                    return new Source(ref, (Long) rs.getObject("document_id"), rs.getString("raw"), confidence);
                 })
                 .single();
-        // The record of the source document this value came from (its MRN is the merged patient's).
+        // The record of the source document the value came from, so that a decision can correct it.
         Optional<Integer> index = source.documentId() == null ? Optional.empty() : jdbc.sql("""
                 SELECT (r.ord - 1)::int FROM document d, jsonb_array_elements(d.records) WITH ORDINALITY AS r(rec, ord)
                 WHERE d.id = ? AND r.rec->>'mrn' IN (SELECT value FROM patient_identifier WHERE patient_id = ?)
                 ORDER BY r.ord LIMIT 1""").params(source.documentId(), keep).query(Integer.class).optional();
-        String mrn = index.isEmpty() ? link.otherMrn() : jdbc.sql("SELECT d.records->?->>'mrn' FROM document d WHERE d.id = ?")
+        String mrn = index.isEmpty() ? mrn(keep) : jdbc.sql("SELECT d.records->?->>'mrn' FROM document d WHERE d.id = ?")
                 .params(index.get(), source.documentId()).query(String.class).single();
-        String reason = "linked as the same person (MRN " + link.mrn() + " and MRN " + link.otherMrn()
-                + "), and the two records disagree on this value: accept to store this one, reject to keep the stored one";
+        boolean kept = where.equals(difference.keptProvenanceId());
+        String reason = "linked as the same person as MRN " + otherMrn + ", whose record has another value ("
+                + (kept ? difference.other() : difference.kept()) + "): accept to keep "
+                + (kept ? "the stored value" : "this value") + ", or type the right one";
+        String proposed = kept ? difference.kept() : difference.other();
         if (index.isEmpty()) {
             items.openForSource(runId, source.documentId(), null, mrn, difference.path(), source.where(), source.raw(), reason);
         } else {
-            FieldValue value = new FieldValue(difference.path(), source.raw(), difference.other(), source.confidence(),
-                    source.where(), reason);
+            FieldValue value = new FieldValue(difference.path(), source.raw(), proposed, source.confidence(), source.where(),
+                    reason);
             items.openForValue(runId, source.documentId(), index.get(), mrn, value, reason);
         }
         return 1;
+    }
+
+    private String mrn(long patientId) {
+        return jdbc.sql("SELECT value FROM patient_identifier WHERE patient_id = ? ORDER BY id LIMIT 1").param(patientId)
+                .query(String.class).optional().orElse("");
     }
 
     private long root(long patientId) {

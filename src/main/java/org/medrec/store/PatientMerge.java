@@ -22,8 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class PatientMerge {
 
-    /** A demographic value on which the two disagreed: the record-model path, and the other's provenance row. */
-    public record Difference(String path, String kept, String other, Long provenanceId) {
+    /**
+     * A demographic value on which the two disagreed: the record-model path, both values, and the
+     * provenance row of each (the latest).
+     */
+    public record Difference(String path, String kept, String other, Long keptProvenanceId, Long otherProvenanceId) {
     }
 
     /** How one entry table is merged: its keys (first whose columns the other's row has), scope, tolerant columns. */
@@ -99,14 +102,17 @@ public class PatientMerge {
             String cast = column.equals("birth_date") ? "::date" : "";
             jdbc.sql("UPDATE patient SET " + target + " = ?" + cast + " WHERE id = ?").params(theirs, keep).update();
         } else if (!same(column, kept, theirs)) {
-            Long provenance = jdbc.sql("""
-                    SELECT id FROM value_provenance WHERE entity = 'patient' AND entity_id = ? AND field = ?
-                    ORDER BY id DESC LIMIT 1""").params(other, field).query(Long.class).optional().orElse(null);
-            differences.add(new Difference(path, kept, theirs, provenance));
+            differences.add(new Difference(path, kept, theirs, provenance(keep, field), provenance(other, field)));
             return;   // the other's value keeps its provenance on the other's row
         }
         jdbc.sql("UPDATE value_provenance SET entity_id = ? WHERE entity = 'patient' AND entity_id = ? AND field = ?")
                 .params(keep, other, field).update();
+    }
+
+    private Long provenance(long patient, String field) {
+        return jdbc.sql("""
+                SELECT id FROM value_provenance WHERE entity = 'patient' AND entity_id = ? AND field = ?
+                ORDER BY id DESC LIMIT 1""").params(patient, field).query(Long.class).optional().orElse(null);
     }
 
     private String value(long patient, String select) {

@@ -200,7 +200,7 @@ class PossibleDuplicatesIntegrationTests {
                 .isEqualTo("Thistlewood");
         assertThat(jdbc.sql("SELECT field || ' ' || proposed_value || ' ' || mrn FROM review_item"
                 + " WHERE status = 'open' AND patient_link_id IS NULL").query(String.class).list())
-                .containsExactly("patient.family Thistlewod B-61234");
+                .containsExactly("patient.family Thistlewood B-60001");
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE entity = 'patient_link'"
                 + " AND entity_id IN (SELECT id::text FROM patient_link)").query(String.class).list())
                 .containsExactly("patient.link");
@@ -240,5 +240,30 @@ class PossibleDuplicatesIntegrationTests {
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE entity = 'patient_link'"
                 + " AND entity_id IN (SELECT id::text FROM patient_link)").query(String.class).list())
                 .containsExactly("patient.distinct");
+    }
+
+    @Test
+    void shouldKeepTheRecordOfTheMrnRegisteredFirstWhateverTheOrderOfTheFilesAndAskAboutEachDisagreeingValue() {
+        loadChart(card, chart(card, "B-80950", "Vandermolen-Asby", "Percivel", "1977-05-14"));
+        loadRow(row(CLINIC, 4, "B-80417", "Vandermolen-Ashby", "Percival", "1977-05-14", "male", null));
+        long registeredFirst = jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = 'B-80417'")
+                .query(Long.class).single();
+
+        decisions.decide(pairItem("charts/intake.png"), new Decision.Accept(), "tech-ana", AuditLog.Origin.CLI);
+
+        assertThat(jdbc.sql("SELECT id FROM patient WHERE merged_into IS NULL").query(Long.class).single())
+                .isEqualTo(registeredFirst);
+        assertThat(jdbc.sql("SELECT family || ' ' || given[1] || ' ' || sex FROM patient WHERE id = ?").param(registeredFirst)
+                .query(String.class).single()).isEqualTo("Vandermolen-Ashby Percival male");
+        List<String> asked = jdbc.sql("SELECT field || '|' || proposed_value || '|' || mrn || '|' || path FROM review_item"
+                + " WHERE status = 'open' AND patient_link_id IS NULL ORDER BY field").query(String.class).list();
+        assertThat(asked).containsExactly("patient.family|Vandermolen-Ashby|B-80417|sheets/registrations.csv",
+                "patient.given[0]|Percival|B-80417|sheets/registrations.csv");
+
+        UUID given = jdbc.sql("SELECT id FROM review_item WHERE field = 'patient.given[0]' AND status = 'open'")
+                .query(UUID.class).single();
+        assertThat(decisions.decide(given, new Decision.Value("Percivel"), "tech-ana", AuditLog.Origin.CLI).applied()).isTrue();
+        assertThat(jdbc.sql("SELECT given[1] FROM patient WHERE id = ?").param(registeredFirst).query(String.class).single())
+                .isEqualTo("Percivel");
     }
 }
