@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.medrec.extraction.Method;
 import org.medrec.extraction.SourceRef;
@@ -45,26 +44,28 @@ public class PossibleDuplicates {
             return 0;
         }
         refreshKeys(patientId, mine.get());
-        List<Long> candidates = jdbc.sql("""
-                SELECT DISTINCT k2.patient_id FROM patient_block_key k1
-                JOIN patient_block_key k2 ON k2.system_id = k1.system_id AND k2.key = k1.key AND k2.patient_id <> k1.patient_id
-                JOIN patient p ON p.id = k2.patient_id AND p.merged_into IS NULL
-                WHERE k1.patient_id = ? ORDER BY 1""").param(patientId).query(Long.class).list();
+        List<Candidate> candidates = jdbc.sql("""
+                SELECT p.id, p.family, p.given, p.birth_date, p.sex, p.address_line[1], p.postal_code, p.phone
+                FROM patient p WHERE p.merged_into IS NULL AND p.id IN (
+                    SELECT k2.patient_id FROM patient_block_key k1
+                    JOIN patient_block_key k2 ON k2.system_id = k1.system_id AND k2.key = k1.key AND k2.patient_id <> k1.patient_id
+                    WHERE k1.patient_id = ?)
+                ORDER BY p.id""").param(patientId)
+                .query((rs, n) -> new Candidate(rs.getLong(1), demographics(rs))).list();
         int opened = 0;
-        for (long other : candidates) {
-            Optional<Demographics> theirs = demographics(other);
-            if (theirs.isEmpty()) {
-                continue;
-            }
-            MatchScore score = comparator.compare(mine.get(), theirs.get());
+        for (Candidate other : candidates) {
+            MatchScore score = comparator.compare(mine.get(), other.demographics());
             if (score.possibleDuplicate()) {
-                opened += ask(runId, Math.min(patientId, other), Math.max(patientId, other), score);
+                opened += ask(runId, Math.min(patientId, other.patientId()), Math.max(patientId, other.patientId()), score);
             }
         }
         if (opened > 0) {
             log.info("patient {}: {} possible-duplicate review items opened", patientId, opened);
         }
         return opened;
+    }
+
+    private record Candidate(long patientId, Demographics demographics) {
     }
 
     /** Recomputes a patient's blocking keys in each identifier system it has an MRN in. */
@@ -74,15 +75,11 @@ public class PossibleDuplicates {
 
     private void refreshKeys(long patientId, Demographics d) {
         jdbc.sql("DELETE FROM patient_block_key WHERE patient_id = ?").param(patientId).update();
-        Set<String> keys = BlockingKeys.of(d);
-        List<Long> systems = jdbc.sql("SELECT DISTINCT system_id FROM patient_identifier WHERE patient_id = ?")
-                .param(patientId).query(Long.class).list();
-        for (long system : systems) {
-            for (String key : keys) {
-                jdbc.sql("INSERT INTO patient_block_key (system_id, key, patient_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                        .params(system, key, patientId).update();
-            }
-        }
+        jdbc.sql("""
+                INSERT INTO patient_block_key (system_id, key, patient_id)
+                SELECT DISTINCT pi.system_id, k.key, pi.patient_id FROM patient_identifier pi, unnest(?::text[]) AS k(key)
+                WHERE pi.patient_id = ? ON CONFLICT DO NOTHING""")
+                .params(BlockingKeys.of(d).toArray(String[]::new), patientId).update();
     }
 
     private int ask(UUID runId, long first, long second, MatchScore score) {
@@ -174,15 +171,16 @@ public class PossibleDuplicates {
 
     private Optional<Demographics> demographics(long patientId) {
         return jdbc.sql("""
-                SELECT family, given, birth_date, sex, address_line[1], postal_code, phone FROM patient WHERE id = ?""")
-                .param(patientId)
-                .query((rs, n) -> {
-                    java.sql.Array given = rs.getArray(2);
-                    List<String> names = given == null ? List.of()
-                            : java.util.Arrays.stream((Object[]) given.getArray()).filter(g -> g != null).map(Object::toString).toList();
-                    return new Demographics(rs.getString(1), names, rs.getObject(3, LocalDate.class), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7));
-                })
-                .optional();
+                SELECT id, family, given, birth_date, sex, address_line[1], postal_code, phone FROM patient WHERE id = ?""")
+                .param(patientId).query((rs, n) -> demographics(rs)).optional();
+    }
+
+    /** Columns 2..8: family, given, birth_date, sex, first address line, postal_code, phone. */
+    private static Demographics demographics(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Array given = rs.getArray(3);
+        List<String> names = given == null ? List.of()
+                : java.util.Arrays.stream((Object[]) given.getArray()).filter(g -> g != null).map(Object::toString).toList();
+        return new Demographics(rs.getString(2), names, rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8));
     }
 }

@@ -99,11 +99,15 @@ class PatientComparatorTests {
     }
 
     @Test
-    void shouldPutTypoNamesAndSwappedDatesInACommonBlock() {
+    void shouldBlockByBirthDateEitherWayRoundNameSoundexWithYearAndPhone() {
         Demographics typo = person("Castelano-Pike", "Theodra", "1971-09-04", null, null, null, null);
 
         assertThat(BlockingKeys.of(REGISTERED)).containsAnyElementsOf(BlockingKeys.of(typo));
-        assertThat(BlockingKeys.of(person("Castellano-Pike", "Theodora", "1917-04-09", null, null, null, null)))
+        assertThat(BlockingKeys.of(person("Castellano-Pike", "Theodora", "1971-04-19", null, null, null, null)))
                 .containsAnyElementsOf(BlockingKeys.of(REGISTERED));
+        assertThat(BlockingKeys.of(person("Castellano-Pike", "Theodora", "1917-04-09", null, null, null, "503 555 0188")))
+                .containsAnyElementsOf(BlockingKeys.of(REGISTERED));
+        assertThat(BlockingKeys.of(person("Castellano-Pike", "Theodora", "1972-04-09", null, null, null, null)))
+                .doesNotContainAnyElementsOf(BlockingKeys.of(REGISTERED));
     }
 }
