@@ -89,14 +89,16 @@ public class PatientLinks {
         if (a != b) {
             long keep = registeredFirst(a, b);
             long other = keep == a ? b : a;
+            String keptMrn = mrn(keep);
+            String otherMrn = mrn(other);   // before the merge moves it
             List<PatientMerge.Difference> differences = merge.merge(keep, other);
             for (PatientMerge.Difference difference : differences) {
-                opened += ask(runId, difference, keep, mrn(other));
+                opened += ask(runId, difference, keep, otherMrn);
             }
             duplicates.refreshKeys(keep);
             audit.append(user, origin, "patient.link", "patient_link", String.valueOf(linkId),
-                    "patient " + other + " (MRN " + mrn(other) + ")", "merged into patient " + keep + " (MRN "
-                            + mrn(keep) + "); " + differences.size() + " values to review");
+                    "patient " + other + " (MRN " + otherMrn + ")", "merged into patient " + keep + " (MRN "
+                            + keptMrn + "); " + differences.size() + " values to review");
         }
         log.info("patient link {}: the same person, {} disagreeing values to review", linkId, opened);
         return opened;

@@ -259,6 +259,11 @@ class PossibleDuplicatesIntegrationTests {
                 + " WHERE status = 'open' AND patient_link_id IS NULL ORDER BY field").query(String.class).list();
         assertThat(asked).containsExactly("patient.family|Vandermolen-Ashby|B-80417|sheets/registrations.csv",
                 "patient.given[0]|Percival|B-80417|sheets/registrations.csv");
+        assertThat(jdbc.sql("SELECT reason FROM review_item WHERE field = 'patient.family' AND status = 'open'")
+                .query(String.class).single()).contains("same person as MRN B-80950", "(Vandermolen-Asby)");
+        assertThat(jdbc.sql("SELECT old_value || ' > ' || new_value FROM audit_log WHERE action = 'patient.link'"
+                + " AND entity_id IN (SELECT id::text FROM patient_link)").query(String.class).single())
+                .contains("(MRN B-80950)", "(MRN B-80417)");
 
         UUID given = jdbc.sql("SELECT id FROM review_item WHERE field = 'patient.given[0]' AND status = 'open'")
                 .query(UUID.class).single();
