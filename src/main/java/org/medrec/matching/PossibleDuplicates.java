@@ -90,19 +90,14 @@ public class PossibleDuplicates {
         if (existing.isPresent() && !existing.get().status().equals("candidate")) {
             return 0;   // decided by a person: never asked again
         }
-        long linkId;
-        if (existing.isPresent()) {
-            linkId = existing.get().id();
-            jdbc.sql("UPDATE patient_link SET weight = ?, agreement = ? WHERE id = ?")
-                    .params(score.weight(), score.summary(), linkId).update();
-        } else {
-            linkId = jdbc.sql("""
-                    INSERT INTO patient_link (patient_id, other_patient_id, identifier_id, other_identifier_id, weight, agreement)
-                    VALUES (?, ?, (SELECT min(id) FROM patient_identifier WHERE patient_id = ?),
-                            (SELECT min(id) FROM patient_identifier WHERE patient_id = ?), ?, ?)
-                    RETURNING id""").params(first, second, first, second, score.weight(), score.summary())
-                    .query(Long.class).single();
-        }
+        // two loads may find the same pair at once (chart files are written by two threads)
+        long linkId = jdbc.sql("""
+                INSERT INTO patient_link (patient_id, other_patient_id, identifier_id, other_identifier_id, weight, agreement)
+                VALUES (?, ?, (SELECT min(id) FROM patient_identifier WHERE patient_id = ?),
+                        (SELECT min(id) FROM patient_identifier WHERE patient_id = ?), ?, ?)
+                ON CONFLICT (patient_id, other_patient_id) DO UPDATE SET weight = EXCLUDED.weight, agreement = EXCLUDED.agreement
+                RETURNING id""").params(first, second, first, second, score.weight(), score.summary())
+                .query(Long.class).single();
         String firstMrn = mrn(first);
         String secondMrn = mrn(second);
         int opened = 0;
