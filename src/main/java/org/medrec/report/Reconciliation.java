@@ -9,15 +9,15 @@ import java.util.Map;
  * (issue 6, the reconciliation report), beside the ledger's counts in {@link RunSummary}. Counts
  * only, no patient values. Immutable.
  *
- * @param documentsByType  the run's documents (one per chart document or spreadsheet record) by type
- * @param documentsByStatus the same documents by how they ended: loaded, held, quarantined
+ * @param documentsByType  the run's documents (one per chart document or spreadsheet record) by type, sorted
+ * @param documentsByStatus the same documents by how they ended (loaded, held, quarantined), sorted
  */
 public record Reconciliation(Map<String, Long> documentsByType, Map<String, Long> documentsByStatus, Review review,
                              Rows rows, Duplicates duplicates, Loose loose) {
 
     public Reconciliation {
-        documentsByType = Map.copyOf(documentsByType);
-        documentsByStatus = Map.copyOf(documentsByStatus);
+        documentsByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(documentsByType));
+        documentsByStatus = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(documentsByStatus));
     }
 
     /**
