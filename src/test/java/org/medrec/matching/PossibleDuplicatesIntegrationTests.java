@@ -163,6 +163,19 @@ class PossibleDuplicatesIntegrationTests {
     }
 
     @Test
+    void shouldFileTheSameMrnFromAChartAndASheetUnderOnePatientWithoutAskingAnything() {
+        loadRow(row(CLINIC, 4, "B-90001", "Halloran", "Isadora", "1988-10-30", "female", "5415550123",
+                cell(4, "immunizations[0].cvx", "141"), cell(4, "immunizations[0].date", "2023-10-12")));
+        loadChart(card, chart(card, "B-90001", "Halloran", "Isadora", "1988-10-30",
+                onPage(card, "immunizations[0].cvx", "141"), onPage(card, "immunizations[0].date", "2023-10-12")));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM patient").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM immunization").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_link").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM review_item").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void shouldNotAskAboutPatientsOfTwoClinicsOrAboutTwins() {
         loadRow(row(CLINIC, 4, "B-50001", "Marchetti", "Orsola", "1966-12-01", "female", "5415550111"));
         loadRow(row(OTHER_CLINIC, 5, "F-77", "Marchetti", "Orsola", "1966-12-01", "female", "5415550111"));
