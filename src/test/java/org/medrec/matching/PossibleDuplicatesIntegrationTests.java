@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.config.MedrecProperties;
 import org.medrec.export.FhirExport;
+import org.medrec.export.FhirValidation;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.Method;
@@ -232,6 +233,7 @@ class PossibleDuplicatesIntegrationTests {
         String bundle = Files.readString(out.resolve("B-60001.json"));
         assertThat(bundle).contains("\"value\": \"B-60001\"", "\"value\": \"B-61234\"");
         assertThat(bundle.split("\"resourceType\": \"Immunization\"", -1)).hasSize(3);
+        assertThat(FhirValidation.errors(FhirValidation.validate(bundle))).as("the linked patient's Bundle validates").isEmpty();
     }
 
     @Test
