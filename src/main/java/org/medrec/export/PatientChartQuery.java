@@ -53,11 +53,12 @@ final class PatientChartQuery {
         this.jdbc = jdbc;
     }
 
-    /** Every patient, by id, with its MRNs in the order they were recorded. */
+    /** Every patient, by id, with its MRNs in the order they were recorded; not those merged into another (a link). */
     List<PatientIds> patients() {
         Map<Long, List<String>> mrns = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT p.id, pi.value FROM patient p LEFT JOIN patient_identifier pi ON pi.patient_id = p.id
+                WHERE p.merged_into IS NULL
                 ORDER BY p.id, pi.id""")
                 .query((ResultSet rs) -> {
                     List<String> list = mrns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());

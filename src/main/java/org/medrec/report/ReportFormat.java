@@ -44,6 +44,18 @@ public enum ReportFormat {
         out.append(String.format("Records: %d loaded, %d held for review%n", s.records().loaded(), s.records().heldForReview()));
         out.append(String.format("Fields:  %d extracted = %d auto-accepted + %d to review%n",
                 s.fields().extracted(), s.fields().autoAccepted(), s.fields().toReview()));
+        Reconciliation r = report.reconciliation();
+        appendCounts(out, "Documents by type:   ", r.documentsByType());
+        appendCounts(out, "Documents by status: ", r.documentsByStatus());
+        Reconciliation.Review v = r.review();
+        out.append(String.format("Review:  %d items (%d about one value): %d accepted, %d corrected, %d rejected, %d open%n",
+                v.items(), v.values(), v.accepted(), v.corrected(), v.rejected(), v.open()));
+        Reconciliation.Rows rows = r.rows();
+        out.append(String.format("Rows:    %d spreadsheet rows loaded; %d bad rows: %d rejected, %d accepted, %d open%n",
+                rows.loaded(), rows.bad(), rows.badRejected(), rows.badAccepted(), rows.badOpen()));
+        Reconciliation.Duplicates d = r.duplicates();
+        out.append(String.format("Patients: %d possible duplicate pairs: %d linked, %d kept apart, %d open%n",
+                d.pairs(), d.linked(), d.keptApart(), d.open()));
         if (!s.quarantine().isEmpty()) {
             out.append("Quarantined:\n");
             s.quarantine().forEach(q -> out.append("  ").append(q.file()).append(": ").append(q.reason()).append('\n'));
@@ -76,6 +88,24 @@ public enum ReportFormat {
         row(out, "fields", "extracted", s.fields().extracted(), "");
         row(out, "fields", "auto_accepted", s.fields().autoAccepted(), "");
         row(out, "fields", "to_review", s.fields().toReview(), "");
+        Reconciliation r = report.reconciliation();
+        r.documentsByType().forEach((k, v) -> row(out, "document_type", k, v, ""));
+        r.documentsByStatus().forEach((k, v) -> row(out, "document_status", k, v, ""));
+        row(out, "review", "items", r.review().items(), "");
+        row(out, "review", "values", r.review().values(), "");
+        row(out, "review", "accepted", r.review().accepted(), "");
+        row(out, "review", "corrected", r.review().corrected(), "");
+        row(out, "review", "rejected", r.review().rejected(), "");
+        row(out, "review", "open", r.review().open(), "");
+        row(out, "rows", "loaded", r.rows().loaded(), "");
+        row(out, "rows", "bad", r.rows().bad(), "");
+        row(out, "rows", "bad_rejected", r.rows().badRejected(), "");
+        row(out, "rows", "bad_accepted", r.rows().badAccepted(), "");
+        row(out, "rows", "bad_open", r.rows().badOpen(), "");
+        row(out, "possible_duplicates", "pairs", r.duplicates().pairs(), "");
+        row(out, "possible_duplicates", "linked", r.duplicates().linked(), "");
+        row(out, "possible_duplicates", "kept_apart", r.duplicates().keptApart(), "");
+        row(out, "possible_duplicates", "open", r.duplicates().open(), "");
         s.quarantine().forEach(q -> row(out, "quarantine", q.file(), 1, q.reason()));
         s.ledger().forEach(e -> row(out, "file", e.file(), 1, String.join(" ", e.disposition(), e.format(), e.outcome())
                 + (e.reason() == null ? "" : ": " + e.reason())));

@@ -11,7 +11,8 @@ import java.util.Map;
  * ended, and whether the numbers add up (the report says where they do not).
  */
 public record RunReport(RunSummary summary, String inputDir, OffsetDateTime startedAt, OffsetDateTime endedAt,
-                        Map<String, Long> newFilesByFormat, Map<String, Long> newFilesByOutcome, String message) {
+                        Map<String, Long> newFilesByFormat, Map<String, Long> newFilesByOutcome, String message,
+                        Reconciliation reconciliation) {
 
     /** Each check that failed, in words; empty when everything adds up. */
     public List<String> discrepancies() {
@@ -35,6 +36,7 @@ public record RunReport(RunSummary summary, String inputDir, OffsetDateTime star
         if (fields.extracted() != fields.autoAccepted() + fields.toReview()) {
             problems.add("fields extracted != auto-accepted + to review");
         }
+        problems.addAll(reconciliation.discrepancies());
         return problems;
     }
 
@@ -46,6 +48,7 @@ public record RunReport(RunSummary summary, String inputDir, OffsetDateTime star
         json.put("message", message);
         json.put("new_files_by_format", newFilesByFormat);
         json.put("new_files_by_outcome", newFilesByOutcome);
+        json.putAll(reconciliation.toJson());
         List<String> problems = discrepancies();
         json.put("adds_up", problems.isEmpty());
         json.put("discrepancies", problems);

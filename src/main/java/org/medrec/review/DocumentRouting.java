@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.SourceRef;
+import org.medrec.matching.PossibleDuplicates;
 import org.medrec.store.RecordWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Decides what becomes of a document's extracted records: when no value needs a person, the
  * records are loaded with their provenance; otherwise the document is held, its records kept,
  * and one review item opened per doubtful value. A value that disagrees with what another
- * source stored becomes a review item too. Thread-safe.
+ * source stored becomes a review item too, and so does a possible duplicate of the patient
+ * ({@link PossibleDuplicates}: "same person?"). Thread-safe.
  */
 @Service
 public class DocumentRouting {
@@ -30,11 +32,13 @@ public class DocumentRouting {
     private final JdbcClient jdbc;
     private final RecordWriter writer;
     private final ReviewItemWriter items;
+    private final PossibleDuplicates duplicates;
 
-    public DocumentRouting(JdbcClient jdbc, RecordWriter writer, ReviewItemWriter items) {
+    public DocumentRouting(JdbcClient jdbc, RecordWriter writer, ReviewItemWriter items, PossibleDuplicates duplicates) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.items = items;
+        this.duplicates = duplicates;
     }
 
     /** Routes the records of one document (pages {@code firstPage..lastPage}, or one sheet). */
@@ -77,6 +81,7 @@ public class DocumentRouting {
                         "disagrees with the value another source stored for this patient");
                 opened++;
             }
+            opened += duplicates.check(runId, result.patientId());
         }
         return new Routed(documentId, "loaded", opened);
     }

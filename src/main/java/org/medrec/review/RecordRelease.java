@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.Method;
 import org.medrec.extraction.SourceRef;
+import org.medrec.matching.PossibleDuplicates;
 import org.medrec.store.RecordWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Releases a held document whose last item was decided, inside the decision's transaction: its
  * records are rebuilt from {@code document.records}, every decision of its items is applied
  * ({@link ReleasePlan}), and each record is loaded with the reviews in its provenance. Values that
- * disagree with what another source stored become new review items, as in {@link DocumentRouting}.
+ * disagree with what another source stored become new review items, as in {@link DocumentRouting},
+ * and so do possible duplicates of the patient.
  *
  * <p>The document ends {@code loaded} when at least one record was loaded, {@code quarantined}
  * (with the reason in {@code document.reason}) when none could be: every record rejected, without
@@ -44,10 +46,12 @@ class RecordRelease {
     private final ReviewItemWriter items;
     private final AuditLog audit;
     private final TransactionTemplate savepoint;
+    private final PossibleDuplicates duplicates;
 
     RecordRelease(JdbcClient jdbc, RecordWriter writer, ReviewItemWriter items, AuditLog audit,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, PossibleDuplicates duplicates) {
         this.jdbc = jdbc;
+        this.duplicates = duplicates;
         this.writer = writer;
         this.items = items;
         this.audit = audit;
@@ -82,6 +86,7 @@ class RecordRelease {
                                 "disagrees with the value another source stored for this patient");
                         counts[1]++;
                     }
+                    counts[1] += duplicates.check(held.runId(), result.patientId());
                 }
             });
             status = counts[0] > 0 ? "loaded" : "quarantined";

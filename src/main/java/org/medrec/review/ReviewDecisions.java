@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.medrec.matching.PatientLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>when it was the last open item of a held document, the document is released
  *       ({@link RecordRelease}); an item of a loaded document (a value another source disagrees
  *       with) corrects the stored value ({@link LoadedValueCorrection});</li>
+ *   <li>a possible duplicate patient ("same person?", {@code review_item.patient_link_id}): accept
+ *       links the two patients, reject (with a reason) records them as different people
+ *       ({@link PatientLinks}); a typed value is refused, and so is the opposite of what another
+ *       item of the same pair settled;</li>
  *   <li>the file's outcome is settled ({@link SourceFileOutcomes}).</li>
  * </ol>
  * A refusal is a result, not an exception, and changes nothing. {@code user} is any name: it is
@@ -43,19 +48,21 @@ public class ReviewDecisions {
     private final RecordRelease release;
     private final LoadedValueCorrection correction;
     private final SourceFileOutcomes outcomes;
+    private final PatientLinks links;
 
     ReviewDecisions(JdbcClient jdbc, AuditLog audit, RecordRelease release, LoadedValueCorrection correction,
-                    SourceFileOutcomes outcomes) {
+                    SourceFileOutcomes outcomes, PatientLinks links) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.release = release;
         this.correction = correction;
         this.outcomes = outcomes;
+        this.links = links;
     }
 
     /** The item's row as a decision needs it. */
     private record Item(UUID id, String status, long sourceFileId, Long documentId, Integer recordIndex, String field,
-                        String proposed, String decidedBy, OffsetDateTime decidedAt) {
+                        String proposed, String decidedBy, OffsetDateTime decidedAt, Long patientLinkId) {
     }
 
     @Transactional
@@ -64,11 +71,12 @@ public class ReviewDecisions {
             throw new IllegalArgumentException("a decision needs the name of the person who makes it");
         }
         Optional<Item> found = jdbc.sql("""
-                SELECT id, status, source_file_id, document_id, record_index, field, proposed_value, decided_by, decided_at
+                SELECT id, status, source_file_id, document_id, record_index, field, proposed_value, decided_by, decided_at,
+                       patient_link_id
                 FROM review_item WHERE id = ? FOR UPDATE""").param(id)
                 .query((rs, n) -> new Item(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
                         (Long) rs.getObject(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class)))
+                        rs.getObject(9, OffsetDateTime.class), (Long) rs.getObject(10)))
                 .optional();
         if (found.isEmpty()) {
             return refuse(id, "no review item " + id, "unknown item");
@@ -77,6 +85,16 @@ public class ReviewDecisions {
         if (!item.status().equals("open")) {
             return refuse(id, "already resolved by " + item.decidedBy() + " at "
                     + item.decidedAt().truncatedTo(ChronoUnit.SECONDS), "already resolved");
+        }
+        if (item.patientLinkId() != null) {
+            if (decision instanceof Decision.Value) {
+                return refuse(id, "a possible duplicate patient is decided with --accept (the same person) or --reject REASON"
+                        + " (different people), not with a value", "value on a possible duplicate");
+            }
+            Optional<String> settled = links.refusal(item.patientLinkId(), decision instanceof Decision.Accept);
+            if (settled.isPresent()) {
+                return refuse(id, settled.get(), "possible duplicate decided the other way");
+            }
         }
         String decided;
         String rejectReason = null;
@@ -104,6 +122,9 @@ public class ReviewDecisions {
                 .params(decision.action(), decided, rejectReason, user, id).query(OffsetDateTime.class).single();
         audit.append(user, origin, "review." + decision.action(), "review_item", id.toString(), item.proposed(),
                 rejectReason != null ? rejectReason : decided);
+        if (item.patientLinkId() != null) {
+            links.decide(item.patientLinkId(), decision instanceof Decision.Accept, id, rejectReason, user, origin);
+        }
         DecisionResult.Release released = null;
         if (item.documentId() != null) {
             String status = jdbc.sql("SELECT status FROM document WHERE id = ? FOR NO KEY UPDATE").param(item.documentId())

@@ -1,0 +1,136 @@
+package org.medrec.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medrec.extraction.ExtractedRecord;
+import org.medrec.extraction.FieldValue;
+import org.medrec.extraction.SourceRef;
+import org.medrec.testing.StoreTables;
+import org.medrec.testing.TestStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Two registrations of one person merged: every kind of entry kept once, with the provenance of both. */
+@SpringBootTest
+class PatientMergeIntegrationTests {
+
+    private static final String CLINIC = "urn:medrec:test:larkspur";
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStore.register(registry);
+    }
+
+    @Autowired
+    RecordWriter writer;
+
+    @Autowired
+    PatientMerge merge;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long first;
+    private long second;
+
+    @BeforeEach
+    void files() {
+        StoreTables.wipeMigrations(jdbc);
+        UUID run = UUID.randomUUID();
+        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
+        first = file("7", run);
+        second = file("8", run);
+    }
+
+    private long file(String digit, UUID run) {
+        return jdbc.sql("""
+                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
+                VALUES (?, 1, ?, ?, 'CSV', 'loaded') RETURNING id""").params(digit.repeat(64), "f" + digit + ".csv", run)
+                .query(Long.class).single();
+    }
+
+    private long load(long file, String mrn, String... pathsAndValues) {
+        List<FieldValue> fields = new ArrayList<>();
+        fields.add(value(file, "mrn", mrn));
+        for (int i = 0; i < pathsAndValues.length; i += 2) {
+            fields.add(value(file, pathsAndValues[i], pathsAndValues[i + 1]));
+        }
+        return writer.load(new ExtractedRecord(CLINIC, mrn, "export", fields), null, Map.of()).patientId();
+    }
+
+    private static FieldValue value(long file, String path, String value) {
+        return new FieldValue(path, value, value, 1.0, SourceRef.inSheet(file, "f" + file + ".csv", "s", 2, "A"), null);
+    }
+
+    private long count(String table, long patient) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE patient_id = ?").param(patient).query(Long.class).single();
+    }
+
+    @Test
+    void shouldKeepEveryKindOfSharedEntryOnceWithTheProvenanceOfBothRegistrations() {
+        long keep = load(first, "L-100", "patient.family", "Ashgrove", "patient.birth_date", "1961-02-03",
+                "encounters[0].date", "2022-04-05", "encounters[0].npi", "1234567893", "encounters[0].diagnoses[0].code", "I10",
+                "encounters[0].vitals.pulse", "70", "medications[0].name", "Lisinopril", "allergies[0].substance", "Penicillin",
+                "immunizations[0].cvx", "115", "immunizations[0].date", "2019-05-02", "appointments[0].date", "2024-01-02",
+                "appointments[0].time", "09:30", "charges[0].date", "2022-04-05", "charges[0].cpt", "99213",
+                "patient.insurance[0].member_id", "W123");
+        long other = load(second, "L-900", "patient.family", "Ashgrave", "patient.sex", "female",
+                "encounters[0].date", "2022-04-05", "encounters[0].npi", "1234567893", "encounters[0].reason", "Follow-up",
+                "encounters[0].diagnoses[0].code", "I10", "encounters[0].diagnoses[1].code", "E11.9",
+                "encounters[0].vitals.pulse", "70", "encounters[0].vitals.temp_f", "98.6",
+                "medications[0].name", "LISINOPRIL", "medications[0].dose", "10 mg", "medications[1].name", "Metformin",
+                "allergies[0].substance", "penicillin", "immunizations[0].cvx", "115", "immunizations[0].date", "2019-05-02",
+                "immunizations[0].lot", "AC52B031AA", "appointments[0].date", "2024-01-02", "appointments[0].time", "09:30",
+                "charges[0].date", "2022-04-05", "charges[0].cpt", "99213", "charges[0].charge", "125.00",
+                "patient.insurance[0].member_id", "W123", "patient.insurance[0].payer", "Aetna");
+
+        List<PatientMerge.Difference> differences = merge.merge(keep, other);
+
+        assertThat(differences).extracting(PatientMerge.Difference::path, PatientMerge.Difference::kept,
+                PatientMerge.Difference::other).containsExactly(org.assertj.core.groups.Tuple.tuple("patient.family", "Ashgrove",
+                "Ashgrave"));
+        assertThat(jdbc.sql("SELECT sex || ' ' || merged_into FROM patient WHERE id = ?").param(other).query(String.class)
+                .single()).isEqualTo("female " + keep);
+        assertThat(jdbc.sql("SELECT sex FROM patient WHERE id = ?").param(keep).query(String.class).single()).isEqualTo("female");
+        assertThat(jdbc.sql("SELECT value FROM patient_identifier WHERE patient_id = ? ORDER BY id").param(keep)
+                .query(String.class).list()).containsExactly("L-100", "L-900");
+        assertThat(List.of(count("encounter", keep), count("diagnosis", keep), count("vital_sign", keep),
+                count("medication", keep), count("allergy", keep), count("immunization", keep), count("appointment", keep),
+                count("charge", keep), count("coverage", keep))).containsExactly(1L, 2L, 2L, 2L, 1L, 1L, 1L, 1L, 1L);
+        for (String table : List.of("encounter", "diagnosis", "vital_sign", "medication", "allergy", "immunization",
+                "appointment", "charge", "coverage", "patient_identifier")) {
+            assertThat(count(table, other)).as(table + " left on the merged patient").isZero();
+        }
+        assertThat(jdbc.sql("SELECT reason || ' ' || (SELECT count(*) FROM diagnosis d WHERE d.encounter_id = e.id)"
+                + " FROM encounter e WHERE patient_id = ?").param(keep).query(String.class).single()).isEqualTo("Follow-up 2");
+        assertThat(jdbc.sql("SELECT lot FROM immunization WHERE patient_id = ?").param(keep).query(String.class).single())
+                .isEqualTo("AC52B031AA");
+        assertThat(jdbc.sql("SELECT charge::text FROM charge WHERE patient_id = ?").param(keep).query(String.class).single())
+                .isEqualTo("125.00");
+        assertThat(jdbc.sql("""
+                SELECT count(DISTINCT vp.source_file_id) FROM value_provenance vp JOIN immunization i
+                ON vp.entity = 'immunization' AND vp.entity_id = i.id WHERE i.patient_id = ?""").param(keep)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM value_provenance vp WHERE vp.entity NOT IN ('patient', 'patient_identifier')
+                AND NOT EXISTS (SELECT 1 FROM encounter WHERE vp.entity = 'encounter' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM diagnosis WHERE vp.entity = 'diagnosis' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM vital_sign WHERE vp.entity = 'vital_sign' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM medication WHERE vp.entity = 'medication' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM allergy WHERE vp.entity = 'allergy' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM immunization WHERE vp.entity = 'immunization' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM appointment WHERE vp.entity = 'appointment' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM charge WHERE vp.entity = 'charge' AND id = vp.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM coverage WHERE vp.entity = 'coverage' AND id = vp.entity_id)""")
+                .query(Long.class).single()).as("provenance pointing at a removed twin").isZero();
+    }
+}
