@@ -18,6 +18,10 @@ import org.medrec.extraction.validation.Normalized;
  */
 public final class ChartExtractor {
 
+    /** What reading a document yields besides its values: its MRN and a doubt about the whole of it (or null). */
+    private record Reading(String mrn, String doubt) {
+    }
+
     static final String UNKNOWN_CLINIC = "urn:medrec:clinic:unrecognised";
     /** A line that opens with words and a colon ("Discontinued:", "Continued on page 2:") is a note, not a table row. */
     private static final java.util.regex.Pattern OPENS_WITH_LABEL = java.util.regex.Pattern.compile(
@@ -58,8 +62,7 @@ public final class ChartExtractor {
         ChartValues values = new ChartValues(dates, reference);
         RecordDraft draft = new RecordDraft(fileId, path, document.method(), policy);
         Checklists checklists = new Checklists(document.marks(), draft);
-        String mrn;
-        String doubt;
+        Reading reading;
         if (form.layout() != null) {
             List<ChartLine> first = document.lines().stream().filter(l -> l.page() == document.lines().get(0).page()).toList();
             FormBoxes.Placement placement = FormBoxes.place(first, form.layout());
@@ -68,47 +71,63 @@ public final class ChartExtractor {
                         "the boxes of this " + form.docType() + " form could not be placed on the page (too few of its"
                         + " printed captions were read): a person enters its values", null);
             }
-            List<ChartLine> page = FormBoxes.remarked(first, form.layout(), placement);
-            List<LabelValue> found = FormBoxes.fields(page, form.layout(), placement);
-            new PatientFields(values, draft, labels, page, checklists).add(found, true);
-            mrn = mrn(found, clinic, draft);
-            FormBoxes.addLists(page, form.layout(), placement, values, draft);
-            doubt = first.size() < document.lines().size() ? "the file holds more pages than the one " + form.docType()
-                    + " form medrec read: a person checks what the other pages hold" : null;
+            reading = readBoxes(document, first, placement, form, labels, clinic, values, draft, checklists);
         } else {
-            List<LabelValue> found = labels.read(document);
-            new PatientFields(values, draft, labels, document.lines(), checklists).add(found, form.docType().equals("note"));
-            mrn = mrn(found, clinic, draft);
-            Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> heading(cell, form))
-                    || footer(line)
-                    || OPENS_WITH_LABEL.matcher(line.text()).lookingAt()
-                    || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
-                    || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
-                    || labels.finder().find(line).stream().anyMatch(hit -> hit.from() == 0);
-            int rows = 0;
-            for (TableSpec table : form.tables()) {
-                List<RuledTables.Row> read = RuledTables.read(document.lines(), table, stop);
-                TableFields.add(table, read, values, draft);
-                rows += read.size();
-            }
-            if (form.doseGrid() != null && rows == 0) {
-                rows += DoseGrids.read(document.lines(), form.doseGrid(), values, draft);
-            }
-            doubt = form.expectsRows() && rows == 0
-                    ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
-                    + " its entries must be entered by a person" : null;
-            form.checklists().forEach((list, headings) -> checklists.add(document.lines(), list, "display", headings,
-                    line -> heading(line.all(), form) || footer(line)));
-            if (!form.sections().isEmpty()) {
-                Predicate<ChartLine> ends = line -> footer(line) || !labels.finder().find(line).isEmpty() || clinicLine(line);
-                new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections(), ends));
-            }
+            reading = readLabelsAndTables(document, form, labels, clinic, values, draft, checklists);
         }
         draft.checkDatesAgainstBirth();
         List<FieldValue> fields = draft.fields();
-        ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(), mrn,
-                form.docType(), fields);
-        return new ChartExtraction(ChartExtraction.Outcome.EXTRACTED, form.docType(), record, c.confidence(), c.reason(), doubt);
+        ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(),
+                reading.mrn(), form.docType(), fields);
+        return new ChartExtraction(ChartExtraction.Outcome.EXTRACTED, form.docType(), record, c.confidence(), c.reason(),
+                reading.doubt());
+    }
+
+    /** A fixed-layout form (a claim) placed on its first page: each box's words are its value. */
+    private Reading readBoxes(ChartDocument document, List<ChartLine> first, FormBoxes.Placement placement, FormSpec form,
+                              LabelValues labels, ClinicSpec clinic, ChartValues values, RecordDraft draft,
+                              Checklists checklists) {
+        List<ChartLine> page = FormBoxes.remarked(first, form.layout(), placement);
+        List<LabelValue> found = FormBoxes.fields(page, form.layout(), placement);
+        new PatientFields(values, draft, labels, page, checklists).add(found, true);
+        String mrn = mrn(found, clinic, draft);
+        FormBoxes.addLists(page, form.layout(), placement, values, draft);
+        String doubt = first.size() < document.lines().size() ? "the file holds more pages than the one " + form.docType()
+                + " form medrec read: a person checks what the other pages hold" : null;
+        return new Reading(mrn, doubt);
+    }
+
+    /** A form read by its labels, tables, dose grids, checklists and note sections. */
+    private Reading readLabelsAndTables(ChartDocument document, FormSpec form, LabelValues labels, ClinicSpec clinic,
+                                        ChartValues values, RecordDraft draft, Checklists checklists) {
+        List<LabelValue> found = labels.read(document);
+        new PatientFields(values, draft, labels, document.lines(), checklists).add(found, form.docType().equals("note"));
+        String mrn = mrn(found, clinic, draft);
+        Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> heading(cell, form))
+                || footer(line)
+                || OPENS_WITH_LABEL.matcher(line.text()).lookingAt()
+                || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
+                || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
+                || labels.finder().find(line).stream().anyMatch(hit -> hit.from() == 0);
+        int rows = 0;
+        for (TableSpec table : form.tables()) {
+            List<RuledTables.Row> read = RuledTables.read(document.lines(), table, stop);
+            TableFields.add(table, read, values, draft);
+            rows += read.size();
+        }
+        if (form.doseGrid() != null && rows == 0) {
+            rows += DoseGrids.read(document.lines(), form.doseGrid(), values, draft);
+        }
+        String doubt = form.expectsRows() && rows == 0
+                ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
+                + " its entries must be entered by a person" : null;
+        form.checklists().forEach((list, headings) -> checklists.add(document.lines(), list, "display", headings,
+                line -> heading(line.all(), form) || footer(line)));
+        if (!form.sections().isEmpty()) {
+            Predicate<ChartLine> ends = line -> footer(line) || !labels.finder().find(line).isEmpty() || clinicLine(line);
+            new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections(), ends));
+        }
+        return new Reading(mrn, doubt);
     }
 
     /**
