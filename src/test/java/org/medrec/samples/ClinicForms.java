@@ -98,6 +98,62 @@ final class ClinicForms {
         return c.finish();
     }
 
+    /**
+     * An immunization card printed as a grid: one row per vaccine, one column per dose, each box
+     * holding the date given, the product and its lot (Cedar Bend's card).
+     */
+    static BufferedImage immunizationCard(Patient p, double dpi) {
+        PageCanvas c = PageCanvas.letter(dpi);
+        c.letterhead(SampleData.CEDAR_BEND, "Immunization Card");
+        c.field("Name:", p.last() + ", " + p.first(), 54, c.y, 330);
+        c.field("Date of Birth:", p.dob().format(SampleData.US_DATE), 350, c.y, 558);
+        c.y += 22;
+        c.field("MRN:", p.mrn(), 54, c.y, 250);
+        c.y += 16;
+        String[][][] doses = {
+            {{"06/04/2012", "Engerix-B", "EW4473K"}, {"07/09/2012", "Engerix-B", "EW6634K"}, {"12/10/2012", "Engerix-B", "EW7763K"}},
+            {{"09/03/2019", "Boostrix", "TD7763X"}},
+            {{"10/04/2022", "Fluarix Quad", "FQ6647M"}, {"10/11/2023", "Fluarix Quad", "FQ7734N"}},
+            {{"04/06/2021", "Moderna COVID-19", "MD3367W"}, {"05/04/2021", "Moderna COVID-19", "MD4476W"}},
+            {}, {}};
+        String[] vaccines = {"Hepatitis B", "Tdap / Td", "Influenza", "COVID-19", "MMR", "Zoster (Shingles)"};
+        double x0 = 54, first = 118, dose = 96, header = 20, row = 48, top = c.y;
+        c.font(PageCanvas.SANS, Font.BOLD, 10);
+        c.text("VACCINE", x0 + 4, top + 14);
+        for (int d = 0; d < 4; d++) {
+            c.text("DOSE " + (d + 1), x0 + first + d * dose + (dose - c.width("DOSE " + (d + 1))) / 2, top + 14);
+        }
+        c.rect(x0, top, first + 4 * dose, header + vaccines.length * row, 1);
+        c.line(x0, top + header, x0 + first + 4 * dose, top + header, 1);
+        for (int d = 0; d <= 4; d++) {
+            c.line(x0 + first + d * dose, top, x0 + first + d * dose, top + header + vaccines.length * row, 0.75);
+        }
+        for (int r = 0; r < vaccines.length; r++) {
+            double y = top + header + r * row;
+            c.line(x0, y + row, x0 + first + 4 * dose, y + row, 0.75);
+            c.font(PageCanvas.SANS, Font.BOLD, 10.5);
+            c.text(vaccines[r], x0 + 4, y + 22);
+            for (int d = 0; d < 4; d++) {
+                double x = x0 + first + d * dose + 4;
+                c.font(PageCanvas.SANS, Font.PLAIN, 7);
+                c.text("Date", x, y + 13);
+                c.text("Lot", x, y + 41);
+                if (d < doses[r].length) {
+                    c.font(PageCanvas.SANS, Font.PLAIN, 10);
+                    c.text(doses[r][d][0], x + 22, y + 13);
+                    c.font(PageCanvas.SANS, Font.PLAIN, 8);
+                    c.text(doses[r][d][1], x, y + 27);
+                    c.font(PageCanvas.SANS, Font.PLAIN, 10);
+                    c.text(doses[r][d][2], x + 22, y + 41);
+                }
+            }
+        }
+        c.y = top + header + vaccines.length * row + 30;
+        c.field("Reviewed by:", SampleData.IBANEZ.signature(), 54, c.y, 330);
+        c.footer("CBIM-IMM-04", "Page 1 of 1");
+        return c.finish();
+    }
+
     /** One page of the faxed medication and allergy list, at fax resolution (204 x 98 dpi, 1728 px wide). */
     static BufferedImage faxMedicationList(Patient p, int page) {
         PageCanvas c = new PageCanvas(1728 / 204.0, 11, 204, 98);

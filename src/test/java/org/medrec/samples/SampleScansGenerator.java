@@ -84,6 +84,9 @@ public final class SampleScansGenerator {
         BufferedImage receipt = ScanEffects.specks(ClinicDocuments.groceryReceipt(DPI), 11L, 8);
         ImageFiles.png(receipt, DPI, out.resolve("grocery-receipt-not-medical.png"));
 
+        BufferedImage card = ScanEffects.specks(ClinicForms.immunizationCard(SampleData.patient(4), DPI), 15L, 25);
+        ImageFiles.png(card, DPI, out.resolve("immunization-card-grid.png"));
+
         BufferedImage claim = ScanEffects.specks(ClaimForms.claim(SampleData.patient(2), SampleData.MARSH,
                 SampleData.MAPLE_HOLLOW, CLEAN_DPI / (double) DPI), 14L, 30);
         PdfFiles.write(PdfFiles.imagePdf(List.of(claim), CLEAN_DPI, Embed.LOSSLESS, "Scan 0006"),

@@ -214,19 +214,22 @@ final class DoseGrids {
             return List.of();
         }
         int textHeight = median(names.stream().map(w -> w.layout().height).toList());
-        List<Integer> rowTops = new ArrayList<>();
+        List<Integer> centres = new ArrayList<>();
         for (ChartWord name : names) {
-            int top = name.top() - textHeight / 2;
-            if (rowTops.isEmpty() || top - rowTops.get(rowTops.size() - 1) > 2 * textHeight) {
-                rowTops.add(top);
+            int centre = name.top() + name.layout().height / 2;
+            if (centres.isEmpty() || centre - centres.get(centres.size() - 1) > 2 * textHeight) {
+                centres.add(centre);
             }
         }
         List<Integer> heights = new ArrayList<>();
-        for (int i = 1; i < rowTops.size(); i++) {
-            heights.add(rowTops.get(i) - rowTops.get(i - 1));
+        for (int i = 1; i < centres.size(); i++) {
+            heights.add(centres.get(i) - centres.get(i - 1));
         }
         int rowHeight = heights.isEmpty() ? 5 * textHeight : median(heights);
-        rowTops.add(rowTops.get(rowTops.size() - 1) + rowHeight);
+        int cut = cut(lines.subList(header + 1, lines.size()), page, firstColumn, centres, rowHeight);
+        List<Integer> rowTops = new ArrayList<>();
+        centres.forEach(c -> rowTops.add(c + cut - rowHeight));
+        rowTops.add(centres.get(centres.size() - 1) + cut);
         List<Box> boxes = new ArrayList<>();
         for (int r = 0; r + 1 < rowTops.size(); r++) {
             for (int[] column : columns) {
@@ -249,6 +252,37 @@ final class DoseGrids {
             }
         }
         return boxes;
+    }
+
+    /**
+     * Where rows part, below each vaccine name: rows repeat every {@code rowHeight}, so the lines of
+     * the boxes stand at the same few heights relative to their row's name (the name may stand level
+     * with a box's first line or at its middle); rows part in the widest gap between those heights.
+     */
+    private static int cut(List<ChartLine> lines, int page, int firstColumn, List<Integer> centres, int rowHeight) {
+        List<Integer> phases = new ArrayList<>(List.of(0));
+        for (ChartLine line : lines) {
+            int middle = (line.top() + line.bottom()) / 2;
+            if (line.page() != page || line.words().stream().noneMatch(w -> w.centerX() >= firstColumn)
+                    || middle < centres.get(0) - rowHeight || middle > centres.get(centres.size() - 1) + rowHeight) {
+                continue;
+            }
+            int nearest = centres.get(0);
+            for (int c : centres) {
+                nearest = c <= middle ? c : nearest;
+            }
+            phases.add(Math.floorMod(middle - nearest, rowHeight));
+        }
+        phases.sort(null);
+        int cut = rowHeight / 2, widest = -1;
+        for (int i = 0; i < phases.size(); i++) {
+            int from = phases.get(i), to = i + 1 < phases.size() ? phases.get(i + 1) : phases.get(0) + rowHeight;
+            if (to - from >= widest) {   // a tie goes to the gap above the name: rows open with it
+                widest = to - from;
+                cut = (from + (to - from) / 2) % rowHeight;
+            }
+        }
+        return cut == 0 ? rowHeight : cut;
     }
 
     private static int median(List<Integer> values) {
@@ -274,7 +308,8 @@ final class DoseGrids {
             ChartWord code = last.words().get(last.words().size() - 1);
             boolean captioned = last.words().size() > 1 && !last.words().get(0).text().matches(".*\\d.*");
             boolean alone = rest.size() == 1 && last.words().size() == 1 && Cvx.lookup(code.text()).status() == Normalized.Status.INVALID;
-            if ((rest.size() > 1 || captioned || alone) && code.text().matches(".*\\d.*") && code.text().length() >= 4) {
+            if ((rest.size() > 1 || captioned || alone) && code.text().matches(".*\\d.*") && code.text().length() >= 4
+                    && !DATE_LIKE.matcher(code.text()).find()) {
                 lot = Cell.of(last.line().span(last.to() - 1, last.to()));
                 rest.remove(rest.size() - 1);
             }
@@ -292,7 +327,7 @@ final class DoseGrids {
             dateValue = values.read("immunizations", "date", date.text().replaceAll("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$", ""));
         }
         String doubt = box.doubt();
-        for (Span line : rest) {
+        for (Span line : dateLine < 0 ? box.lines() : box.lines().subList(dateLine + 1, box.lines().size())) {
             doubt = DATE_LIKE.matcher(line.text()).find() ? "a second date stands in this box: the rows of the card may not have"
                     + " been told apart, so a person checks this dose" : doubt;
         }

@@ -115,6 +115,25 @@ class SampleChartsExtractionTests {
     }
 
     @Test
+    void readsAnImmunizationCardPrintedAsAGridOfDosesWithTheCodesOfItsProducts() throws Exception {
+        ChartExtraction card = read("immunization-card-grid.png", FileFormat.PNG);
+
+        assertThat(card.docType()).isEqualTo("immunization");
+        assertThat(card.documentDoubt()).isNull();
+        assertThat(card.record().fields()).extracting(FieldValue::path).contains("immunizations[7].date")
+                .doesNotContain("immunizations[8].date");
+        Map<String, String> doses = new java.util.HashMap<>();
+        card.record().fields().stream().filter(f -> f.path().startsWith("immunizations")).forEach(f -> doses.merge(
+                f.path().replaceAll("\\.\\w+$", ""), f.path().replaceAll(".*\\.", "") + "=" + f.value(), (a, b) -> a + " " + b));
+        assertThat(doses.values()).anyMatch(d -> d.contains("date=2019-09-03") && d.contains("cvx=115") && d.contains("vaccine=Tdap")
+                && d.contains("lot=TD7763X")).anyMatch(d -> d.contains("date=2012-07-09") && d.contains("cvx=43")
+                && d.contains("lot=EW6634K")).anyMatch(d -> d.contains("date=2022-10-04") && d.contains("cvx=150"));
+        assertThat(Forms.inReview(card)).containsValue("'Moderna COVID-19' was made in several formulations; 207 is the"
+                + " original 100 mcg dose (CVX 207, 221, 227, 228, 229, 230, 311, 312); 207 proposed")
+                .doesNotContainKey("mrn");
+    }
+
+    @Test
     void readsAClaimFormByWhereItsBoxesStandAndLoadsNoValueThatDiffersFromThePrintedOne() throws Exception {
         ChartExtraction claim = read("claim-form-cms1500.pdf", FileFormat.PDF);
 
