@@ -38,6 +38,8 @@ final class DoseGrids {
 
     private static final java.util.regex.Pattern DATE_LIKE = java.util.regex.Pattern.compile("\\d{1,4}\\s?[-/.]\\s?\\d{1,2}\\s?[-/.]");
 
+    /** A date OCR split at a space ({@code 10/1 1/2023}): four digits or more with a slash or a hyphen between two of them. */
+    private static final java.util.regex.Pattern SPLIT_DATE = java.util.regex.Pattern.compile("^\\D{0,6}\\d{1,2}[-/]\\d[\\d\\s/-]{3,}");
     private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile(
             "(?i)\\d.*\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b.*\\d");
 
@@ -293,13 +295,13 @@ final class DoseGrids {
     /**
      * A box's dose: the first line with a number is its date (after the box's "Date" caption), a
      * last line ending in a code is its lot, and what stands between is the product. Null for a
-     * box with neither a date nor a product medrec knows.
+     * box with neither a date, a product medrec knows nor a lot (its captions only).
      */
     private static Dose dose(Box box, ChartValues values) {
         int dateLine = -1;
         for (int i = 0; i < box.lines().size() && dateLine < 0; i++) {
             String text = box.lines().get(i).text();
-            dateLine = DATE_LIKE.matcher(text).find() || MONTH.matcher(text).find() ? i : -1;
+            dateLine = DATE_LIKE.matcher(text).find() || MONTH.matcher(text).find() || SPLIT_DATE.matcher(text).find() ? i : -1;
         }
         List<Span> rest = new ArrayList<>(dateLine < 0 ? box.lines() : box.lines().subList(dateLine + 1, box.lines().size()));
         Cell lot = null;
@@ -332,7 +334,7 @@ final class DoseGrids {
                     + " been told apart, so a person checks this dose" : doubt;
         }
         boolean knownProduct = product != null && Cvx.lookup(product.text()).status() != Normalized.Status.INVALID;
-        if (date == null && !knownProduct) {
+        if (date == null && !knownProduct && lot == null) {
             return null;
         }
         return new Dose(date, dateValue, product, lot, box.lines().get(0), doubt, box.row(), box.column());

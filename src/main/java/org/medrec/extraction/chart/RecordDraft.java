@@ -86,10 +86,11 @@ final class RecordDraft {
         add(path, cell, n, null);
     }
 
-    /** @param doubt a reason to review the value whatever its confidence (null: none) */
+    /** @param doubt a reason to review the value whatever its confidence (null: none), told after the value's own */
     void add(String path, Cell cell, Normalized n, String doubt) {
         double confidence = cell.isEmpty() ? 0.0 : method == Method.TEXT_LAYER ? 1.0 : cell.confidence();
-        String reason = doubt != null ? doubt : reason(path, cell, n, confidence);
+        String own = reason(path, cell, n, confidence);
+        String reason = doubt == null ? own : own == null ? doubt : own + "; and " + doubt;
         String value = n.value();
         if (value == null && reason == null) {
             return;
