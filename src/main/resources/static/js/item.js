@@ -87,5 +87,12 @@
     }
   });
 
+  // the whole page is fetched once the field's crop is shown, so that F4 shows it at once
+  var crop = document.getElementById('crop');
+  var whole = document.getElementById('page');
+  if (crop && whole) {
+    var preload = function () { if (!whole.getAttribute('src')) { whole.setAttribute('src', whole.getAttribute('data-src')); } };
+    if (crop.complete) { setTimeout(preload, 50); } else { crop.addEventListener('load', preload); crop.addEventListener('error', preload); }
+  }
   if (value) { value.focus(); value.setSelectionRange(value.value.length, value.value.length); }
 })();

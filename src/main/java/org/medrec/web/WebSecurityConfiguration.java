@@ -113,7 +113,7 @@ class WebSecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (request.getMethod().equals("POST") && request.getServletPath().equals("/login")
+            if (request.getMethod().equals("POST") && request.getRequestURI().equals(request.getContextPath() + "/login")
                     && throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
                 log.info("login refused: too many failed attempts");
                 response.sendRedirect(request.getContextPath() + "/login?throttled");
