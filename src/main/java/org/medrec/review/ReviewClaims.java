@@ -67,7 +67,8 @@ public class ReviewClaims {
             }
             StringBuilder any = new StringBuilder("SELECT EXISTS (SELECT 1").append(OpenItems.FROM)
                     .append(" AND (ri.claimed_by IS NULL OR ri.claim_expires_at <= now()) AND NOT (ri.id = ANY(?))");
-            List<Object> anyParams = new ArrayList<>(List.<Object>of(passed));
+            List<Object> anyParams = new ArrayList<>();
+            anyParams.add(passed);
             filter.appendConditions(any, anyParams);
             if (!jdbc.sql(any.append(")").toString()).params(anyParams).query(Boolean.class).single()) {
                 return Optional.empty();
