@@ -24,7 +24,7 @@ public final class PageCrop {
 
     /** The region of {@code page} shown around {@code box}: the box widened by its context, within the page. */
     public static Rectangle region(int pageWidth, int pageHeight, Rectangle box) {
-        int marginX = Math.max(box.width, pageWidth / 6);
+        int marginX = Math.max(box.width, pageWidth / 3);
         int marginY = Math.max(box.height * 3, pageHeight / 25);
         Rectangle wanted = new Rectangle(box.x - marginX, box.y - marginY, box.width + 2 * marginX, box.height + 2 * marginY);
         Rectangle clipped = wanted.intersection(new Rectangle(0, 0, pageWidth, pageHeight));

@@ -8,7 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Items about a value, a row or a whole file: Enter accepts, typing replaces the value (only
+ * Items about a value, a row or a whole file: Enter accepts (when a value was proposed), typing replaces the value (only
  * where the item holds one value), Delete rejects with a reason, F2 rejects as unreadable in the
  * source. The fallback kind: it handles every item. Thread-safe.
  */
@@ -27,8 +27,10 @@ public class ValueItems implements ItemKind {
     public List<ItemAction> actions(ItemDetails.Item item) {
         List<ItemAction> actions = new ArrayList<>();
         boolean oneValue = item.holdsOneValue();
-        actions.add(new ItemAction("accept", "Enter", oneValue ? "accept the proposed value" : "accept (acknowledged)",
-                false, false, null));
+        if (!oneValue || item.proposed() != null) {   // nothing proposed: nothing to accept
+            actions.add(new ItemAction("accept", "Enter", oneValue ? "accept the proposed value" : "accept (acknowledged)",
+                    false, false, null));
+        }
         if (oneValue) {
             actions.add(new ItemAction("value", "typing", "type the right value, then Enter", true, false, null));
         }
