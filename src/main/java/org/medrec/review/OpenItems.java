@@ -34,6 +34,31 @@ public class OpenItems {
 
     static final String FROM = " FROM review_item ri LEFT JOIN document d ON d.id = ri.document_id WHERE ri.status = 'open'";
 
+    /**
+     * Open items per document, field, reason, confidence band and run (and in all), in one scan of
+     * the open items (hashed grouping sets); the documents, far fewer, are then joined for their type.
+     */
+    static final String COUNTS = """
+            WITH g AS (
+                SELECT ri.document_id, ri.field, ri.reason, %1$s AS band, ri.run_id,
+                       GROUPING(ri.document_id) AS g_doc, GROUPING(ri.field) AS g_field, GROUPING(ri.reason) AS g_reason,
+                       GROUPING(%1$s) AS g_band, GROUPING(ri.run_id) AS g_run, count(*) AS n
+                FROM review_item ri WHERE ri.status = 'open'
+                GROUP BY GROUPING SETS ((ri.document_id), (ri.field), (ri.reason), (%1$s), (ri.run_id), ()))
+            SELECT CASE WHEN g.g_doc = 0 THEN COALESCE(d.doc_type, '(none)') END AS doc_type, g.field, g.reason, g.band,
+                   g.run_id::text AS run, g.g_doc, g.g_field, g.g_reason, g.g_band, g.g_run, sum(g.n) AS n
+            FROM g LEFT JOIN document d ON d.id = g.document_id AND g.g_doc = 0
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+            ORDER BY n DESC""".formatted(ConfidenceBand.caseExpression());
+
+    /** How long counted facets are shown before they are counted again (the queue page is asked for often). */
+    static final long COUNTS_MAX_AGE_NANOS = 5_000_000_000L;
+
+    private record Counted(Counts counts, long at) {
+    }
+
+    private volatile Counted counted;
+
     private final JdbcClient jdbc;
 
     public OpenItems(JdbcClient jdbc) {
@@ -73,20 +98,27 @@ public class OpenItems {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    /** Open items per value of each filter (over all open items), in one scan. */
+    /**
+     * Open items per value of each filter (over all open items), in one scan; counted again when
+     * the last count is older than a few seconds.
+     */
     public Counts counts() {
+        Counted last = counted;
+        if (last != null && System.nanoTime() - last.at() < COUNTS_MAX_AGE_NANOS) {
+            return last.counts();
+        }
+        Counts counts = countNow();
+        counted = new Counted(counts, System.nanoTime());
+        return counts;
+    }
+
+    /** {@link #counts()} without reuse. */
+    Counts countNow() {
         Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
         for (String g : List.of("doc_type", "field", "reason", "band", "run", "total")) {
             groups.put(g, new LinkedHashMap<>());
         }
-        jdbc.sql("""
-                SELECT COALESCE(d.doc_type, '(none)') AS doc_type, ri.field, ri.reason, %s AS band,
-                       ri.run_id::text AS run, GROUPING(COALESCE(d.doc_type, '(none)')) AS g_doc, GROUPING(ri.field) AS g_field,
-                       GROUPING(ri.reason) AS g_reason, GROUPING(%s) AS g_band, GROUPING(ri.run_id::text) AS g_run,
-                       count(*) AS n
-                """.formatted(ConfidenceBand.caseExpression(), ConfidenceBand.caseExpression()) + FROM + """
-                 GROUP BY GROUPING SETS ((COALESCE(d.doc_type, '(none)')), (ri.field), (ri.reason), (%s), (ri.run_id::text), ())
-                 ORDER BY n DESC""".formatted(ConfidenceBand.caseExpression()))
+        jdbc.sql(COUNTS)
                 .query(rs -> {
                     long n = rs.getLong("n");
                     if (rs.getInt("g_doc") == 0) {
