@@ -166,6 +166,22 @@ class WebAuthorizationIntegrationTests {
     }
 
     @Test
+    void shouldShowAndExportTheAuditLogToAdmins() throws Exception {
+        UUID item = card.item("immunizations[0].date");
+        call(Who.TECHNICIAN, post("/items/" + item + "/decision").param("action", "accept"));
+
+        String page = call(Who.ADMIN, get("/admin/audit")).getContentAsString();
+        MockHttpServletResponse csv = call(Who.ADMIN, get("/admin/audit.csv"));
+
+        assertThat(page).contains(item.toString()).contains("review.accept");
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getContentAsString().lines().findFirst()).contains(
+                "id,at,actor,origin,action,entity,entity_id,old_value,new_value");
+        assertThat(csv.getContentAsString().lines().filter(l -> l.contains(item.toString())))
+                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02"));
+    }
+
+    @Test
     void shouldRefuseFormsWithoutTheCsrfToken() throws Exception {
         UUID item = card.item("immunizations[0].date");
         MockHttpServletResponse response = mvc.perform(post("/items/" + item + "/decision").param("action", "accept")
