@@ -25,10 +25,11 @@ public class ClaimedDecisions {
 
     @Transactional
     public DecisionResult decide(UUID id, Decision decision, String user) {
+        // the row is locked first, so that no claim can be taken between this check and the decision
         Optional<String> otherClaim = jdbc.sql("""
-                SELECT claimed_by FROM review_item
-                WHERE id = ? AND status = 'open' AND claimed_by <> ? AND claim_expires_at > now() FOR UPDATE""")
-                .params(id, user).query(String.class).optional();
+                SELECT CASE WHEN status = 'open' AND claimed_by <> ? AND claim_expires_at > now() THEN claimed_by END
+                FROM review_item WHERE id = ? FOR UPDATE""")
+                .params(user, id).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
         if (otherClaim.isPresent()) {
             return DecisionResult.refused(id, otherClaim.get() + " is working on this item: take the next one");
         }

@@ -119,6 +119,16 @@ class ReviewClaimsIntegrationTests {
                 .as("one audit entry per decision").isEqualTo(items.size());
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void shouldRunTheBatchContextWithoutWebServerOrSecurity() {
+        assertThat(context).isNotInstanceOf(org.springframework.web.context.WebApplicationContext.class);
+        assertThat(context.getBeanNamesForType(org.springframework.security.web.SecurityFilterChain.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(PageImages.class)).isEmpty();
+    }
+
     @Test
     void shouldGiveTheOldestFreeItemAndKeepItWithItsTechnician() {
         List<UUID> items = openItems(3);
