@@ -84,6 +84,11 @@ public final class SampleScansGenerator {
         BufferedImage receipt = ScanEffects.specks(ClinicDocuments.groceryReceipt(DPI), 11L, 8);
         ImageFiles.png(receipt, DPI, out.resolve("grocery-receipt-not-medical.png"));
 
+        BufferedImage claim = ScanEffects.specks(ClaimForms.claim(SampleData.patient(2), SampleData.MARSH,
+                SampleData.MAPLE_HOLLOW, CLEAN_DPI / (double) DPI), 14L, 30);
+        PdfFiles.write(PdfFiles.imagePdf(List.of(claim), CLEAN_DPI, Embed.LOSSLESS, "Scan 0006"),
+                out.resolve("claim-form-cms1500.pdf"));
+
         BufferedImage mislabelled = ScanEffects.specks(ClinicForms.immunizationRecord(SampleData.patient(1), DPI),
                 12L, 25);
         ImageFiles.png(mislabelled, DPI, out.resolve("scan-saved-with-pdf-extension.pdf"));

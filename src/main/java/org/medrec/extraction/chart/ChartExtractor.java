@@ -52,35 +52,57 @@ public final class ChartExtractor {
                     form.reviewWhole(), null);
         }
         LabelValues labels = labelsByType.get(form.docType());
-        ClinicSpec clinic = clinic(document);
+        ClinicSpec clinic = clinic(document, form.layout() != null);
         ClinicalDates dates = clinic != null && clinic.dateOrder() == ClinicalDates.Order.DAY_FIRST
                 ? ClinicalDates.dayFirst() : ClinicalDates.monthFirst();
         ChartValues values = new ChartValues(dates, reference);
         RecordDraft draft = new RecordDraft(fileId, path, document.method(), policy);
-        List<LabelValue> found = labels.read(document);
         Checklists checklists = new Checklists(document.marks(), draft);
-        new PatientFields(values, draft, labels, document.lines(), checklists).add(found, form.docType().equals("note"));
-        String mrn = mrn(found, clinic, draft);
-        Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> heading(cell, form))
-                || footer(line)
-                || OPENS_WITH_LABEL.matcher(line.text()).lookingAt()
-                || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
-                || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
-                || !labels.finder().find(line).isEmpty();
-        int rows = 0;
-        for (TableSpec table : form.tables()) {
-            List<RuledTables.Row> read = RuledTables.read(document.lines(), table, stop);
-            TableFields.add(table, read, values, draft);
-            rows += read.size();
-        }
-        String doubt = form.expectsRows() && rows == 0
-                ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
-                + " its entries must be entered by a person" : null;
-        form.checklists().forEach((list, headings) -> checklists.add(document.lines(), list, "display", headings,
-                line -> heading(line.all(), form) || footer(line)));
-        if (!form.sections().isEmpty()) {
-            Predicate<ChartLine> ends = line -> footer(line) || !labels.finder().find(line).isEmpty() || clinicLine(line);
-            new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections(), ends));
+        String mrn;
+        String doubt;
+        if (form.layout() != null) {
+            List<ChartLine> first = document.lines().stream().filter(l -> l.page() == document.lines().get(0).page()).toList();
+            FormBoxes.Placement placement = FormBoxes.place(first, form.layout());
+            if (placement == null) {
+                return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, form.docType(), null, c.confidence(),
+                        "the boxes of this " + form.docType() + " form could not be placed on the page (too few of its"
+                        + " printed captions were read): a person enters its values", null);
+            }
+            List<ChartLine> page = FormBoxes.remarked(first, form.layout(), placement);
+            List<LabelValue> found = FormBoxes.fields(page, form.layout(), placement);
+            new PatientFields(values, draft, labels, page, checklists).add(found, true);
+            mrn = mrn(found, clinic, draft);
+            FormBoxes.addLists(page, form.layout(), placement, values, draft);
+            doubt = first.size() < document.lines().size() ? "the file holds more pages than the one " + form.docType()
+                    + " form medrec read: a person checks what the other pages hold" : null;
+        } else {
+            List<LabelValue> found = labels.read(document);
+            new PatientFields(values, draft, labels, document.lines(), checklists).add(found, form.docType().equals("note"));
+            mrn = mrn(found, clinic, draft);
+            Predicate<ChartLine> stop = line -> line.cells().stream().anyMatch(cell -> heading(cell, form))
+                    || footer(line)
+                    || OPENS_WITH_LABEL.matcher(line.text()).lookingAt()
+                    || form.tables().stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())
+                    || form.sections().values().stream().anyMatch(h -> Phrases.startsWith(line.all(), h) > 0)
+                    || !labels.finder().find(line).isEmpty();
+            int rows = 0;
+            for (TableSpec table : form.tables()) {
+                List<RuledTables.Row> read = RuledTables.read(document.lines(), table, stop);
+                TableFields.add(table, read, values, draft);
+                rows += read.size();
+            }
+            if (form.doseGrid() != null && rows == 0) {
+                rows += DoseGrids.read(document.lines(), form.doseGrid(), values, draft);
+            }
+            doubt = form.expectsRows() && rows == 0
+                    ? "no line of the " + form.docType() + " table could be read (an unknown layout, a grid or handwriting):"
+                    + " its entries must be entered by a person" : null;
+            form.checklists().forEach((list, headings) -> checklists.add(document.lines(), list, "display", headings,
+                    line -> heading(line.all(), form) || footer(line)));
+            if (!form.sections().isEmpty()) {
+                Predicate<ChartLine> ends = line -> footer(line) || !labels.finder().find(line).isEmpty() || clinicLine(line);
+                new NoteFields(draft, values).add(NoteSections.read(document.lines(), form.sections(), ends));
+            }
         }
         draft.checkDatesAgainstBirth();
         List<FieldValue> fields = draft.fields();
@@ -89,15 +111,18 @@ public final class ChartExtractor {
         return new ChartExtraction(ChartExtraction.Outcome.EXTRACTED, form.docType(), record, c.confidence(), c.reason(), doubt);
     }
 
-    /** The clinic whose letterhead heads the first page (or any page's header). */
-    private ClinicSpec clinic(ChartDocument document) {
+    /**
+     * The clinic whose letterhead heads the first page (or any page's header); on a fixed-layout
+     * form, whose name stands anywhere on it (a claim's billing provider box).
+     */
+    private ClinicSpec clinic(ChartDocument document, boolean anywhere) {
         List<ChartLine> lines = document.lines();
         for (int pass = 0; pass < 2; pass++) {
             int page = -1, onPage = 0;
             for (ChartLine line : lines) {
                 onPage = line.page() == page ? onPage + 1 : 0;
                 page = line.page();
-                if (onPage >= LETTERHEAD_LINES || (pass == 0 && page != lines.get(0).page())) {
+                if ((onPage >= LETTERHEAD_LINES && !anywhere) || (pass == 0 && page != lines.get(0).page())) {
                     continue;
                 }
                 String text = Phrases.folded(line.all());

@@ -83,4 +83,37 @@ public record ChartLine(int page, int index, List<ChartWord> words) {
         }
         return cells;
     }
+
+    /**
+     * The words whose middle stands between {@code left} and {@code right} (a column, a box), without
+     * marks and specks at either end; null when none is left.
+     */
+    public Span within(double left, double right) {
+        return within(left, right, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #within(double, double)}, of the words whose middle also stands between {@code top} and {@code bottom}. */
+    public Span within(double left, double right, double top, double bottom) {
+        int from = -1, to = -1;
+        for (int i = 0; i < words.size(); i++) {
+            ChartWord w = words.get(i);
+            double c = w.centerX(), m = w.top() + w.layout().height / 2.0;
+            if (c >= left && c < right && m >= top && m < bottom) {
+                from = from < 0 ? i : from;
+                to = i + 1;
+            }
+        }
+        while (from >= 0 && from < to && speck(words.get(from))) {
+            from++;
+        }
+        while (from >= 0 && to > from && speck(words.get(to - 1))) {
+            to--;
+        }
+        return from < 0 || from == to ? null : span(from, to);
+    }
+
+    /** A rule, a mark or a speck read as a word: no letter or digit, or a faint word of one or two characters. */
+    private static boolean speck(ChartWord w) {
+        return !w.text().matches(".*[\\p{L}\\d].*") || (w.confidence() < 0.5 && w.text().length() <= 2);
+    }
 }

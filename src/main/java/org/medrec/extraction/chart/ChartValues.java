@@ -17,7 +17,16 @@ final class ChartValues {
 
     /** What a form writes where it has nothing to write. */
     private static final Pattern NOTHING = Pattern.compile("(?i)n/?a|none|-+|unknown|not applicable|\u2014");
-    private static final Pattern BOXED_DATE = Pattern.compile("(\\d{2})\\s*[|\\s]\\s*(\\d{2})\\s*[|\\s]\\s*(\\d{2}|\\d{4})");
+    /**
+     * The rules of a form's boxes, which OCR reads into the values beside them ({@code 03! 18! 26},
+     * {@code 90.88|}); in codes, dates, amounts and numbers they are taken out, and the value goes
+     * to a person as repaired. A closing parenthesis without its opening one is such a rule too.
+     */
+    private static final Pattern RULES = Pattern.compile("[|!{}\\[\\]\\\\]");
+    private static final java.util.Set<String> STRUCTURED = java.util.Set.of("birth_date", "date", "npi", "code", "cvx",
+            "cpt", "charge", "payment", "balance", "phone", "postal_code", "time");
+    private static final Pattern BOXED_DATE = Pattern.compile(
+            "(\\d{2})[\\s|!}{\\\\\\[\\]]+(\\d{2})[\\s|!}{\\\\\\[\\]]+(\\d{2}|\\d{4})");
 
     private final FieldRules rules;
 
@@ -29,6 +38,12 @@ final class ChartValues {
         String text = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
         if (text.isEmpty()) {
             return Normalized.empty();
+        }
+        String unruled = text.contains("(") ? text : text.replace(")", " ");
+        unruled = RULES.matcher(unruled).replaceAll(" ").strip();
+        if (STRUCTURED.contains(field) && !unruled.equals(text) && !unruled.isEmpty()) {
+            Normalized n = read(list, field, unruled);
+            return n.isOk() ? Normalized.corrected(n.value()) : n;
         }
         return switch (field) {
             case "birth_date", "date" -> rules.read(list, field, boxed(text));

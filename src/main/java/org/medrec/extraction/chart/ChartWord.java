@@ -46,8 +46,8 @@ public record ChartWord(String text, double confidence, Rectangle layout, int[] 
         return layout.x + layout.width / 2.0;
     }
 
-    ChartWord markedOversized() {
-        return new ChartWord(text, confidence, layout, source, true, folded);
+    ChartWord oversized(boolean tall) {
+        return tall == oversized ? this : new ChartWord(text, confidence, layout, source, tall, folded);
     }
 
     @Override

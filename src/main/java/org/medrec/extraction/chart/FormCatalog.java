@@ -106,7 +106,33 @@ public record FormCatalog(Map<String, List<String>> labels, List<String> emergen
                 phrases(map(yaml.getOrDefault("sections", Map.of()), "sections")), strings(yaml.get("headings")),
                 Boolean.TRUE.equals(yaml.get("expects-rows")), phrases(map(yaml.getOrDefault("labels", Map.of()), "labels")),
                 yaml.get("review-whole") == null ? null : String.valueOf(yaml.get("review-whole")),
-                phrases(map(yaml.getOrDefault("checklists", Map.of()), "checklists")));
+                phrases(map(yaml.getOrDefault("checklists", Map.of()), "checklists")), doseGrid(yaml.get("dose-grid")),
+                layout(yaml.get("layout")));
+    }
+
+    private static FormLayout layout(Object yaml) {
+        if (yaml == null) {
+            return null;
+        }
+        Map<String, Object> layout = map(yaml, "layout");
+        Map<String, List<Map<String, int[]>>> lists = new LinkedHashMap<>();
+        map(layout.getOrDefault("lists", Map.of()), "lists").forEach((path, entries) ->
+                lists.put(path, list(entries).stream().map(e -> numbers(map(e, path))).toList()));
+        return new FormLayout(numbers(map(layout.get("anchors"), "anchors")), numbers(map(layout.get("fields"), "fields")), lists);
+    }
+
+    private static Map<String, int[]> numbers(Map<String, Object> yaml) {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        yaml.forEach((k, v) -> out.put(k, list(v).stream().mapToInt(n -> ((Number) n).intValue()).toArray()));
+        return out;
+    }
+
+    private static DoseGridSpec doseGrid(Object yaml) {
+        if (yaml == null) {
+            return null;
+        }
+        Map<String, Object> grid = map(yaml, "dose-grid");
+        return new DoseGridSpec(strings(grid.get("row-caption")), strings(grid.get("column-caption")));
     }
 
     private static List<ClinicSpec> clinics(Map<String, Object> yaml) {

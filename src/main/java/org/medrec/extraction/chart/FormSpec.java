@@ -17,10 +17,13 @@ import java.util.Map;
  * @param checklists headings of lists printed as boxes to tick, per record-model list ({@code conditions})
  * @param reviewWhole why every document of this type goes to review as a whole (a type medrec
  *                 recognises but does not read), or null
+ * @param doseGrid how the form prints doses as a grid (an immunization card), or null
+ * @param layout   where a fixed-layout form's boxes stand (a claim form), or null
  */
 record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
                 Map<String, List<String>> sections, List<String> headings, boolean expectsRows,
-                Map<String, List<String>> labels, String reviewWhole, Map<String, List<String>> checklists) {
+                Map<String, List<String>> labels, String reviewWhole, Map<String, List<String>> checklists,
+                DoseGridSpec doseGrid, FormLayout layout) {
 
     FormSpec {
         checklists = Map.copyOf(checklists);

@@ -21,24 +21,28 @@ final class Handwriting {
     private Handwriting() {
     }
 
-    /** One page's lines with the oversized words marked. */
+    /** One page's lines with the oversized words marked, against the page's typed capitals. */
     static List<List<ChartWord>> mark(List<List<ChartWord>> page) {
-        double[] heights = page.stream().flatMap(List::stream)
-                .filter(w -> w.confidence() >= 0.9 && CAPITALS.matcher(w.text()).matches())
+        double typed = typedHeight(page.stream().flatMap(List::stream).toList());
+        return typed == 0 ? page : page.stream().map(line -> mark(line, typed)).toList();
+    }
+
+    /**
+     * The height of typed capitals among the words (those read with high confidence), or 0 when
+     * too few were read to tell.
+     */
+    static double typedHeight(List<ChartWord> words) {
+        double[] heights = words.stream().filter(w -> w.confidence() >= 0.9 && CAPITALS.matcher(w.text()).matches())
                 .mapToDouble(w -> w.layout().height).sorted().toArray();
-        if (heights.length < SAMPLE) {
-            return page;
+        return heights.length < SAMPLE ? 0 : heights[heights.length / 2];
+    }
+
+    /** The line's words, each marked oversized or not against the given height of typed capitals. */
+    static List<ChartWord> mark(List<ChartWord> line, double typed) {
+        List<ChartWord> marked = new ArrayList<>();
+        for (ChartWord w : line) {
+            marked.add(w.oversized(CAPITALS.matcher(w.text()).matches() && w.layout().height > OVERSIZED * typed));
         }
-        double typed = heights[heights.length / 2];
-        List<List<ChartWord>> out = new ArrayList<>();
-        for (List<ChartWord> line : page) {
-            List<ChartWord> marked = new ArrayList<>();
-            for (ChartWord w : line) {
-                boolean tall = CAPITALS.matcher(w.text()).matches() && w.layout().height > OVERSIZED * typed;
-                marked.add(tall ? w.markedOversized() : w);
-            }
-            out.add(marked);
-        }
-        return out;
+        return marked;
     }
 }

@@ -24,10 +24,10 @@ final class RecordDraft {
             "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn", "provider",
             "bp_systolic", "bp_diastolic", "pulse", "resp_rate", "temp_f", "weight_lb", "height_in", "spo2");
 
-    /** Identifiers mixing letters and digits: no validator can tell a misread 0 from an O in them. */
+    /** Identifiers mixing letters and digits: no validator can tell a misread 0 from an O in them, least of all at either end. */
     private static final Set<String> IDENTIFIERS = Set.of("lot", "member_id", "group");
     private static final java.util.regex.Pattern CONFUSABLE = java.util.regex.Pattern.compile(
-            "^[0OQDIl1|]|[A-Za-z][0OQDIl1|5S8B2Z]|[0OQDIl1|5S8B2Z][A-Za-z]");
+            "^[0OQDIl1|]|[0OQDIl1|]$|[A-Za-z][0OQDIl1|5S8B2Z]|[0OQDIl1|5S8B2Z][A-Za-z]");
     /** Names that OCR read in capitals: accents on capitals (Í, É) are the first thing it drops. */
     private static final Set<String> NAMES = Set.of("family", "given");
     private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern.compile("^[^a-z]*[A-Z]{2}[^a-z]*$");
@@ -53,10 +53,21 @@ final class RecordDraft {
         return List.copyOf(fields);
     }
 
+    /** The patient's birth date as read so far, or null. */
+    LocalDate birthDate() {
+        return fields.stream().filter(f -> f.path().equals("patient.birth_date") && f.value() != null)
+                .map(f -> LocalDate.parse(f.value())).findFirst().orElse(null);
+    }
+
+    /** How many entries of a record-model list ({@code immunizations}) the draft holds. */
+    int size(String list) {
+        return (int) fields.stream().map(f -> RecordPath.parse(f.path())).filter(p -> p.first().name().equals(list))
+                .map(p -> p.first().index()).distinct().count();
+    }
+
     /** A visit, dose, charge or appointment dated before the patient's birth: both go to a person. */
     void checkDatesAgainstBirth() {
-        LocalDate birth = fields.stream().filter(f -> f.path().equals("patient.birth_date") && f.value() != null)
-                .map(f -> LocalDate.parse(f.value())).findFirst().orElse(null);
+        LocalDate birth = birthDate();
         if (birth == null) {
             return;
         }

@@ -115,6 +115,25 @@ class SampleChartsExtractionTests {
     }
 
     @Test
+    void readsAClaimFormByWhereItsBoxesStandAndLoadsNoValueThatDiffersFromThePrintedOne() throws Exception {
+        ChartExtraction claim = read("claim-form-cms1500.pdf", FileFormat.PDF);
+
+        assertThat(claim.docType()).isEqualTo("cms1500");
+        assertThat(claim.documentDoubt()).isNull();
+        assertThat(claim.record().identifierSystem()).isEqualTo("urn:medrec:clinic:maple-hollow");
+        assertThat(Forms.loadable(claim)).containsEntry("mrn", "00016180").containsEntry("patient.address.postal_code", "97999")
+                .containsEntry("charges[0].cpt", "99213");
+        neverWrong(claim, Map.ofEntries(Map.entry("patient.family", "TANAKA-TEST"), Map.entry("patient.given[0]", "AIKO"),
+                Map.entry("patient.birth_date", "1978-11-23"), Map.entry("patient.address.line[0]", "1609 GOLDENRATIO AVENUE"),
+                Map.entry("patient.address.city", "BROOKHAVEN FALLS"), Map.entry("patient.address.state", "OR"),
+                Map.entry("patient.phone", "5035550131"), Map.entry("patient.insurance[0].member_id", "BHH-1618-0339"),
+                Map.entry("patient.insurance[0].payer", "BLUE HERON HEALTH PLAN"), Map.entry("encounters[0].npi", "1234567893"),
+                Map.entry("encounters[0].diagnoses[0].code", "E11.9"), Map.entry("charges[0].date", "2024-03-18"),
+                Map.entry("charges[0].charge", "125.00"), Map.entry("charges[1].cpt", "83036"),
+                Map.entry("charges[1].charge", "42.50")));
+    }
+
+    @Test
     void readsALedgerAndATwoPageAppointmentHistory() throws Exception {
         ChartExtraction ledger = read("billing-ledger.png", FileFormat.PNG);
         assertThat(ledger.docType()).isEqualTo("ledger");

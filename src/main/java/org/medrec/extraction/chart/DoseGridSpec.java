@@ -1,0 +1,22 @@
+package org.medrec.extraction.chart;
+
+import java.util.List;
+
+/**
+ * A card printed as a grid of doses (an immunization card): one row per vaccine, one column per
+ * dose, each box holding the date given, the product and its lot. The CVX code and the vaccine's
+ * name come from the product. Immutable.
+ *
+ * @param rowCaption    spellings of the caption over the column of vaccine names ({@code Vaccine})
+ * @param columnCaption spellings of the word over each dose column, before its number ({@code Dose})
+ */
+record DoseGridSpec(List<String> rowCaption, List<String> columnCaption) {
+
+    DoseGridSpec {
+        rowCaption = List.copyOf(rowCaption);
+        columnCaption = List.copyOf(columnCaption);
+        if (rowCaption.isEmpty() || columnCaption.isEmpty()) {
+            throw new IllegalArgumentException("dose-grid: row-caption and column-caption need a spelling each");
+        }
+    }
+}
