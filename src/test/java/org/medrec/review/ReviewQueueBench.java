@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * server and PostgreSQL. Times the queue page (first page, a page deep in the queue, a filtered
  * page) and the next item (claim, then the item page; and a decision followed by the next item
  * page), median and 95th percentile in ms, first with {@code REFERENCE} open items and then with
- * {@code ITEMS}; the ratio says whether the time grows with the queue. Not a test: nothing fails.
+ * {@code ITEMS}, after one warm-up round that is not counted; the ratio says whether the time grows
+ * with the queue. Not a test: nothing fails.
  */
 final class ReviewQueueBench {
 
@@ -60,6 +61,7 @@ final class ReviewQueueBench {
             UUID run = UUID.randomUUID();
             jdbc.sql("INSERT INTO migration_run (id, input_dir, status) VALUES (?, '/bench', 'COMPLETED')").param(run).update();
             fill(jdbc, run, 0, REFERENCE);
+            bench.measure(jdbc);   // warm-up (JIT, templates, connection pool): not counted
             List<String> reference = bench.measure(jdbc);
             fill(jdbc, run, REFERENCE, items);
             if (Boolean.getBoolean("explain")) {
