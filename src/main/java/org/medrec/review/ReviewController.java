@@ -79,10 +79,14 @@ class ReviewController {
     @PostMapping("/queue/filter")
     String processFilter(@RequestParam(required = false) String docType, @RequestParam(required = false) String field,
                          @RequestParam(required = false) String reason, @RequestParam(required = false) String band,
-                         @RequestParam(required = false) String run, HttpSession session) {
-        UUID runId = run == null || run.isBlank() ? null : UUID.fromString(run.strip());
-        session.setAttribute(FILTER, new QueueFilter(docType, field, reason, ConfidenceBand.parse(band), runId));
-        session.removeAttribute(SKIPPED);
+                         @RequestParam(required = false) String run, HttpSession session, RedirectAttributes redirect) {
+        try {
+            UUID runId = run == null || run.isBlank() ? null : UUID.fromString(run.strip());
+            session.setAttribute(FILTER, new QueueFilter(docType, field, reason, ConfidenceBand.parse(band), runId));
+            session.removeAttribute(SKIPPED);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "filter not changed: " + e.getMessage());
+        }
         return "redirect:/queue";
     }
 

@@ -153,6 +153,15 @@ class ReviewPagesIntegrationTests {
     }
 
     @Test
+    void shouldKeepTheFilterWhenAskedForABandOrRunThatDoesNotExist() throws Exception {
+        MvcResult result = mvc.perform(post("/queue/filter").param("band", "purple").param("run", "not-a-run")
+                .with(user("viewer-1").roles("VIEWER")).with(csrf())).andReturn();
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/queue");
+        assertThat((String) result.getFlashMap().get("problem")).startsWith("filter not changed");
+    }
+
+    @Test
     void shouldKeepTheQueuesFiltersInTheSessionNotTheUrl() throws Exception {
         var session = new org.springframework.mock.web.MockHttpSession();
         MvcResult filtered = mvc.perform(post("/queue/filter").param("field", "immunizations[0].lot")
