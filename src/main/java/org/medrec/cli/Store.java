@@ -20,4 +20,14 @@ final class Store {
         app.setRegisterShutdownHook(true);
         return app.run();
     }
+
+    /** The application with the web UI on {@code port} (for {@code serve} only). */
+    static ConfigurableApplicationContext openWeb(int port) {
+        SpringApplication app = new SpringApplication(MedrecApplication.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setRegisterShutdownHook(true);
+        // as arguments: they win over application.yml's spring.main.web-application-type=none
+        return app.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
+    }
 }

@@ -133,17 +133,45 @@ class CliProcessTests {
     }
 
     @Test
-    void shouldListAnEmptyQueueAndExportAnEmptyStoreAsJsonAndSayWhatIsNotAvailableYet() throws Exception {
+    void shouldListAnEmptyQueueAndExportAnEmptyStoreAsJson() throws Exception {
         MedrecProcess.Result list = MedrecProcess.run(home, "review", "list", "--json");
         MedrecProcess.Result export = MedrecProcess.run(home, "export", "fhir", "--out", work.resolve("fhir").toString());
-        MedrecProcess.Result serve = MedrecProcess.run(home, "serve", "--port", "18080");
 
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(json(list.stdout()).isArray()).isTrue();
         assertThat(export.exitCode()).as(export.stderr()).isZero();
         assertThat(json(export.stdout()).get("patients").asInt()).isZero();
-        assertThat(serve.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(serve.stderr()).contains("not available in this version");
+    }
+
+    @Test
+    void shouldServeTheLoginPageUntilStopped() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = work.resolve("serve.log");
+        Process serve = MedrecProcess.start(home, log, "serve", "--port", String.valueOf(port));
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+            while (!(Files.exists(log) && Files.readString(log).contains("serving the review UI"))) {
+                assertThat(serve.isAlive()).as("serve is running: " + (Files.exists(log) ? Files.readString(log) : "")).isTrue();
+                assertThat(System.nanoTime()).as("serve started within 3 minutes").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            var http = java.net.http.HttpClient.newHttpClient();
+            var queue = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/queue"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(queue.statusCode()).isEqualTo(302);
+            assertThat(queue.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("name=\"_csrf\"").contains("name=\"password\"");
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+        }
     }
 
     @Test

@@ -51,4 +51,19 @@ final class MedrecProcess {
     static Result run(Path home, String... args) throws IOException, InterruptedException {
         return run(home, Map.of(), null, args);
     }
+
+    /** Starts a command that runs until stopped ({@code serve}), its stdout and stderr to {@code log}. */
+    static Process start(Path home, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "org.medrec.MedrecApplication"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("MEDREC_DB_URL");
+        builder.environment().put("MEDREC_HOME", home.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
 }

@@ -1,0 +1,42 @@
+package org.medrec.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the technicians' web UI ({@code medrec serve}); every default is in {@code application.yml}.
+ *
+ * @param sessionTimeout     an idle session is logged out after this long
+ * @param claimDuration      an opened item stays the technician's for this long without a decision
+ * @param loginMaxFailures   failed logins for one user name, or from one address, before logins are refused
+ * @param loginFailureWindow the window those failures are counted in
+ * @param queuePageSize      items on one page of the queue list
+ * @param pageImageCache     rendered page images kept in memory
+ */
+@Validated
+@ConfigurationProperties("medrec.web")
+public record WebProperties(@NotNull Duration sessionTimeout, @NotNull Duration claimDuration,
+                            @Min(value = 1, message = "must be between 1 and 100")
+                            @Max(value = 100, message = "must be between 1 and 100") int loginMaxFailures,
+                            @NotNull Duration loginFailureWindow,
+                            @Min(value = 5, message = "must be between 5 and 500")
+                            @Max(value = 500, message = "must be between 5 and 500") int queuePageSize,
+                            @Min(value = 1, message = "must be between 1 and 200")
+                            @Max(value = 200, message = "must be between 1 and 200") int pageImageCache) {
+
+    public WebProperties {
+        requirePositive("medrec.web.session-timeout", sessionTimeout, "30m");
+        requirePositive("medrec.web.claim-duration", claimDuration, "15m");
+        requirePositive("medrec.web.login-failure-window", loginFailureWindow, "15m");
+    }
+
+    private static void requirePositive(String name, Duration value, String example) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException(name + " must be positive, e.g. " + example);
+        }
+    }
+}
