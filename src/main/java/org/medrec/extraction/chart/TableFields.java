@@ -23,6 +23,7 @@ final class TableFields {
     static void add(TableSpec table, List<RuledTables.Row> rows, ChartValues values, RecordDraft draft) {
         Map<Integer, String> unbalanced = table.list().equals("charges") ? unbalanced(table, rows, values) : Map.of();
         String tableDoubt = poorlyRead(table, rows, values);
+        java.util.Set<String> mixedCase = mixedCaseColumns(rows);
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Cell> cells = rows.get(i).cells();
             String prefix = table.list() + "[" + i + "].";
@@ -60,6 +61,9 @@ final class TableFields {
                 String doubt = tableDoubt != null ? tableDoubt
                         : field.equals("charge") || field.equals("payment") ? unbalanced.get(i)
                         : RuledTables.TEXT_FIELDS.contains(field) ? badNeighbour : null;
+                if (doubt == null && mixedCase.contains(field) && CAPITALS.matcher(e.getValue().text()).matches()) {
+                    doubt = "written in capitals where the rest of its column is not: possibly by hand or stamped, check it";
+                }
                 if (tableDoubt == null && field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
                     Normalized consistent = Cvx.consistent(cells.get("vaccine").text(), n.value());
                     doubt = consistent.isOk() ? null : consistent.problem();
@@ -67,6 +71,44 @@ final class TableFields {
                 draft.add(prefix + field, e.getValue(), n, doubt);
             }
         }
+    }
+
+    /** A word of capitals only ({@code KEPT}), two letters or more. */
+    private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern.compile("[^\\p{Ll}]*\\p{Lu}{2}[^\\p{Ll}]*");
+    /**
+     * Columns whose words come from a short list a clinic prints the same way on every line (an
+     * appointment's status); names and descriptions mix acronyms with words, so their style tells nothing.
+     */
+    private static final java.util.Set<String> STYLED = java.util.Set.of("status");
+    /** Values a column needs before its style tells: a capitalised column of this many or more. */
+    private static final int STYLE_SAMPLE = 4;
+
+    /**
+     * The columns whose words are written in lower case with capitals (Kept, Completed) in three
+     * quarters of their rows or more: a value in capitals only there stands out as another hand.
+     */
+    private static java.util.Set<String> mixedCaseColumns(List<RuledTables.Row> rows) {
+        Map<String, int[]> counts = new java.util.HashMap<>();   // field: {mixed, all}
+        for (RuledTables.Row row : rows) {
+            row.cells().forEach((field, cell) -> {
+                if (!STYLED.contains(field)) {
+                    return;
+                }
+                String letters = cell.text().replaceAll("[^\\p{L}]", "");
+                if (letters.length() >= 2) {
+                    int[] c = counts.computeIfAbsent(field, f -> new int[2]);
+                    c[0] += letters.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
+                    c[1]++;
+                }
+            });
+        }
+        java.util.Set<String> mixed = new java.util.HashSet<>();
+        counts.forEach((field, c) -> {
+            if (c[1] >= STYLE_SAMPLE && 4 * c[0] >= 3 * c[1]) {
+                mixed.add(field);
+            }
+        });
+        return mixed;
     }
 
     /**

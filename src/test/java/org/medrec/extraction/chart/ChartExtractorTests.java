@@ -185,6 +185,25 @@ class ChartExtractorTests {
     }
 
     @Test
+    void sendsAStatusInCapitalsAmongCapitalisedOnesToAPerson() {
+        ChartExtraction e = Forms.extract(TypedLines.page(
+                "Harbor Internal Medicine, P.C.",
+                "Appointment History",
+                "Patient Name: Joe Desai   D.O.B.: February 18, 1966",
+                "Chart #: H0029449",
+                "Date            Time       Provider                   Type          Status",
+                "Oct 27, 2019    9:15 AM    Gonzalez, Jose B MD        New patient   Kept",
+                "Nov 2, 2019     9:15 AM    Gonzalez, Jose B MD        Follow-up     Completed",
+                "Dec 2, 2019     9:15 AM    Gonzalez, Jose B MD        Follow-up     Kept",
+                "Jan 6, 2020     9:15 AM    Gonzalez, Jose B MD        Follow-up     Cancelled",
+                "Aug 16, 2020    2:00 PM    Brown, Stephanie O DO      Telehealth    KEPT"));
+
+        assertThat(Forms.loadable(e)).containsEntry("appointments[0].status", "fulfilled")
+                .doesNotContainKey("appointments[4].status");
+        assertThat(Forms.inReview(e).get("appointments[4].status")).contains("capitals");
+    }
+
+    @Test
     void sendsWhatWasReadWithLowConfidenceToReviewNeverToTheStore() {
         ChartExtraction e = Forms.extract(TypedLines.page(
                 "Harbor Internal Medicine, P.C.",
