@@ -15,8 +15,6 @@ import org.medrec.extraction.validation.Normalized;
  */
 final class ChartValues {
 
-    /** What a form writes where it has nothing to write. */
-    private static final Pattern NOTHING = Pattern.compile("(?i)n/?a|none|-+|unknown|not applicable|\u2014");
     private static final Pattern BOXED_DATE = Pattern.compile("(\\d{2})\\s*[|\\s]\\s*(\\d{2})\\s*[|\\s]\\s*(\\d{2}|\\d{4})");
 
     private final FieldRules rules;
@@ -32,7 +30,7 @@ final class ChartValues {
         }
         return switch (field) {
             case "birth_date", "date" -> rules.read(list, field, boxed(text));
-            case "member_id", "group", "lot" -> NOTHING.matcher(text).matches() ? Normalized.empty() : Normalized.ok(text);
+            case "member_id", "group", "lot" -> FieldRules.meansNoValue(text) ? Normalized.empty() : Normalized.ok(text);
             case "provider" -> ProviderNames.check(text);
             default -> rules.read(list, field, text);
         };
