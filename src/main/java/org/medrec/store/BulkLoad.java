@@ -50,7 +50,7 @@ public final class BulkLoad implements StoreRows {
     private final Map<Long, PatientRow> patients = new LinkedHashMap<>();
     private final Map<String, List<EntryRow>> entries = new LinkedHashMap<>();   // table -> rows in id order
     private final Map<String, List<EntryRow>> byPatient = new HashMap<>();   // table|patientId -> rows in id order
-    private final Map<Long, EntryRow> byId = new HashMap<>();
+    private final Map<String, EntryRow> byId = new HashMap<>();   // table|id
     private final List<Object[]> vitals = new ArrayList<>();
     private final Map<String, Long> vitalIds = new HashMap<>();   // encounterId|kind -> id
 
@@ -92,7 +92,7 @@ public final class BulkLoad implements StoreRows {
      * Loads a record whose values need no review, of a patient the store does not have (see
      * {@link #known}). The conflicts are those {@link RecordWriter#load} would return.
      */
-    public RecordWriter.LoadResult load(ExtractedRecord record, long documentId) {
+    public RecordWriter.LoadResult load(ExtractedRecord record, Long documentId) {
         return RecordWriter.load(record, documentId, Map.of(), this);
     }
 
@@ -245,14 +245,14 @@ public final class BulkLoad implements StoreRows {
         EntryRow row = new EntryRow(nextId(table), table, patientId, encounterId, values);
         entries.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
         byPatient.computeIfAbsent(table + "|" + patientId, k -> new ArrayList<>()).add(row);
-        byId.put(row.id(), row);
+        byId.put(table + "|" + row.id(), row);
         return row.id();
     }
 
     @Override
     public void fillEntry(String table, long id, String column, Object value) {
-        EntryRow row = byId.get(id);
-        if (row == null || !row.table().equals(table)) {
+        EntryRow row = byId.get(table + "|" + id);
+        if (row == null) {
             throw new IllegalStateException(table + " " + id + " is not one this bulk load created");
         }
         row.values().putIfAbsent(column, stored(column, value));
