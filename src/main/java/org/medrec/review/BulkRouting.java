@@ -23,8 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class BulkRouting {
 
-    /** Records buffered before they are written. */
+    /** Records buffered before they are written, at most; and values (each record's JSON copy is kept in memory until then). */
     static final int BATCH = 2000;
+    static final int BATCH_VALUES = 20_000;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -50,6 +51,7 @@ public class BulkRouting {
         private final List<Pending> pending = new ArrayList<>();
         private int records;
         private int held;
+        private int pendingValues;
 
         private record Pending(ExtractedRecord record, String docType, double confidence) {
         }
@@ -69,7 +71,8 @@ public class BulkRouting {
                 return;
             }
             pending.add(new Pending(record, docType, confidence));
-            if (pending.size() >= BATCH) {
+            pendingValues += record.fields().size();
+            if (pending.size() >= BATCH || pendingValues >= BATCH_VALUES) {
                 write();
             }
         }
@@ -85,6 +88,11 @@ public class BulkRouting {
 
         public int held() {
             return held;
+        }
+
+        /** What the bulk writes took, per table (counts and times, no values). */
+        public String statistics() {
+            return bulk.statistics();
         }
 
         private void write() {
@@ -116,6 +124,7 @@ public class BulkRouting {
                         "disagrees with the value another source stored for this patient");
             }
             pending.clear();
+            pendingValues = 0;
         }
     }
 }

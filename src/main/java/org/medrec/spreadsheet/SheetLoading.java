@@ -91,6 +91,7 @@ public class SheetLoading {
             ledger.finish(sourceFileId, "held_for_review", "no mapping fits this export");
             return;
         }
+        long staged = System.nanoTime();
         BulkRouting.Batch batch = routing.open(runId, sourceFileId);
         long[] lateBad = {0};
         if (stage.rows() > 0) {
@@ -111,6 +112,8 @@ public class SheetLoading {
             });
         }
         batch.finish();
+        log.info("spreadsheet {}: read and staged in {} ms, loaded in {} ms ({})", sourceFileId,
+                (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000, batch.statistics());
         for (SheetImport.UnmappedSheet sheet : result.unmapped()) {
             items.openForSource(runId, null, null, null, "*", new SourceRef(sourceFileId, path, null, null, sheet.sheet(), null, null,
                     Method.SPREADSHEET), null, "sheet not read: " + sheet.reason());

@@ -43,6 +43,8 @@ public final class BulkLoad implements StoreRows {
     private final JdbcStoreRows database;
     private final Map<String, Long> systems = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> ids = new HashMap<>();
+    private final Map<String, Long> copyNanos = new LinkedHashMap<>();
+    private final Map<String, Long> copyRows = new LinkedHashMap<>();
 
     private final CopyText documents = new CopyText();
     private final CopyText provenance = new CopyText();
@@ -152,9 +154,21 @@ public final class BulkLoad implements StoreRows {
 
     private void copy(String tableAndColumns, CopyText rows) {
         if (rows.rows() > 0) {
+            long start = System.nanoTime();
             CopyIn.copy(dataSource, tableAndColumns, rows.text());
+            String table = tableAndColumns.substring(0, tableAndColumns.indexOf(' '));
+            copyNanos.merge(table, System.nanoTime() - start, Long::sum);
+            copyRows.merge(table, (long) rows.rows(), Long::sum);
         }
         rows.clear();
+    }
+
+    /** Rows written and milliseconds spent per table, for the log. */
+    public String statistics() {
+        StringBuilder out = new StringBuilder();
+        copyRows.forEach((table, n) -> out.append(table).append(' ').append(n).append(" rows ")
+                .append(copyNanos.get(table) / 1_000_000).append(" ms; "));
+        return out.toString();
     }
 
     private long nextId(String table) {
