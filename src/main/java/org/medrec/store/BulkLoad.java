@@ -42,6 +42,7 @@ public final class BulkLoad implements StoreRows {
     private final DataSource dataSource;
     private final JdbcStoreRows database;
     private final Map<String, Long> systems = new HashMap<>();
+    private final Map<Long, Boolean> systemHadPatients = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> ids = new HashMap<>();
     private final Map<String, Long> copyNanos = new LinkedHashMap<>();
     private final Map<String, Long> copyRows = new LinkedHashMap<>();
@@ -68,15 +69,24 @@ public final class BulkLoad implements StoreRows {
         this.database = new JdbcStoreRows(jdbc);
     }
 
-    /** The MRNs among {@code mrns} that the store already has in this identifier system. */
+    /**
+     * The MRNs among {@code mrns} that the store already has in this identifier system. When the
+     * store had no patient of the system when this bulk load first asked, none: a file gives each
+     * MRN one record, so the patients this load creates are never asked about again (and asking
+     * the database would cost a query per batch that gets slower as the load's own rows grow).
+     */
     public Set<String> known(String identifierSystem, Collection<String> mrns) {
         if (mrns.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("""
-                SELECT pi.value FROM patient_identifier pi JOIN identifier_system s ON s.id = pi.system_id
-                WHERE s.system = ? AND pi.value = ANY (?)""")
-                .params(identifierSystem, mrns.toArray(String[]::new)).query(String.class).list());
+        long systemId = identifierSystem(identifierSystem);
+        boolean any = systemHadPatients.computeIfAbsent(systemId, id -> jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM patient_identifier WHERE system_id = ?)").param(id).query(Boolean.class).single());
+        if (!any) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT value FROM patient_identifier WHERE system_id = ? AND value = ANY (?)")
+                .params(systemId, mrns.toArray(String[]::new)).query(String.class).list());
     }
 
     public long newDocumentId() {
