@@ -2,12 +2,10 @@ package org.medrec.spreadsheet.mapping;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.SourceRef;
 import org.medrec.extraction.validation.Cvx;
 import org.medrec.extraction.validation.FieldRules;
