@@ -13,7 +13,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
@@ -60,7 +59,8 @@ final class WorkbookProbe {
                 return ProbeResult.refused(FileFormat.XLSX, "Strict Open XML workbook is not supported:"
                         + " save it in Excel as a standard .xlsx (Excel Workbook)");
             }
-            new ReadOnlySharedStringsTable(pkg);   // shared strings are parsed whole: a bomb there shows now
+            // shared strings are parsed whole (a bomb there shows now), into temporary files, not the heap
+            org.medrec.spreadsheet.TempFileSharedStrings.open(pkg).close();
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             int count = 0;

@@ -41,6 +41,11 @@ public class DocumentRouting {
         this.duplicates = duplicates;
     }
 
+    /** The records of a document as {@code document.records} keeps them. */
+    static String recordsJson(List<ExtractedRecord> records) {
+        return JSON.writeValueAsString(records);
+    }
+
     /** Routes the records of one document (pages {@code firstPage..lastPage}, or one sheet). */
     @Transactional
     public Routed route(UUID runId, long sourceFileId, String docType, Integer firstPage, Integer lastPage, String sheet,
@@ -50,7 +55,7 @@ public class DocumentRouting {
                 INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence, records)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")
                 .params(sourceFileId, runId, docType, firstPage, lastPage, sheet, held ? "held" : "loaded",
-                        Math.round(confidence * 1000) / 1000.0, JSON.writeValueAsString(records))
+                        Math.round(confidence * 1000) / 1000.0, recordsJson(records))
                 .query(Long.class).single();
         int opened = 0;
         if (held) {

@@ -8,7 +8,12 @@ import java.util.UUID;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.SourceRef;
-import org.medrec.review.DocumentRouting;
+import javax.sql.DataSource;
+import org.medrec.extraction.Method;
+import org.medrec.review.BulkRouting;
+import org.medrec.spreadsheet.mapping.PatientAssembly;
+import org.medrec.spreadsheet.mapping.SourceMapping;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.medrec.review.ReviewItemWriter;
 import org.medrec.spreadsheet.mapping.FileRecords;
 import org.medrec.spreadsheet.mapping.MappingCatalog;
@@ -32,40 +37,53 @@ public class SheetLoading {
     private static final Logger log = LoggerFactory.getLogger(SheetLoading.class);
 
     private final SheetImport sheets;
-    private final DocumentRouting routing;
+    private final BulkRouting routing;
     private final ReviewItemWriter items;
     private final Ledger ledger;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    public SheetLoading(MappingCatalog catalog, DocumentRouting routing, ReviewItemWriter items, Ledger ledger) {
+    public SheetLoading(MappingCatalog catalog, BulkRouting routing, ReviewItemWriter items, Ledger ledger,
+                        JdbcClient jdbc, DataSource dataSource) {
         this.sheets = new SheetImport(catalog);
         this.routing = routing;
         this.items = items;
         this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
-    /** In its own transaction: one file that cannot be loaded must not undo the others. */
+    /**
+     * In its own transaction: one file that cannot be loaded must not undo the others, and a run
+     * killed in the middle leaves nothing of the file behind (the next run loads it whole).
+     * Rows are staged in the database as they are read, then loaded patient by patient, in bulk.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void load(UUID runId, long sourceFileId, Path file, String path, boolean delimited, LocalDate reference) {
+        long started = System.nanoTime();
+        SourceRef wholeFile = SourceRef.wholeFile(sourceFileId, path, Method.SPREADSHEET);
+        SheetRowStage stage = new SheetRowStage(jdbc, dataSource, bad -> openBadRows(runId, sourceFileId, path, bad));
         SheetImport.Result result;
+        jdbc.sql("SAVEPOINT sheet_read").update();
         try {
             List<Path> siblings = ledger.tableSiblings(runId, path).stream()
                     .map(p -> file.resolveSibling(Path.of(p).getFileName())).toList();
-            result = sheets.read(file, delimited, sourceFileId, path, reference, siblings);
+            result = sheets.read(file, delimited, sourceFileId, path, reference, siblings, stage);
+            stage.finishReading();
         } catch (IOException e) {
+            jdbc.sql("ROLLBACK TO SAVEPOINT sheet_read").update();   // nothing of an unreadable file stays
             ledger.finish(sourceFileId, "quarantined", "the spreadsheet cannot be read: " + e.getMessage());
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }
-        SourceRef wholeFile = SourceRef.wholeFile(sourceFileId, path, org.medrec.extraction.Method.SPREADSHEET);
-        if (result.records().isEmpty() && result.badRows().isEmpty() && result.unmapped().isEmpty()
-                && !result.lookups().isEmpty()) {
+        if (stage.rows() == 0 && stage.badRows() == 0 && result.unmapped().isEmpty() && !result.lookups().isEmpty()) {
             SheetImport.LookupSheet table = result.lookups().get(0);
             ledger.finish(sourceFileId, "loaded", "the " + table.table() + " look-up table of the " + table.mapping()
                     + " mapping: no patient data; rows of the export's other files name its values by key");
             log.info("spreadsheet {}: a look-up table", sourceFileId);
             return;
         }
-        if (result.records().isEmpty() && result.badRows().isEmpty()) {
+        if (stage.rows() == 0 && stage.badRows() == 0) {
             String why = result.unmapped().isEmpty() ? "no data rows"
                     : String.join("; ", result.unmapped().stream().map(u -> u.sheet() + ": " + u.reason()).toList());
             items.openForSource(runId, null, null, null, "*", wholeFile, null,
@@ -73,28 +91,48 @@ public class SheetLoading {
             ledger.finish(sourceFileId, "held_for_review", "no mapping fits this export");
             return;
         }
-        int held = 0;
-        for (ExtractedRecord record : result.records()) {
-            double confidence = record.fields().stream().mapToDouble(FieldValue::confidence).min().orElse(1.0);
-            if (routing.route(runId, sourceFileId, record.docType(), null, null, null, confidence, java.util.List.of(record))
-                    .status().equals("held")) {
-                held++;
-            }
+        long staged = System.nanoTime();
+        BulkRouting.Batch batch = routing.open(runId, sourceFileId);
+        long[] lateBad = {0};
+        if (stage.rows() > 0) {
+            SourceMapping source = result.source();
+            stage.eachPatient(rows -> {
+                PatientAssembly patient = new PatientAssembly(source, sourceFileId, path, rows.get(0).mrn());
+                rows.forEach(patient::add);
+                PatientAssembly.Assembled assembled = patient.assemble();
+                if (!assembled.badRows().isEmpty()) {
+                    openBadRows(runId, sourceFileId, path, assembled.badRows());
+                    lateBad[0] += assembled.badRows().size();
+                }
+                ExtractedRecord record = assembled.record();
+                if (record != null) {
+                    double confidence = record.fields().stream().mapToDouble(FieldValue::confidence).min().orElse(1.0);
+                    batch.add(record, record.docType(), confidence);
+                }
+            });
         }
-        for (FileRecords.BadRow bad : result.badRows()) {
-            items.openForSource(runId, null, null, bad.mrn(), "*",
-                    SourceRef.inSheet(sourceFileId, path, bad.sheet(), bad.row(), bad.column()), bad.raw(),
-                    "bad row " + bad.row() + ": " + bad.reason() + "; it was not loaded");
-        }
+        batch.finish();
+        log.info("spreadsheet {}: read and staged in {} ms, loaded in {} ms ({})", sourceFileId,
+                (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000, batch.statistics());
         for (SheetImport.UnmappedSheet sheet : result.unmapped()) {
-            items.openForSource(runId, null, null, null, "*", new SourceRef(sourceFileId, path, null, null, sheet.sheet(), null, null, org.medrec.extraction.Method.SPREADSHEET),
-                    null, "sheet not read: " + sheet.reason());
+            items.openForSource(runId, null, null, null, "*", new SourceRef(sourceFileId, path, null, null, sheet.sheet(), null, null,
+                    Method.SPREADSHEET), null, "sheet not read: " + sheet.reason());
         }
-        String reason = result.records().size() + " patient records (" + held + " held for review), "
-                + result.badRows().size() + " bad rows in review, read with the " + result.system() + " mapping";
+        long badRows = stage.badRows() + lateBad[0];
+        String reason = batch.records() + " patient records (" + batch.held() + " held for review), "
+                + badRows + " bad rows in review, read with the " + result.system() + " mapping";
         ledger.finish(sourceFileId, "loaded", reason);
-        log.info("spreadsheet {}: {} records, {} held, {} bad rows, {} sheets not read", sourceFileId,
-                result.records().size(), held, result.badRows().size(), result.unmapped().size());
+        log.info("spreadsheet {}: {} rows, {} records, {} held, {} bad rows, {} sheets not read in {} ms", sourceFileId,
+                stage.rows(), batch.records(), batch.held(), badRows, result.unmapped().size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void openBadRows(UUID runId, long sourceFileId, String path, List<FileRecords.BadRow> bad) {
+        for (FileRecords.BadRow row : bad) {
+            items.openForSource(runId, null, null, row.mrn(), "*",
+                    SourceRef.inSheet(sourceFileId, path, row.sheet(), row.row(), row.column()), row.raw(),
+                    "bad row " + row.row() + ": " + row.reason() + "; it was not loaded");
+        }
     }
 
     /** A file whose loading broke a store rule (a defect, not the file's fault): held, with the reason. */

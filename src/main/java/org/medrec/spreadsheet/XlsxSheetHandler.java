@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
@@ -39,7 +38,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     }
 
     private final String sheet;
-    private final SharedStrings strings;
+    private final TempFileSharedStrings strings;
     private final StylesTable styles;
     private final CellValues values;
     private final RowHandler handler;
@@ -68,7 +67,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     private record NumberFormat(int index, String format) {
     }
 
-    XlsxSheetHandler(String sheet, SharedStrings strings, StylesTable styles, CellValues values, RowHandler handler) {
+    XlsxSheetHandler(String sheet, TempFileSharedStrings strings, StylesTable styles, CellValues values, RowHandler handler) {
         this.sheet = sheet;
         this.strings = strings;
         this.styles = styles;
@@ -166,7 +165,7 @@ final class XlsxSheetHandler extends DefaultHandler {
                 case "s" -> {
                     String index = v.trim();
                     yield index.isEmpty() ? CellValues.blank(column, f)
-                            : CellValues.text(column, strings.getItemAt(Integer.parseInt(index)).getString(), f);
+                            : CellValues.text(column, strings.text(Integer.parseInt(index)), f);
                 }
                 case "inlineStr", "str" -> CellValues.text(column, decodeEscapes(v), f);
                 case "b" -> CellValues.bool(column, "1".equals(v.trim()) || "true".equalsIgnoreCase(v.trim()), f);

@@ -11,7 +11,6 @@ import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
@@ -23,10 +22,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Streams an Excel 2007+ workbook (.xlsx) with POI's event API: the package is opened read-only,
- * shared strings are read once by {@link ReadOnlySharedStringsTable}, number formats come from the
- * {@link StylesTable}, and each sheet's XML is parsed with SAX, one row at a time, so memory does
- * not grow with the row count (it does with the number of distinct shared strings, which POI
- * keeps in memory).
+ * shared strings are read once into temporary files ({@link TempFileSharedStrings}: POI's
+ * {@code ReadOnlySharedStringsTable} would keep them all on the heap), number formats come from
+ * the {@link StylesTable}, and each sheet's XML is parsed with SAX, one row at a time, so memory
+ * grows neither with the row count nor with the number of distinct strings.
  *
  * <p>Rows are parsed by {@link XlsxSheetHandler}, modelled on POI's {@code XSSFSheetXMLHandler}:
  * that handler's {@code SheetContentsHandler} receives only a formatted string per cell (no stored
@@ -42,7 +41,7 @@ final class XlsxTableReader implements TableReader {
 
     private final OPCPackage pkg;
     private final XSSFReader reader;
-    private final ReadOnlySharedStringsTable strings;
+    private final TempFileSharedStrings strings;
     private final StylesTable styles;
     private final CellValues values;
     private final List<WorkbookSheet> workbookSheets;
@@ -52,7 +51,7 @@ final class XlsxTableReader implements TableReader {
     record WorkbookSheet(String name, SheetInfo.Visibility visibility, String relationId) {
     }
 
-    private XlsxTableReader(OPCPackage pkg, XSSFReader reader, ReadOnlySharedStringsTable strings, StylesTable styles,
+    private XlsxTableReader(OPCPackage pkg, XSSFReader reader, TempFileSharedStrings strings, StylesTable styles,
                             boolean date1904, List<WorkbookSheet> workbookSheets) {
         this.pkg = pkg;
         this.reader = reader;
@@ -79,7 +78,7 @@ final class XlsxTableReader implements TableReader {
             try (InputStream in = reader.getWorkbookData()) {
                 parse(in, workbook);
             }
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            TempFileSharedStrings strings = TempFileSharedStrings.open(pkg);
             StylesTable styles = reader.getStylesTable();
             return new XlsxTableReader(pkg, reader, strings, styles, workbook.date1904, List.copyOf(workbook.sheets));
         } catch (TableReadException e) {

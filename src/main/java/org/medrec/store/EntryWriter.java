@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.medrec.extraction.FieldValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes a record's list entries (encounters with their diagnoses and vitals, medications,
@@ -76,12 +75,12 @@ final class EntryWriter {
     private static final Map<String, String> VITAL_UNITS = Map.of("bp_systolic", "mm[Hg]", "bp_diastolic", "mm[Hg]",
             "pulse", "/min", "resp_rate", "/min", "temp_f", "[degF]", "weight_lb", "[lb_av]", "height_in", "[in_i]", "spo2", "%");
 
-    private final JdbcClient jdbc;
+    private final StoreRows rows;
     private final long patientId;
     private final Provenance provenance;
 
-    EntryWriter(JdbcClient jdbc, long patientId, Provenance provenance) {
-        this.jdbc = jdbc;
+    EntryWriter(StoreRows rows, long patientId, Provenance provenance) {
+        this.rows = rows;
         this.patientId = patientId;
         this.provenance = provenance;
     }
@@ -127,8 +126,7 @@ final class EntryWriter {
         if (existing.isPresent()) {
             known.forEach((field, value) -> {
                 Column c = spec.columns().get(field);
-                jdbc.sql("UPDATE " + spec.table() + " SET " + c.name() + " = coalesce(" + c.name() + ", ?) WHERE id = ?")
-                        .params(c.convert().apply(value.value()), id).update();
+                rows.fillEntry(spec.table(), id, c.name(), c.convert().apply(value.value()));
             });
         }
         known.forEach((field, value) -> provenance.add(spec.table(), id, spec.columns().get(field).name(), value));
@@ -140,49 +138,40 @@ final class EntryWriter {
         if (key == null) {
             return Optional.empty();
         }
-        StringBuilder sql = new StringBuilder("SELECT id FROM " + spec.table() + " WHERE patient_id = ?");
-        List<Object> params = new ArrayList<>(List.of(patientId));
-        if (spec.table().equals("diagnosis")) {
-            sql.append(" AND encounter_id IS NOT DISTINCT FROM ?");
-            params.add(encounterId);
-        }
+        List<StoreRows.Condition> equal = new ArrayList<>();
         for (String field : key) {
             Column c = spec.columns().get(field);
-            Object value = c.convert().apply(fields.get(field).value());
-            if (value instanceof String s) {
-                sql.append(" AND lower(").append(c.name()).append(") = lower(?)");
-                params.add(s);
-            } else {
-                sql.append(" AND ").append(c.name()).append(" = ?");
-                params.add(value);
-            }
+            equal.add(new StoreRows.Condition(c.name(), c.convert().apply(fields.get(field).value())));
         }
+        List<StoreRows.Condition> tolerant = new ArrayList<>();
         for (String field : spec.tolerant()) {
             FieldValue value = fields.get(field);
             if (value != null) {
                 Column c = spec.columns().get(field);
-                sql.append(" AND (").append(c.name()).append(" = ? OR ").append(c.name()).append(" IS NULL)");
-                params.add(c.convert().apply(value.value()));
+                tolerant.add(new StoreRows.Condition(c.name(), c.convert().apply(value.value())));
             }
         }
-        return jdbc.sql(sql + " ORDER BY id LIMIT 1").params(params).query(Long.class).optional();
+        return rows.findEntry(spec.table(), patientId, encounterId, equal, tolerant);
     }
 
     private long insert(Spec spec, Map<String, FieldValue> fields, Long encounterId) {
-        List<String> columns = new ArrayList<>(List.of("patient_id"));
-        List<Object> values = new ArrayList<>(List.of(patientId));
-        if (encounterId != null) {
-            columns.add("encounter_id");
-            values.add(encounterId);
-        }
+        Map<String, Object> columns = new LinkedHashMap<>();
         fields.forEach((field, value) -> {
             Column c = spec.columns().get(field);
-            columns.add(c.name());
-            values.add(c.convert().apply(value.value()));
+            columns.put(c.name(), c.convert().apply(value.value()));
         });
-        String marks = String.join(", ", columns.stream().map(c -> "?").toList());
-        return jdbc.sql("INSERT INTO " + spec.table() + " (" + String.join(", ", columns) + ") VALUES (" + marks + ") RETURNING id")
-                .params(values).query(Long.class).single();
+        return rows.insertEntry(spec.table(), patientId, encounterId, columns);
+    }
+
+    /** The columns of a table that entries are written to (besides patient_id and encounter_id), in a fixed order. */
+    static List<String> columnsOf(String table) {
+        return SPECS.values().stream().filter(s -> s.table().equals(table))
+                .flatMap(s -> s.columns().values().stream().map(Column::name)).distinct().sorted().toList();
+    }
+
+    /** The tables entries are written to. */
+    static List<String> entryTables() {
+        return SPECS.values().stream().map(Spec::table).distinct().toList();
     }
 
     private void vital(long encounterId, String kind, FieldValue value) {
@@ -191,11 +180,8 @@ final class EntryWriter {
             return;
         }
         var number = new java.math.BigDecimal(value.value().replaceAll("[^0-9.\\-]", ""));
-        Optional<Long> existing = jdbc.sql("SELECT id FROM vital_sign WHERE encounter_id = ? AND kind = ?")
-                .params(encounterId, kind).query(Long.class).optional();
-        long id = existing.orElseGet(() -> jdbc.sql("""
-                INSERT INTO vital_sign (patient_id, encounter_id, kind, value, unit) VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(patientId, encounterId, kind.toLowerCase(Locale.ROOT), number, unit).query(Long.class).single());
+        Optional<Long> existing = rows.findVital(encounterId, kind);
+        long id = existing.orElseGet(() -> rows.insertVital(patientId, encounterId, kind.toLowerCase(Locale.ROOT), number, unit));
         provenance.add("vital_sign", id, "value", value);
     }
 }

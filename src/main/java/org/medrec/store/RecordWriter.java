@@ -44,12 +44,17 @@ public class RecordWriter {
 
     @Transactional
     public LoadResult load(ExtractedRecord record, Long documentId, Map<String, Reviewed> reviews) {
+        return load(record, documentId, reviews, new JdbcStoreRows(jdbc));
+    }
+
+    /** As {@link #load(ExtractedRecord, Long, Map)}, through the given rows (the database, or a {@link BulkLoad}). */
+    static LoadResult load(ExtractedRecord record, Long documentId, Map<String, Reviewed> reviews, StoreRows rows) {
         if (record.needsReview() && reviews.isEmpty()) {
             throw new IllegalArgumentException("a record with values to review cannot be loaded");
         }
         Objects.requireNonNull(record.mrn(), "a record is loaded under its MRN");
-        Provenance provenance = new Provenance(jdbc, documentId, reviews);
-        long patientId = patient(record, provenance);
+        Provenance provenance = new Provenance(rows, documentId, reviews);
+        long patientId = patient(record, provenance, rows);
         List<Conflict> conflicts = new ArrayList<>();
         Map<String, Map<String, FieldValue>> entries = new LinkedHashMap<>();
         for (FieldValue field : record.fields()) {
@@ -62,7 +67,7 @@ public class RecordWriter {
                 String entry = path.steps().get(1).toString();   // insurance[0]
                 entries.computeIfAbsent(entry, k -> new LinkedHashMap<>()).put(path.last().name(), field);
             } else if (list.equals("patient")) {
-                demographic(patientId, path, field, provenance, conflicts);
+                demographic(patientId, path, field, provenance, conflicts, rows);
             } else if (path.first().index() != null) {
                 String entry = path.steps().size() > 2 && path.steps().get(1).index() != null
                         ? path.first() + "." + path.steps().get(1)   // encounters[0].diagnoses[1]
@@ -74,7 +79,7 @@ public class RecordWriter {
                 }
             }
         }
-        new EntryWriter(jdbc, patientId, provenance).write(entries);
+        new EntryWriter(rows, patientId, provenance).write(entries);
         return new LoadResult(patientId, conflicts);
     }
 
@@ -82,37 +87,25 @@ public class RecordWriter {
     public record Reviewed(java.util.UUID reviewItemId, String reviewer, java.time.OffsetDateTime at) {
     }
 
-    private long patient(ExtractedRecord record, Provenance provenance) {
-        long systemId = jdbc.sql("""
-                INSERT INTO identifier_system (system, name) VALUES (?, ?)
-                ON CONFLICT (system) DO UPDATE SET system = EXCLUDED.system RETURNING id""")
-                .params(record.identifierSystem(), record.identifierSystem()).query(Long.class).single();
-        var existing = jdbc.sql("SELECT id, patient_id FROM patient_identifier WHERE system_id = ? AND value = ?")
-                .params(systemId, record.mrn()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
-        long identifierId;
-        long patientId;
-        if (existing.isPresent()) {
-            identifierId = existing.get()[0];
-            patientId = existing.get()[1];
-        } else {
-            patientId = jdbc.sql("INSERT INTO patient DEFAULT VALUES RETURNING id").query(Long.class).single();
-            identifierId = jdbc.sql("INSERT INTO patient_identifier (patient_id, system_id, value) VALUES (?, ?, ?) RETURNING id")
-                    .params(patientId, systemId, record.mrn()).query(Long.class).single();
-        }
+    private static long patient(ExtractedRecord record, Provenance provenance, StoreRows rows) {
+        long systemId = rows.identifierSystem(record.identifierSystem());
+        long[] identifier = rows.identifier(systemId, record.mrn()).orElseGet(() -> rows.newPatient(systemId, record.mrn()));
+        long identifierId = identifier[0];
+        long patientId = identifier[1];
         record.fields().stream().filter(f -> f.path().equals("mrn"))
                 .forEach(f -> provenance.add("patient_identifier", identifierId, "value", f));
         return patientId;
     }
 
-    private void demographic(long patientId, RecordPath path, FieldValue field, Provenance provenance,
-                             List<Conflict> conflicts) {
+    private static void demographic(long patientId, RecordPath path, FieldValue field, Provenance provenance,
+                                    List<Conflict> conflicts, StoreRows rows) {
         Target target = target(path);
         if (target == null) {
             return;   // not kept in the store (mobile, emergency contact)
         }
-        String stored = stored(patientId, target);
+        String stored = rows.patientValue(patientId, target.column(), target.index());
         if (stored == null) {
-            write(patientId, target, field.value());
+            rows.setPatientValue(patientId, target.column(), target.index(), field.value());
         } else if (!sameValue(target.column(), stored, field.value())) {
             conflicts.add(new Conflict(field, stored));
             return;
@@ -146,13 +139,14 @@ public class RecordWriter {
             return java.util.Optional.empty();
         }
         long patientId = patient.get();
-        String stored = stored(patientId, target);
+        StoreRows rows = new JdbcStoreRows(jdbc);
+        String stored = rows.patientValue(patientId, target.column(), target.index());
         if (stored == null || !sameValue(target.column(), stored, field.value())) {
-            write(patientId, target, field.value());
+            rows.setPatientValue(patientId, target.column(), target.index(), field.value());
             jdbc.sql("DELETE FROM value_provenance WHERE entity = 'patient' AND entity_id = ? AND field = ?")
                     .params(patientId, target.field()).update();
         }
-        new Provenance(jdbc, documentId, review == null ? Map.of() : Map.of(field.path(), review))
+        new Provenance(rows, documentId, review == null ? Map.of() : Map.of(field.path(), review))
                 .add("patient", patientId, target.field(), field);
         return java.util.Optional.of(new Replaced(patientId, stored));
     }
@@ -182,25 +176,6 @@ public class RecordWriter {
             return column == null ? null : new Target(column, steps.get(2).index());
         }
         return null;
-    }
-
-    private String stored(long patientId, Target target) {
-        String select = target.index() == null ? target.column() + "::text" : target.column() + "[" + (target.index() + 1) + "]";
-        return jdbc.sql("SELECT " + select + " FROM patient WHERE id = ?").param(patientId)
-                .query((rs, n) -> rs.getString(1)).list().get(0);
-    }
-
-    private void write(long patientId, Target target, String value) {
-        String column = target.index() == null ? target.column() : target.column() + "[" + (target.index() + 1) + "]";
-        jdbc.sql("UPDATE patient SET " + column + " = ?" + cast(target.column()) + " WHERE id = ?")
-                .params(value, patientId).update();
-    }
-
-    private static String cast(String column) {
-        return switch (column) {
-            case "birth_date" -> "::date";
-            default -> "";
-        };
     }
 
     private static boolean sameValue(String column, String stored, String incoming) {

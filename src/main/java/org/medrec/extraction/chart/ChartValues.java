@@ -15,8 +15,6 @@ import org.medrec.extraction.validation.Normalized;
  */
 final class ChartValues {
 
-    /** What a form writes where it has nothing to write. */
-    private static final Pattern NOTHING = Pattern.compile("(?i)n/?a|none|-+|unknown|not applicable|\u2014");
     /**
      * The rules of a form's boxes, which OCR reads into the values beside them ({@code 03! 18! 26},
      * {@code 90.88|}); in codes, dates, amounts and numbers they are taken out, and the value goes
@@ -47,7 +45,7 @@ final class ChartValues {
         }
         return switch (field) {
             case "birth_date", "date" -> rules.read(list, field, boxed(text));
-            case "member_id", "group", "lot" -> NOTHING.matcher(text).matches() ? Normalized.empty() : Normalized.ok(text);
+            case "member_id", "group", "lot" -> FieldRules.meansNoValue(text) ? Normalized.empty() : Normalized.ok(text);
             case "provider" -> ProviderNames.check(text);
             default -> rules.read(list, field, text);
         };

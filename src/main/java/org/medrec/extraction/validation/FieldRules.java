@@ -15,6 +15,8 @@ public final class FieldRules {
     /** "Payers" that are no coverage at all. */
     private static final Pattern SELF_PAY = Pattern.compile(
             "(?i)self[ -]?pay(ing)?|self|none|uninsured|no[ _]insurance|cash( pay)?|n/?a");
+    /** What a form or an export writes where an identifier has none: "N/A", "none", "unknown", dashes. */
+    private static final Pattern NOTHING = Pattern.compile("(?i)n/?a|none|-+|unknown|not applicable|\u2014");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,3}");
     private static final AppointmentStatuses STATUSES = AppointmentStatuses.standard();
 
@@ -60,6 +62,11 @@ public final class FieldRules {
                     : Normalized.invalid("'" + text + "' is not a blood pressure number (mmHg, a whole number)");
             default -> Normalized.ok(text.replaceAll("\\s+", " "));
         };
+    }
+
+    /** Whether an identifier as written (an MRN, member id, group, lot, NPI) says there is none ("N/A", "unknown"). */
+    public static boolean meansNoValue(String text) {
+        return text != null && NOTHING.matcher(text.strip().replaceAll("\\s+", " ")).matches();
     }
 
     /** Whether a payer as written means no coverage ("Self pay", "None", "N/A"). */

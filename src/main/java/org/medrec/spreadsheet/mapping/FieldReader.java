@@ -39,6 +39,8 @@ final class FieldReader {
             case "charge", "payment", "balance" -> cell.kind() == CellKind.NUMBER
                     ? Money.fromNumber(Double.parseDouble(text)) : rules.read(list, field, text);
             case "postal_code" -> ZipCodes.normalize(text, cell.kind() == CellKind.NUMBER);
+            case "member_id", "group", "lot", "npi" -> FieldRules.meansNoValue(text) ? Normalized.empty()
+                    : rules.read(list, field, text);
             default -> rules.read(list, field, text);
         };
     }

@@ -2,14 +2,13 @@ package org.medrec.spreadsheet.mapping;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.SourceRef;
 import org.medrec.extraction.validation.Cvx;
+import org.medrec.extraction.validation.FieldRules;
 import org.medrec.extraction.validation.Icd10;
 import org.medrec.extraction.validation.Names;
 import org.medrec.extraction.validation.Normalized;
@@ -31,21 +30,56 @@ public final class FileRecords {
     public record BadRow(String sheet, int row, String column, String raw, String reason, String mrn) {
     }
 
-    private static final double SHEET_CONFIDENCE = 1.0;
-    private static final double DOUBTFUL_CONFIDENCE = 0.5;
+    /**
+     * Where the rows of a file go as they are read: each good row with its values, each bad row.
+     * The in-memory one groups rows per patient; the spreadsheet stage spills them to the
+     * database instead, so that memory does not grow with the file.
+     */
+    public interface Sink {
+        void row(MappedRow row);
+
+        void bad(BadRow row);
+    }
+
+    static final double SHEET_CONFIDENCE = 1.0;
+    static final double DOUBTFUL_CONFIDENCE = 0.5;
 
     private final SourceMapping source;
     private final long sourceFileId;
     private final String path;
     private final FieldReader reader;
-    private final Map<String, Patient> patients = new LinkedHashMap<>();
+    private final Sink sink;
+    private final Map<String, PatientAssembly> patients;   // only when this keeps the rows itself
     private final List<BadRow> badRows = new ArrayList<>();
 
+    /** Keeps every patient's rows in memory: for small files and tests ({@link #records()}, {@link #badRows()}). */
     public FileRecords(SourceMapping source, long sourceFileId, String path, LocalDate reference) {
         this.source = source;
         this.sourceFileId = sourceFileId;
         this.path = path;
         this.reader = new FieldReader(source, reference);
+        this.patients = new LinkedHashMap<>();
+        this.sink = new Sink() {
+            @Override
+            public void row(MappedRow row) {
+                patients.computeIfAbsent(row.mrn(), k -> new PatientAssembly(source, sourceFileId, path, k)).add(row);
+            }
+
+            @Override
+            public void bad(BadRow row) {
+                badRows.add(row);
+            }
+        };
+    }
+
+    /** Hands every row to {@code sink} as it is read ({@link #records()} and {@link #badRows()} stay empty). */
+    public FileRecords(SourceMapping source, long sourceFileId, String path, LocalDate reference, Sink sink) {
+        this.source = source;
+        this.sourceFileId = sourceFileId;
+        this.path = path;
+        this.reader = new FieldReader(source, reference);
+        this.patients = null;
+        this.sink = sink;
     }
 
     /**
@@ -62,33 +96,33 @@ public final class FileRecords {
         return new Sheet(mapping, header, label, tables);
     }
 
+    /** One record per patient, in the order patients first appear (in-memory only). */
     public List<ExtractedRecord> records() {
-        return patients.entrySet().stream()
-                .map(e -> new ExtractedRecord(source.identifierSystem(), e.getKey(), e.getValue().kinds(), e.getValue().fields))
-                .toList();
+        if (patients == null) {
+            return List.of();
+        }
+        return patients.values().stream().map(PatientAssembly::assemble).map(PatientAssembly.Assembled::record)
+                .filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The bad rows: those found while reading, then those found per patient (in-memory only). */
     public List<BadRow> badRows() {
-        return List.copyOf(badRows);
+        List<BadRow> all = new ArrayList<>(badRows);
+        if (patients != null) {
+            patients.values().forEach(p -> all.addAll(p.assemble().badRows()));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The mapping the file is read with. */
+    public SourceMapping source() {
+        return source;
     }
 
     /** A value read from a cell, before its entry index is known ({@code encounters[].date}). */
     private record Pending(String template, String raw, String value, double confidence, SourceRef source, String reason) {
-    }
-
-    /** One patient's values in this file. */
-    private static final class Patient {
-        final List<FieldValue> fields = new ArrayList<>();
-        final Map<String, Integer> nextIndex = new HashMap<>();
-        final Map<String, FieldValue> demographics = new HashMap<>();
-        final List<String> sheetKinds = new ArrayList<>();
-
-        int next(String list) {
-            return nextIndex.merge(list, 1, Integer::sum) - 1;
-        }
-
-        String kinds() {
-            return String.join("+", sheetKinds);
+        MappedValue mapped() {
+            return new MappedValue(template, raw, value, confidence, source.column(), reason);
         }
     }
 
@@ -98,7 +132,7 @@ public final class FileRecords {
         private final TableHeader header;
         private final String label;
         private final Map<String, LookupTable> tables;
-        private final Map<String, Integer> seenRows = new HashMap<>();
+        private final RowFingerprints seenRows = new RowFingerprints();
 
         private Sheet(SheetMapping mapping, TableHeader header, String label, Map<String, LookupTable> tables) {
             this.mapping = mapping;
@@ -109,16 +143,16 @@ public final class FileRecords {
 
         /** Adds one data row (title, empty and totals rows are the caller's to skip). */
         public void add(SheetRow row) {
-            String content = String.join("\u001f", row.cells().stream().map(SheetCell::text).map(String::strip).toList());
-            Integer first = seenRows.putIfAbsent(content, row.rowNumber());
+            int first = seenRows.firstRowOf(row.cells().stream().map(SheetCell::text).map(String::strip).toList(),
+                    row.rowNumber());
             String mrn = mrnOf(row);
-            if (first != null) {
+            if (first != row.rowNumber()) {
                 bad(row, null, null, "exact duplicate of row " + first, mrn);
                 return;
             }
             if (mrn == null) {
                 String raw = mrnText(row);
-                bad(row, mrnColumn(), raw, raw == null || raw.isBlank() ? "missing MRN"
+                bad(row, mrnColumn(), raw, raw == null || raw.isBlank() || FieldRules.meansNoValue(raw) ? "missing MRN"
                         : "'" + raw.strip() + "' is not an MRN in this clinic's format", null);
                 return;
             }
@@ -126,29 +160,7 @@ public final class FileRecords {
             if (!readRow(row, mrn, values)) {
                 return;
             }
-            Patient patient = patients.computeIfAbsent(mrn, k -> new Patient());
-            if (!patient.sheetKinds.contains(mapping.kind())) {
-                patient.sheetKinds.add(mapping.kind());
-            }
-            Map<String, Integer> rowIndex = new HashMap<>();
-            for (Pending value : values) {
-                String resolved = resolve(value.template(), patient, rowIndex);
-                FieldValue placed = new FieldValue(resolved, value.raw(), value.value(), value.confidence(), value.source(),
-                        value.reason());
-                if (resolved.startsWith("patient.") && !resolved.startsWith("patient.insurance")) {
-                    FieldValue known = patient.demographics.putIfAbsent(resolved, placed);
-                    if (known != null) {
-                        if (known.value() != null && placed.value() != null && !known.value().equalsIgnoreCase(placed.value())) {
-                            patient.fields.add(new FieldValue(resolved, placed.raw(), placed.value(), DOUBTFUL_CONFIDENCE,
-                                    placed.source(), "differs from row " + known.source().row() + " of this file"));
-                        }
-                        continue;
-                    }
-                } else if (resolved.equals("mrn") && patient.fields.stream().anyMatch(f -> f.path().equals("mrn"))) {
-                    continue;
-                }
-                patient.fields.add(placed);
-            }
+            sink.row(new MappedRow(mrn, mapping.kind(), label, row.rowNumber(), values.stream().map(Pending::mapped).toList()));
         }
 
         /** Reads every mapped cell of the row; false when the row is bad (and reported). */
@@ -336,41 +348,7 @@ public final class FileRecords {
         }
 
         private void bad(SheetRow row, String column, String raw, String reason, String mrn) {
-            badRows.add(new BadRow(label, row.rowNumber(), column, raw, reason, mrn));
+            sink.bad(new BadRow(label, row.rowNumber(), column, raw, reason, mrn));
         }
-    }
-
-    /** Turns {@code encounters[].diagnoses[].code} into {@code encounters[3].diagnoses[1].code} for this row. */
-    private static String resolve(String template, Patient patient, Map<String, Integer> rowIndex) {
-        if (!template.contains("[]")) {
-            return template;
-        }
-        StringBuilder out = new StringBuilder();
-        String[] steps = template.split("\\.");
-        String scope = "";
-        for (int s = 0; s < steps.length; s++) {
-            String step = steps[s];
-            if (s > 0) {
-                out.append('.');
-            }
-            if (!step.endsWith("[]")) {
-                out.append(step);
-                continue;
-            }
-            String name = step.substring(0, step.length() - 2);
-            String key = scope + name;
-            boolean last = s == steps.length - 2;   // the entry whose field this is
-            Integer index;
-            if (scope.isEmpty()) {
-                index = rowIndex.computeIfAbsent(key, k -> patient.next(k));
-            } else if (last) {
-                index = rowIndex.merge(key + "#", 1, Integer::sum) - 1;   // nested: a new one per value
-            } else {
-                index = rowIndex.get(key);
-            }
-            out.append(name).append('[').append(index).append(']');
-            scope = key + "[" + index + "].";
-        }
-        return out.toString();
     }
 }

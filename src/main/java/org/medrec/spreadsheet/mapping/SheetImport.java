@@ -32,7 +32,7 @@ public final class SheetImport {
      * name their values by key).
      */
     public record Result(String system, List<ExtractedRecord> records, List<FileRecords.BadRow> badRows,
-                         List<UnmappedSheet> unmapped, List<LookupSheet> lookups) {
+                         List<UnmappedSheet> unmapped, List<LookupSheet> lookups, SourceMapping source) {
     }
 
     /** A sheet that is a look-up table of a mapping ({@code payers} of {@code synthea}). */
@@ -62,6 +62,16 @@ public final class SheetImport {
      */
     public Result read(Path file, boolean delimited, long sourceFileId, String path, LocalDate reference,
                        List<Path> siblings) throws IOException {
+        return read(file, delimited, sourceFileId, path, reference, siblings, null);
+    }
+
+    /**
+     * As {@link #read(Path, boolean, long, String, LocalDate, List)}, handing every good and bad row
+     * to {@code sink} as it is read (a null sink: kept in memory and returned in the result), so
+     * that memory does not grow with the file. The result's records and bad rows are then empty.
+     */
+    public Result read(Path file, boolean delimited, long sourceFileId, String path, LocalDate reference,
+                       List<Path> siblings, FileRecords.Sink sink) throws IOException {
         List<UnmappedSheet> unmapped = new ArrayList<>();
         List<LookupSheet> lookups = new ArrayList<>();
         Map<SourceMapping.Lookup, LookupTable> tables = new HashMap<>();
@@ -79,7 +89,7 @@ public final class SheetImport {
                     }
                     if (!decided[0]) {
                         decided[0] = true;
-                        target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, unmapped, delimited,
+                        target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, sink, unmapped, delimited,
                                 lookups, table -> tables.computeIfAbsent(table,
                                         t -> LookupTable.read(t, file, siblings, locator)));
                     }
@@ -93,13 +103,14 @@ public final class SheetImport {
             }
         }
         if (records[0] == null) {
-            return new Result(null, List.of(), List.of(), unmapped, lookups);
+            return new Result(null, List.of(), List.of(), unmapped, lookups, null);
         }
-        return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped, lookups);
+        return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped, lookups, system[0]);
     }
 
     private FileRecords.Sheet start(SheetInfo sheet, List<SheetRow> leading, FileRecords[] records, SourceMapping[] system,
-                                    long sourceFileId, String path, LocalDate reference, List<UnmappedSheet> unmapped,
+                                    long sourceFileId, String path, LocalDate reference, FileRecords.Sink sink,
+                                    List<UnmappedSheet> unmapped,
                                     boolean delimited, List<LookupSheet> lookups,
                                     Function<SourceMapping.Lookup, LookupTable> tables) {
         Optional<TableHeader> header = locator.locate(sheet, leading);
@@ -129,7 +140,8 @@ public final class SheetImport {
         }
         if (records[0] == null) {
             system[0] = match.source();
-            records[0] = new FileRecords(match.source(), sourceFileId, path, reference);
+            records[0] = sink == null ? new FileRecords(match.source(), sourceFileId, path, reference)
+                    : new FileRecords(match.source(), sourceFileId, path, reference, sink);
         }
         Map<String, LookupTable> sheetTables = new HashMap<>();
         match.sheet().lookUps().values().forEach(name -> sheetTables.put(name, tables.apply(match.source().lookup(name))));
