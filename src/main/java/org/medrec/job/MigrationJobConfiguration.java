@@ -46,7 +46,8 @@ class MigrationJobConfiguration {
     @Bean
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
-                        org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads) {
+                        org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads,
+                        ProgressListener progressListener) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder("chartPagesStep", jobRepository)
@@ -56,6 +57,7 @@ class MigrationJobConfiguration {
                 .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now()))
                 .writer(chartPagesWriter)
                 .taskExecutor(executor)
+                .listener((Object) progressListener)
                 .build();
     }
 
@@ -82,12 +84,14 @@ class MigrationJobConfiguration {
     /** Spreadsheets, one file per chunk: read with their mapping, loaded or held, bad rows to review. */
     @Bean
     Step sheetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    ReceivedFilesReader receivedSheetsReader, SheetFileWriter sheetFileWriter) {
+                    ReceivedFilesReader receivedSheetsReader, SheetFileWriter sheetFileWriter,
+                    ProgressListener progressListener) {
         return new StepBuilder("sheetsStep", jobRepository)
                 .<ReceivedFile, ReceivedFile>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(receivedSheetsReader)
                 .writer(sheetFileWriter)
+                .listener((Object) progressListener)
                 .build();
     }
 
@@ -107,13 +111,14 @@ class MigrationJobConfiguration {
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                     SourceFilesReader sourceFilesReader, IntakeProcessor intakeProcessor, LedgerWriter ledgerWriter,
-                    MedrecProperties properties) {
+                    MedrecProperties properties, ProgressListener progressListener) {
         return new StepBuilder("intakeStep", jobRepository)
                 .<Path, IntakeOutcome>chunk(properties.intake().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(sourceFilesReader)
                 .processor(intakeProcessor)
                 .writer(ledgerWriter)
+                .listener((Object) progressListener)
                 .build();
     }
 

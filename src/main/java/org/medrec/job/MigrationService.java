@@ -45,18 +45,34 @@ public class MigrationService {
     private final JobRepository jobRepository;
     private final Job migrationJob;
     private final RunSummaryQuery summaries;
+    private final MigrationProgress progress;
+    private final ProgressListener progressListener;
+    private final ProgressSettings progressSettings;
 
     MigrationService(DataSource dataSource, MigrationRuns runs, JobOperator jobOperator, JobRepository jobRepository,
-                     Job migrationJob, RunSummaryQuery summaries) {
+                     Job migrationJob, RunSummaryQuery summaries, MigrationProgress progress,
+                     ProgressListener progressListener, ProgressSettings progressSettings) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.migrationJob = migrationJob;
         this.summaries = summaries;
+        this.progress = progress;
+        this.progressListener = progressListener;
+        this.progressSettings = progressSettings;
     }
 
     public RunSummary migrate(Path input) throws AlreadyRunningException, IOException, SQLException {
+        return migrate(input, null);
+    }
+
+    /**
+     * Runs the migration of {@code input}; {@code display}, when not null, gets a live progress line
+     * (the CLI passes one when stderr is a terminal). Progress log lines are written either way.
+     */
+    public RunSummary migrate(Path input, ProgressDisplay display) throws AlreadyRunningException, IOException,
+            SQLException {
         if (!Files.isDirectory(input)) {
             throw new IllegalArgumentException("--input " + input + " is not a folder");
         }
@@ -72,7 +88,9 @@ public class MigrationService {
                     .addString(MigrationJobConfiguration.RUN_ID, runId.toString())
                     .toJobParameters();
             JobExecution execution;
-            try {
+            progressListener.reset();
+            log.info("migration run {} begins", runId);
+            try (ProgressReporter ignoredReporter = new ProgressReporter(progress, progressSettings, display)) {
                 execution = jobOperator.start(migrationJob, parameters);
             } catch (Exception e) {
                 runs.finished(runId, "FAILED", null, e.getMessage());
@@ -84,6 +102,25 @@ public class MigrationService {
             runs.finished(runId, status, execution.getId(), message);
             log.info("migration run {} {}", runId, status);
             return summaries.summary(runId);
+        }
+    }
+
+    /**
+     * Asks the running migration to stop: the chunk being written is finished and committed, the
+     * job execution ends STOPPED, and the next {@code migrate} of the same folder resumes it.
+     * Returns at once (the run ends on its own thread). Safe to call from any thread, and more than once.
+     */
+    public void requestStop() {
+        progressListener.stopRequested();
+        JobExecution running = progressListener.running();
+        if (running == null || !running.isRunning()) {
+            return;
+        }
+        try {
+            jobOperator.stop(running);
+            log.info("stop requested: the migration stops after the chunk it is writing");
+        } catch (Exception e) {
+            log.warn("the migration could not be asked to stop: {}", e.toString());
         }
     }
 
