@@ -16,4 +16,11 @@ public class LogFileAppender extends FileAppender<ILoggingEvent> {
         }
         super.start();
     }
+
+    @Override
+    public void doAppend(ILoggingEvent event) {
+        if (isStarted()) {
+            super.doAppend(event);
+        }
+    }
 }

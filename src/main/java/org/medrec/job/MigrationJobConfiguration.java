@@ -57,7 +57,7 @@ class MigrationJobConfiguration {
                 .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now()))
                 .writer(chartPagesWriter)
                 .taskExecutor(executor)
-                .listener((Object) progressListener)
+                .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
     }
 
@@ -91,7 +91,7 @@ class MigrationJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(receivedSheetsReader)
                 .writer(sheetFileWriter)
-                .listener((Object) progressListener)
+                .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
     }
 
@@ -118,7 +118,7 @@ class MigrationJobConfiguration {
                 .reader(sourceFilesReader)
                 .processor(intakeProcessor)
                 .writer(ledgerWriter)
-                .listener((Object) progressListener)
+                .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
     }
 

@@ -62,7 +62,7 @@ class ProgressListener implements StepExecutionListener, ItemWriteListener<Objec
 
     private void begin(UUID runId, String stage, long files, long pages) {
         progress.begin(stage, files, pages);
-        log.info("migration run {}: {} begins, {} files{} to do", runId, stage, files,
+        log.info("migration run {}: {} begins, {} {}{} to do", runId, stage, files, files == 1 ? "file" : "files",
                 pages > 0 ? " (" + pages + " pages)" : "");
     }
 
