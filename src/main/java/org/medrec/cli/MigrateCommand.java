@@ -46,6 +46,11 @@ class MigrateCommand implements Callable<Integer> {
             } catch (MigrationService.AlreadyRunningException e) {
                 spec.commandLine().getErr().println("medrec: " + e.getMessage());
                 return ExitCode.MIGRATION_RUNNING;
+            } catch (MigrationService.StoreLostException e) {
+                spec.commandLine().getErr().println("medrec: error: " + e.getMessage() + " ("
+                        + CommandFailure.rootCause(e) + "); the run did not complete: the next `medrec migrate` of the"
+                        + " same folder resumes it once the store is back");
+                return ExitCode.FAILED;
             }
             spec.commandLine().getOut().print(json ? Json.write(summary.toJson()) + "\n" : summary.toText());
             spec.commandLine().getOut().flush();

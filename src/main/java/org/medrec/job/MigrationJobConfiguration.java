@@ -75,10 +75,14 @@ class MigrationJobConfiguration {
         return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems, routing);
     }
 
-    /** One Tesseract per OCR thread, ended when the application closes. */
+    /** One Tesseract per OCR thread, ended when the application closes; a page past the time limit is given up. */
     @Bean(destroyMethod = "close")
-    OcrEngines ocrEngines() {
-        return new OcrEngines(OcrSettings.defaults());
+    OcrEngines ocrEngines(@Value("${medrec.ocr.page-time-limit}") java.time.Duration pageTimeLimit) {
+        if (pageTimeLimit.isNegative() || pageTimeLimit.isZero() || pageTimeLimit.compareTo(java.time.Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("medrec.ocr.page-time-limit must be between 1ms and 1h, e.g. 120s; got "
+                    + pageTimeLimit);
+        }
+        return new OcrEngines(OcrSettings.defaults(), pageTimeLimit);
     }
 
     /** Spreadsheets, one file per chunk: read with their mapping, loaded or held, bad rows to review. */

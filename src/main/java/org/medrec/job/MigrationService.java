@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +35,23 @@ public class MigrationService {
     public static final class AlreadyRunningException extends Exception {
         AlreadyRunningException() {
             super("another migration is already running against this store; wait for it to finish");
+        }
+    }
+
+    /**
+     * The record store went away while the run was going (the database stopped, the network
+     * failed): the run did not complete, and the next {@code migrate} of the folder resumes it.
+     */
+    public static final class StoreLostException extends RuntimeException {
+        private final UUID runId;
+
+        StoreLostException(UUID runId, Throwable cause) {
+            super("the record store went away during migration run " + runId, cause);
+            this.runId = runId;
+        }
+
+        public UUID runId() {
+            return runId;
         }
     }
 
@@ -90,18 +108,26 @@ public class MigrationService {
             JobExecution execution;
             progressListener.reset();
             log.info("migration run {} begins", runId);
-            try (ProgressReporter ignoredReporter = new ProgressReporter(progress, progressSettings, display)) {
-                execution = jobOperator.start(migrationJob, parameters);
-            } catch (Exception e) {
-                runs.finished(runId, "FAILED", null, e.getMessage());
-                throw new IllegalStateException("the migration job could not start: " + e.getMessage(), e);
+            try {
+                try (ProgressReporter ignoredReporter = new ProgressReporter(progress, progressSettings, display)) {
+                    execution = jobOperator.start(migrationJob, parameters);
+                } catch (DataAccessException e) {
+                    throw e;
+                } catch (Exception e) {
+                    runs.finished(runId, "FAILED", null, e.getMessage());
+                    throw new IllegalStateException("the migration job could not start: " + e.getMessage(), e);
+                }
+                String status = runStatus(execution.getStatus());
+                String message = execution.getAllFailureExceptions().stream().findFirst()
+                        .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null);
+                runs.finished(runId, status, execution.getId(), message);
+                log.info("migration run {} {}", runId, status);
+                return summaries.summary(runId);
+            } catch (DataAccessException e) {
+                log.error("migration run {}: the record store went away ({}); the next migrate of the same folder"
+                        + " resumes the run", runId, e.getClass().getSimpleName());
+                throw new StoreLostException(runId, e);
             }
-            String status = runStatus(execution.getStatus());
-            String message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null);
-            runs.finished(runId, status, execution.getId(), message);
-            log.info("migration run {} {}", runId, status);
-            return summaries.summary(runId);
         }
     }
 

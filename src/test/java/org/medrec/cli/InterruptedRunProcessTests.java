@@ -104,6 +104,30 @@ class InterruptedRunProcessTests {
     }
 
     @Test
+    void shouldFailWithAClearMessageWhenTheStoreGoesAwayMidRunAndCompleteOnTheNextMigrate() throws Exception {
+        Path home = work.resolve("lost");
+        MedrecProcess.Running running = MedrecProcess.start(home, Map.of(), "migrate", "--input", input.toString(), "--json");
+        assertThat(running.awaitStderr(Pattern.compile("charts begins"), 180)).as(running.stderr()).isTrue();
+
+        // the database goes away: a fast shutdown of the store's PostgreSQL (its sessions are ended)
+        String postmaster = Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).trim();
+        Process kill = new ProcessBuilder("kill", "-INT", postmaster).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+        MedrecProcess.Result failed = running.await();
+
+        assertThat(failed.exitCode()).as(failed.stderr()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.stdout()).isEmpty();
+        assertThat(failed.stderr()).contains("medrec: error: the record store went away during migration run")
+                .contains("the next `medrec migrate` of the same folder resumes it once the store is back");
+
+        MedrecProcess.Result resumed = MedrecProcess.run(home, "migrate", "--input", input.toString(), "--json");
+
+        assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+        assertThat(resumed.stderr()).contains("resuming migration run");
+        assertThat(StoreContents.of(home)).isEqualTo(cleanStore);
+    }
+
+    @Test
     void shouldWriteTheLogAndItsProgressLinesToTheLogFileWithoutPatientData() throws Exception {
         String log = Files.readString(cleanLog);
 
