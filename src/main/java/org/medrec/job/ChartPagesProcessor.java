@@ -6,6 +6,7 @@ import org.medrec.extraction.chart.ChartDocument;
 import org.medrec.extraction.chart.ChartExtraction;
 import org.medrec.extraction.chart.ChartExtractor;
 import java.util.List;
+import java.util.function.LongToIntFunction;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.OcrEngines;
 import org.medrec.ocr.PageText;
@@ -21,19 +22,53 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     record ReadChart(ReceivedFile file, List<PageText> pages, ChartExtraction extraction, String failure) {
     }
 
+    /** Earlier attempts at a file that never finished (the process died each time) before it is quarantined. */
+    static final int UNFINISHED_ATTEMPTS_LIMIT = 2;
+
     private final ChartPages chartPages = new ChartPages();
     private final OcrEngines engines;
     private final ChartExtractor extractor;
     private final LocalDate today;
+    private final LongToIntFunction beginAttempt;
+    private final Object oneSuspectAtATime = new Object();
 
-    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today) {
+    /**
+     * @param beginAttempt records that reading a file (its source-file id) begins, and returns how many
+     *                     earlier attempts never finished it (see {@link org.medrec.store.ReadAttempts})
+     */
+    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today, LongToIntFunction beginAttempt) {
         this.engines = engines;
         this.extractor = extractor;
         this.today = today;
+        this.beginAttempt = beginAttempt;
     }
 
+    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today) {
+        this(engines, extractor, today, id -> 0);
+    }
+
+    /**
+     * A file that earlier attempts began and never finished is read alone among such files (so that
+     * a crash is blamed on fewer of them); after {@value #UNFINISHED_ATTEMPTS_LIMIT} such attempts it
+     * is quarantined unread, so that a file that crashes the OCR engine cannot stop every run.
+     */
     @Override
     public ReadChart process(ReceivedFile file) {
+        int unfinished = beginAttempt.applyAsInt(file.sourceFileId());
+        if (unfinished >= UNFINISHED_ATTEMPTS_LIMIT) {
+            return new ReadChart(file, List.of(), null, "reading it stopped the process " + unfinished + " times (a"
+                    + " crash of the OCR engine or of the image decoder, or the run was killed each time while reading"
+                    + " it); quarantined so that the migration can go on: re-scan or convert the file and migrate it again");
+        }
+        if (unfinished > 0) {
+            synchronized (oneSuspectAtATime) {
+                return read(file);
+            }
+        }
+        return read(file);
+    }
+
+    private ReadChart read(ReceivedFile file) {
         try {
             List<PageText> pages = chartPages.read(file.file(), file.format(), engines.get());
             boolean blank = pages.stream().allMatch(PageText::blank);

@@ -47,14 +47,14 @@ class MigrationJobConfiguration {
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
                         org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads,
-                        ProgressListener progressListener) {
+                        ProgressListener progressListener, org.medrec.store.ReadAttempts readAttempts) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder("chartPagesStep", jobRepository)
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
                 .reader(receivedChartsReader)
-                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now()))
+                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now(), readAttempts::begin))
                 .writer(chartPagesWriter)
                 .taskExecutor(executor)
                 .listener((org.springframework.batch.core.listener.StepListener) progressListener)
