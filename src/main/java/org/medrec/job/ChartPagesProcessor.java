@@ -6,7 +6,6 @@ import org.medrec.extraction.chart.ChartDocument;
 import org.medrec.extraction.chart.ChartExtraction;
 import org.medrec.extraction.chart.ChartExtractor;
 import java.util.List;
-import java.util.function.LongToIntFunction;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.OcrEngines;
 import org.medrec.ocr.PageText;
@@ -29,22 +28,22 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     private final OcrEngines engines;
     private final ChartExtractor extractor;
     private final LocalDate today;
-    private final LongToIntFunction beginAttempt;
+    private final ReadAttempts attempts;
     private final Object oneSuspectAtATime = new Object();
 
-    /**
-     * @param beginAttempt records that reading a file (its source-file id) begins, and returns how many
-     *                     earlier attempts never finished it (see {@link org.medrec.store.ReadAttempts})
-     */
-    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today, LongToIntFunction beginAttempt) {
+    /** Records when the reading of a file begins and when it returns (by source-file id). */
+    interface ReadAttempts {
+        /** Reading begins; returns how many earlier attempts began and never returned (the process died). */
+        int begin(long sourceFileId);
+
+        void end(long sourceFileId);
+    }
+
+    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today, ReadAttempts attempts) {
         this.engines = engines;
         this.extractor = extractor;
         this.today = today;
-        this.beginAttempt = beginAttempt;
-    }
-
-    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today) {
-        this(engines, extractor, today, id -> 0);
+        this.attempts = attempts;
     }
 
     /**
@@ -54,18 +53,29 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
      */
     @Override
     public ReadChart process(ReceivedFile file) {
-        int unfinished = beginAttempt.applyAsInt(file.sourceFileId());
+        int unfinished = attempts.begin(file.sourceFileId());
         if (unfinished >= UNFINISHED_ATTEMPTS_LIMIT) {
+            attempts.end(file.sourceFileId());
             return new ReadChart(file, List.of(), null, "reading it stopped the process " + unfinished + " times (a"
                     + " crash of the OCR engine or of the image decoder, or the run was killed each time while reading"
                     + " it); quarantined so that the migration can go on: re-scan or convert the file and migrate it again");
         }
         if (unfinished > 0) {
+            attempts.end(file.sourceFileId());   // not begun yet: it waits its turn, which is no attempt
             synchronized (oneSuspectAtATime) {
-                return read(file);
+                attempts.begin(file.sourceFileId());
+                return readAndEnd(file);
             }
         }
-        return read(file);
+        return readAndEnd(file);
+    }
+
+    private ReadChart readAndEnd(ReceivedFile file) {
+        try {
+            return read(file);
+        } finally {
+            attempts.end(file.sourceFileId());   // it returned: whatever becomes of the chunk, this was no crash
+        }
     }
 
     private ReadChart read(ReceivedFile file) {

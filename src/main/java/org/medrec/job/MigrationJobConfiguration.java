@@ -54,7 +54,18 @@ class MigrationJobConfiguration {
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
                 .reader(receivedChartsReader)
-                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now(), readAttempts::begin))
+                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now(),
+                        new ChartPagesProcessor.ReadAttempts() {
+                            @Override
+                            public int begin(long sourceFileId) {
+                                return readAttempts.begin(sourceFileId);
+                            }
+
+                            @Override
+                            public void end(long sourceFileId) {
+                                readAttempts.end(sourceFileId);
+                            }
+                        }))
                 .writer(chartPagesWriter)
                 .taskExecutor(executor)
                 .listener((org.springframework.batch.core.listener.StepListener) progressListener)

@@ -7,10 +7,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts the attempts at reading a file ({@code source_file.read_attempts}), each committed at once
- * in its own transaction, before the reading starts: an attempt whose process died (a native crash,
- * a kill) stays counted, while the chunk that would have recorded the file's outcome is rolled back.
- * Thread-safe.
+ * Counts the attempts at reading a file that began and did not return ({@code source_file.read_attempts}):
+ * {@link #begin} before the reading, {@link #end} when it returned (read or not), each committed at once
+ * in its own transaction. An attempt whose process died while reading the file (a native crash, a kill)
+ * stays counted; a file that was read and merely waited in the same chunk does not. Thread-safe.
  */
 @Repository
 public class ReadAttempts {
@@ -24,11 +24,18 @@ public class ReadAttempts {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records that reading the file begins; returns how many earlier attempts began and never finished it. */
+    /** Reading the file begins; returns how many earlier attempts began and never returned. */
     public int begin(long sourceFileId) {
-        Integer before = ownTransaction.execute(status -> jdbc.sql("""
-                UPDATE source_file SET read_attempts = read_attempts + 1 WHERE id = ? RETURNING read_attempts - 1""")
+        Integer before = ownTransaction.execute(status -> jdbc.sql(
+                "UPDATE source_file SET read_attempts = read_attempts + 1 WHERE id = ? RETURNING read_attempts - 1")
                 .param(sourceFileId).query(Integer.class).optional().orElse(0));
         return before == null ? 0 : before;
+    }
+
+    /** The attempt begun by {@link #begin} returned (whether or not the file could be read). */
+    public void end(long sourceFileId) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE source_file SET read_attempts = greatest(read_attempts - 1, 0) WHERE id = ?")
+                .param(sourceFileId).update());
     }
 }
