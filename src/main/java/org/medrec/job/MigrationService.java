@@ -106,7 +106,6 @@ public class MigrationService {
                     .addString(MigrationJobConfiguration.RUN_ID, runId.toString())
                     .toJobParameters();
             JobExecution execution;
-            progressListener.reset();
             log.info("migration run {} begins", runId);
             try {
                 try (ProgressReporter ignoredReporter = new ProgressReporter(progress, progressSettings, display)) {
@@ -128,6 +127,8 @@ public class MigrationService {
                         + " resumes the run", runId, e.getClass().getSimpleName());
                 throw new StoreLostException(runId, e);
             }
+        } finally {
+            progressListener.reset();   // a stop asked for before the job began is kept until it ends
         }
     }
 
