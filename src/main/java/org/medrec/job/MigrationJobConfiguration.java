@@ -10,7 +10,7 @@ import org.medrec.review.ReviewItemWriter;
 import org.medrec.review.DocumentRouting;
 import org.medrec.spreadsheet.SheetLoading;
 import org.medrec.store.PageStore;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.medrec.store.Ledger;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -47,9 +47,8 @@ class MigrationJobConfiguration {
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
                         org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads,
-                        ProgressListener progressListener, org.medrec.store.ReadAttempts readAttempts) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
-        executor.setConcurrencyLimit(threads);
+                        ProgressListener progressListener, org.medrec.store.ReadAttempts readAttempts,
+                        ThreadPoolTaskExecutor ocrTaskExecutor) {
         return new StepBuilder("chartPagesStep", jobRepository)
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
@@ -67,7 +66,7 @@ class MigrationJobConfiguration {
                             }
                         }))
                 .writer(chartPagesWriter)
-                .taskExecutor(executor)
+                .taskExecutor(ocrTaskExecutor)
                 .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
     }
@@ -84,6 +83,23 @@ class MigrationJobConfiguration {
     ChartPagesWriter chartPagesWriter(@Value("#{jobParameters['" + RUN_ID + "']}") String runId, PageStore pageStore,
                                       Ledger ledger, ReviewItemWriter reviewItems, DocumentRouting routing) {
         return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems, routing);
+    }
+
+    /**
+     * The chart stage's threads, kept for the whole run: each holds its own Tesseract ({@link OcrEngines}),
+     * so a new thread per file (as {@code SimpleAsyncTaskExecutor} does) would start one more engine
+     * per file and keep them all (measured: peak RSS 2.9 GB for 100 files, 6 GB for 250).
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor ocrTaskExecutor(@Value("${medrec.ocr.threads}") int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(Integer.MAX_VALUE);
+        executor.setThreadNamePrefix("ocr-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     /** One Tesseract per OCR thread, ended when the application closes; a page past the time limit is given up. */
