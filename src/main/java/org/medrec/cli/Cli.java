@@ -34,6 +34,9 @@ public final class Cli {
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("medrec: error: " + CommandFailure.describe(ex));
+            if (LogFileOption.active()) {   // the log file says why the command ended (stderr has it already)
+                log.info("command failed: {}", CommandFailure.describe(ex));
+            }
             log.debug("command failed", ex);
             return ExitCode.FAILED;
         });

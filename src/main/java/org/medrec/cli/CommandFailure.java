@@ -24,6 +24,15 @@ final class CommandFailure {
         return message(root);
     }
 
+    /** The message of the exception at the root of {@code e}'s causes. */
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return message(root);
+    }
+
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {

@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.medrec.job.MigrationService;
 import org.medrec.report.RunSummary;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.medrec.job.ProgressDisplay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -27,21 +29,36 @@ class MigrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the summary as one JSON document")
     boolean json;
 
+    @Mixin
+    LogFileOption logFile;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(input)) {
             throw new ParameterException(spec.commandLine(), "--input " + input + " is not a folder");
         }
+        logFile.apply();
         try (ConfigurableApplicationContext context = Store.open()) {
             RunSummary summary;
-            try {
-                summary = context.getBean(MigrationService.class).migrate(input);
+            MigrationService migration = context.getBean(MigrationService.class);
+            try (StopSignals signals = new StopSignals(migration::requestStop)) {
+                summary = migration.migrate(input, Terminal.stderrIsTerminal() ? terminalLine() : null);
             } catch (MigrationService.AlreadyRunningException e) {
                 spec.commandLine().getErr().println("medrec: " + e.getMessage());
                 return ExitCode.MIGRATION_RUNNING;
+            } catch (MigrationService.StoreLostException e) {
+                spec.commandLine().getErr().println("medrec: error: " + e.getMessage() + " ("
+                        + CommandFailure.rootCause(e) + "); the run did not complete: the next `medrec migrate` of the"
+                        + " same folder resumes it once the store is back");
+                return ExitCode.FAILED;
             }
             spec.commandLine().getOut().print(json ? Json.write(summary.toJson()) + "\n" : summary.toText());
             spec.commandLine().getOut().flush();
+            if (summary.status().equals("STOPPED")) {
+                spec.commandLine().getErr().println("medrec: the migration run " + summary.runId() + " was stopped"
+                        + " before it completed; the next `medrec migrate` of the same folder resumes it");
+                return ExitCode.FAILED;
+            }
             if (!summary.status().equals("COMPLETED")) {
                 spec.commandLine().getErr().println("medrec: error: the migration run " + summary.runId() + " ended "
                         + summary.status() + "; `medrec report` shows why, and the next `medrec migrate` of the"
@@ -50,5 +67,20 @@ class MigrateCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+    }
+
+    /** The live progress line on stderr (a terminal). */
+    private static ProgressDisplay terminalLine() {
+        return new ProgressDisplay() {
+            @Override
+            public void show(String line) {
+                Terminal.showLine(System.err, "medrec migrate: " + line);
+            }
+
+            @Override
+            public void clear() {
+                Terminal.clearLine(System.err);
+            }
+        };
     }
 }

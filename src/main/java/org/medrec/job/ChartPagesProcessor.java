@@ -21,19 +21,64 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     record ReadChart(ReceivedFile file, List<PageText> pages, ChartExtraction extraction, String failure) {
     }
 
+    /** Earlier attempts at a file that never finished (the process died each time) before it is quarantined. */
+    static final int UNFINISHED_ATTEMPTS_LIMIT = 2;
+
     private final ChartPages chartPages = new ChartPages();
     private final OcrEngines engines;
     private final ChartExtractor extractor;
     private final LocalDate today;
+    private final ReadAttempts attempts;
+    private final Object oneSuspectAtATime = new Object();
 
-    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today) {
+    /** Records when the reading of a file begins and when it returns (by source-file id). */
+    interface ReadAttempts {
+        /** Reading begins; returns how many earlier attempts began and never returned (the process died). */
+        int begin(long sourceFileId);
+
+        void end(long sourceFileId);
+    }
+
+    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today, ReadAttempts attempts) {
         this.engines = engines;
         this.extractor = extractor;
         this.today = today;
+        this.attempts = attempts;
     }
 
+    /**
+     * A file that earlier attempts began and never finished is read alone among such files (so that
+     * a crash is blamed on fewer of them); after {@value #UNFINISHED_ATTEMPTS_LIMIT} such attempts it
+     * is quarantined unread, so that a file that crashes the OCR engine cannot stop every run.
+     */
     @Override
     public ReadChart process(ReceivedFile file) {
+        int unfinished = attempts.begin(file.sourceFileId());
+        if (unfinished >= UNFINISHED_ATTEMPTS_LIMIT) {
+            attempts.end(file.sourceFileId());
+            return new ReadChart(file, List.of(), null, "reading it stopped the process " + unfinished + " times (a"
+                    + " crash of the OCR engine or of the image decoder, or the run was killed each time while reading"
+                    + " it); quarantined so that the migration can go on: re-scan or convert the file and migrate it again");
+        }
+        if (unfinished > 0) {
+            attempts.end(file.sourceFileId());   // not begun yet: it waits its turn, which is no attempt
+            synchronized (oneSuspectAtATime) {
+                attempts.begin(file.sourceFileId());
+                return readAndEnd(file);
+            }
+        }
+        return readAndEnd(file);
+    }
+
+    private ReadChart readAndEnd(ReceivedFile file) {
+        try {
+            return read(file);
+        } finally {
+            attempts.end(file.sourceFileId());   // it returned: whatever becomes of the chunk, this was no crash
+        }
+    }
+
+    private ReadChart read(ReceivedFile file) {
         try {
             List<PageText> pages = chartPages.read(file.file(), file.format(), engines.get());
             boolean blank = pages.stream().allMatch(PageText::blank);

@@ -10,7 +10,7 @@ import org.medrec.review.ReviewItemWriter;
 import org.medrec.review.DocumentRouting;
 import org.medrec.spreadsheet.SheetLoading;
 import org.medrec.store.PageStore;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.medrec.store.Ledger;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -46,16 +46,28 @@ class MigrationJobConfiguration {
     @Bean
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
-                        org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ocr-");
-        executor.setConcurrencyLimit(threads);
+                        org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads,
+                        ProgressListener progressListener, org.medrec.store.ReadAttempts readAttempts,
+                        ThreadPoolTaskExecutor ocrTaskExecutor) {
         return new StepBuilder("chartPagesStep", jobRepository)
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
                 .reader(receivedChartsReader)
-                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now()))
+                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now(),
+                        new ChartPagesProcessor.ReadAttempts() {
+                            @Override
+                            public int begin(long sourceFileId) {
+                                return readAttempts.begin(sourceFileId);
+                            }
+
+                            @Override
+                            public void end(long sourceFileId) {
+                                readAttempts.end(sourceFileId);
+                            }
+                        }))
                 .writer(chartPagesWriter)
-                .taskExecutor(executor)
+                .taskExecutor(ocrTaskExecutor)
+                .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
     }
 
@@ -73,21 +85,44 @@ class MigrationJobConfiguration {
         return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems, routing);
     }
 
-    /** One Tesseract per OCR thread, ended when the application closes. */
+    /**
+     * The chart stage's threads, kept for the whole run: each holds its own Tesseract ({@link OcrEngines}),
+     * so a new thread per file (as {@code SimpleAsyncTaskExecutor} does) would start one more engine
+     * per file and keep them all (measured: peak RSS 2.9 GB for 100 files, 6 GB for 250).
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor ocrTaskExecutor(@Value("${medrec.ocr.threads}") int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(Integer.MAX_VALUE);
+        executor.setThreadNamePrefix("ocr-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
+    }
+
+    /** One Tesseract per OCR thread, ended when the application closes; a page past the time limit is given up. */
     @Bean(destroyMethod = "close")
-    OcrEngines ocrEngines() {
-        return new OcrEngines(OcrSettings.defaults());
+    OcrEngines ocrEngines(@Value("${medrec.ocr.page-time-limit}") java.time.Duration pageTimeLimit) {
+        if (pageTimeLimit.isNegative() || pageTimeLimit.isZero() || pageTimeLimit.compareTo(java.time.Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("medrec.ocr.page-time-limit must be between 1ms and 1h, e.g. 120s; got "
+                    + pageTimeLimit);
+        }
+        return new OcrEngines(OcrSettings.defaults(), pageTimeLimit);
     }
 
     /** Spreadsheets, one file per chunk: read with their mapping, loaded or held, bad rows to review. */
     @Bean
     Step sheetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    ReceivedFilesReader receivedSheetsReader, SheetFileWriter sheetFileWriter) {
+                    ReceivedFilesReader receivedSheetsReader, SheetFileWriter sheetFileWriter,
+                    ProgressListener progressListener) {
         return new StepBuilder("sheetsStep", jobRepository)
                 .<ReceivedFile, ReceivedFile>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(receivedSheetsReader)
                 .writer(sheetFileWriter)
+                .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
     }
 
@@ -107,13 +142,14 @@ class MigrationJobConfiguration {
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                     SourceFilesReader sourceFilesReader, IntakeProcessor intakeProcessor, LedgerWriter ledgerWriter,
-                    MedrecProperties properties) {
+                    MedrecProperties properties, ProgressListener progressListener) {
         return new StepBuilder("intakeStep", jobRepository)
                 .<Path, IntakeOutcome>chunk(properties.intake().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(sourceFilesReader)
                 .processor(intakeProcessor)
                 .writer(ledgerWriter)
+                .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
     }
 

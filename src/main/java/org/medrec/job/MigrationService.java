@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +38,23 @@ public class MigrationService {
         }
     }
 
+    /**
+     * The record store went away while the run was going (the database stopped, the network
+     * failed): the run did not complete, and the next {@code migrate} of the folder resumes it.
+     */
+    public static final class StoreLostException extends RuntimeException {
+        private final UUID runId;
+
+        StoreLostException(UUID runId, Throwable cause) {
+            super("the record store went away during migration run " + runId, cause);
+            this.runId = runId;
+        }
+
+        public UUID runId() {
+            return runId;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(MigrationService.class);
 
     private final DataSource dataSource;
@@ -45,18 +63,34 @@ public class MigrationService {
     private final JobRepository jobRepository;
     private final Job migrationJob;
     private final RunSummaryQuery summaries;
+    private final MigrationProgress progress;
+    private final ProgressListener progressListener;
+    private final ProgressSettings progressSettings;
 
     MigrationService(DataSource dataSource, MigrationRuns runs, JobOperator jobOperator, JobRepository jobRepository,
-                     Job migrationJob, RunSummaryQuery summaries) {
+                     Job migrationJob, RunSummaryQuery summaries, MigrationProgress progress,
+                     ProgressListener progressListener, ProgressSettings progressSettings) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.migrationJob = migrationJob;
         this.summaries = summaries;
+        this.progress = progress;
+        this.progressListener = progressListener;
+        this.progressSettings = progressSettings;
     }
 
     public RunSummary migrate(Path input) throws AlreadyRunningException, IOException, SQLException {
+        return migrate(input, null);
+    }
+
+    /**
+     * Runs the migration of {@code input}; {@code display}, when not null, gets a live progress line
+     * (the CLI passes one when stderr is a terminal). Progress log lines are written either way.
+     */
+    public RunSummary migrate(Path input, ProgressDisplay display) throws AlreadyRunningException, IOException,
+            SQLException {
         if (!Files.isDirectory(input)) {
             throw new IllegalArgumentException("--input " + input + " is not a folder");
         }
@@ -72,18 +106,48 @@ public class MigrationService {
                     .addString(MigrationJobConfiguration.RUN_ID, runId.toString())
                     .toJobParameters();
             JobExecution execution;
+            log.info("migration run {} begins", runId);
             try {
-                execution = jobOperator.start(migrationJob, parameters);
-            } catch (Exception e) {
-                runs.finished(runId, "FAILED", null, e.getMessage());
-                throw new IllegalStateException("the migration job could not start: " + e.getMessage(), e);
+                try (ProgressReporter ignoredReporter = new ProgressReporter(progress, progressSettings, display)) {
+                    execution = jobOperator.start(migrationJob, parameters);
+                } catch (DataAccessException e) {
+                    throw e;
+                } catch (Exception e) {
+                    runs.finished(runId, "FAILED", null, e.getMessage());
+                    throw new IllegalStateException("the migration job could not start: " + e.getMessage(), e);
+                }
+                String status = runStatus(execution.getStatus());
+                String message = execution.getAllFailureExceptions().stream().findFirst()
+                        .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null);
+                runs.finished(runId, status, execution.getId(), message);
+                log.info("migration run {} {}", runId, status);
+                return summaries.summary(runId);
+            } catch (DataAccessException e) {
+                log.error("migration run {}: the record store went away ({}); the next migrate of the same folder"
+                        + " resumes the run", runId, e.getClass().getSimpleName());
+                throw new StoreLostException(runId, e);
             }
-            String status = runStatus(execution.getStatus());
-            String message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null);
-            runs.finished(runId, status, execution.getId(), message);
-            log.info("migration run {} {}", runId, status);
-            return summaries.summary(runId);
+        } finally {
+            progressListener.reset();   // a stop asked for before the job began is kept until it ends
+        }
+    }
+
+    /**
+     * Asks the running migration to stop: the chunk being written is finished and committed, the
+     * job execution ends STOPPED, and the next {@code migrate} of the same folder resumes it.
+     * Returns at once (the run ends on its own thread). Safe to call from any thread, and more than once.
+     */
+    public void requestStop() {
+        progressListener.stopRequested();
+        JobExecution running = progressListener.running();
+        if (running == null || !running.isRunning()) {
+            return;
+        }
+        try {
+            jobOperator.stop(running);
+            log.info("stop requested: the migration stops after the chunk it is writing");
+        } catch (Exception e) {
+            log.warn("the migration could not be asked to stop: {}", e.toString());
         }
     }
 

@@ -19,7 +19,11 @@ public final class ChartPages {
         List<PageText> pages = new ArrayList<>();
         try (PageSource source = PageSource.open(file, format)) {
             for (int n = 1; n <= source.pageCount(); n++) {
-                pages.add(reader.read(source.page(n), engine));
+                try {
+                    pages.add(reader.read(source.page(n), engine));
+                } catch (OcrTimeLimitException e) {
+                    throw new OcrException("page " + n + ": " + e.getMessage(), e);
+                }
             }
         }
         return pages;

@@ -42,6 +42,7 @@ public final class OcrEngine implements AutoCloseable {
     private static final int OSD_ONLY = ITessAPI.TessPageSegMode.PSM_OSD_ONLY;
 
     private final OcrSettings settings;
+    private final java.time.Duration pageTimeLimit;
     private final Path tessdata;
     private final AtomicBoolean busy = new AtomicBoolean();
     private TessBaseAPI handle;
@@ -49,14 +50,27 @@ public final class OcrEngine implements AutoCloseable {
     private ByteBuffer pixels;
     private boolean closed;
 
-    private OcrEngine(OcrSettings settings, Path tessdata, TessBaseAPI handle) {
+    private OcrEngine(OcrSettings settings, java.time.Duration pageTimeLimit, Path tessdata, TessBaseAPI handle) {
         this.settings = settings;
+        this.pageTimeLimit = pageTimeLimit;
         this.tessdata = tessdata;
         this.handle = handle;
     }
 
-    /** Starts Tesseract with the given settings. */
+    /** Starts Tesseract with the given settings, without a time limit. */
     public static OcrEngine open(OcrSettings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * Starts Tesseract with the given settings; a recognition pass that runs past {@code pageTimeLimit}
+     * (null: no limit) is abandoned with an {@link OcrTimeLimitException}.
+     */
+    public static OcrEngine open(OcrSettings settings, java.time.Duration pageTimeLimit) {
+        if (pageTimeLimit != null && (pageTimeLimit.isNegative() || pageTimeLimit.isZero()
+                || pageTimeLimit.toMillis() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("pageTimeLimit must be positive and under 24 days, got " + pageTimeLimit);
+        }
         Path tessdata = Tessdata.locate(settings.tessdata(), settings.language());
         TessBaseAPI handle = TessAPI1.TessBaseAPICreate();
         if (TessAPI1.TessBaseAPIInit3(handle, tessdata.toString(), settings.language()) != 0) {
@@ -70,7 +84,7 @@ public final class OcrEngine implements AutoCloseable {
                 throw new OcrException("Tesseract has no variable " + variable.getKey());
             }
         }
-        return new OcrEngine(settings, tessdata, handle);
+        return new OcrEngine(settings, pageTimeLimit, tessdata, handle);
     }
 
     /** Starts Tesseract with {@link OcrSettings#defaults()}. */
@@ -101,14 +115,38 @@ public final class OcrEngine implements AutoCloseable {
         enter();
         try {
             setImage(handle, gray, dpi, pageSegMode);
-            if (TessAPI1.TessBaseAPIRecognize(handle, null) != 0) {
-                throw new OcrException("Tesseract failed to recognise a " + gray.getWidth() + "x" + gray.getHeight()
-                        + " page");
+            if (pageTimeLimit == null) {
+                if (TessAPI1.TessBaseAPIRecognize(handle, null) != 0) {
+                    throw new OcrException("Tesseract failed to recognise a " + gray.getWidth() + "x" + gray.getHeight()
+                            + " page");
+                }
+            } else {
+                recognizeBefore(pageTimeLimit, gray);
             }
             return readResults(gray.getWidth(), gray.getHeight(), dpi);
         } finally {
             TessAPI1.TessBaseAPIClear(handle);
             leave();
+        }
+    }
+
+    /** Recognition with Tesseract's own deadline (its progress monitor), checked between words. */
+    private void recognizeBefore(java.time.Duration limit, BufferedImage gray) {
+        Pointer monitor = TessMonitor.TessMonitorCreate();
+        try {
+            long start = System.nanoTime();
+            TessMonitor.TessMonitorSetDeadlineMSecs(monitor, (int) limit.toMillis());
+            int failed = TessMonitor.TessBaseAPIRecognize(handle.getPointer(), monitor);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (failed != 0 && millis >= limit.toMillis()) {
+                throw new OcrTimeLimitException(limit, millis);
+            }
+            if (failed != 0) {
+                throw new OcrException("Tesseract failed to recognise a " + gray.getWidth() + "x" + gray.getHeight()
+                        + " page");
+            }
+        } finally {
+            TessMonitor.TessMonitorDelete(monitor);
         }
     }
 

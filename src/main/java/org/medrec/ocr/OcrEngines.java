@@ -23,12 +23,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class OcrEngines implements AutoCloseable {
 
     private final OcrSettings settings;
+    private final java.time.Duration pageTimeLimit;
     private final ConcurrentLinkedQueue<OcrEngine> all = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<OcrEngine> perThread = new ThreadLocal<>();
     private volatile boolean closed;
 
     public OcrEngines(OcrSettings settings) {
+        this(settings, null);
+    }
+
+    /** Engines that abandon a recognition pass running past {@code pageTimeLimit} (null: no limit). */
+    public OcrEngines(OcrSettings settings, java.time.Duration pageTimeLimit) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.pageTimeLimit = pageTimeLimit;
     }
 
     /** The calling thread's engine, started on first use. */
@@ -38,7 +45,7 @@ public final class OcrEngines implements AutoCloseable {
         }
         OcrEngine engine = perThread.get();
         if (engine == null) {
-            engine = OcrEngine.open(settings);
+            engine = OcrEngine.open(settings, pageTimeLimit);
             perThread.set(engine);
             all.add(engine);
             if (closed) { // closed while this one was starting

@@ -16,7 +16,59 @@ final class MedrecProcess {
     record Result(int exitCode, String stdout, String stderr) {
     }
 
+    /** A command still running (see {@link #start}). */
+    record Running(Process process, Path out, Path err) {
+
+        /** What it printed on stderr so far. */
+        String stderr() throws IOException {
+            return Files.readString(err);
+        }
+
+        /** Waits until stderr says {@code marker} (true), or the process ends or the time is up (false). */
+        boolean awaitStderr(java.util.regex.Pattern marker, long seconds) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                if (marker.matcher(stderr()).find()) {
+                    return true;
+                }
+                Thread.sleep(200);
+            }
+            return marker.matcher(stderr()).find();
+        }
+
+        /** Waits for the end and returns what it did. */
+        Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("medrec did not finish in 5 minutes");
+            }
+            try {
+                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        }
+    }
+
     private MedrecProcess() {
+    }
+
+    /** Starts a command without waiting for it. */
+    static Running start(Path home, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "org.medrec.MedrecApplication"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("medrec-out", ".txt");
+        Path err = Files.createTempFile("medrec-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("MEDREC_DB_URL");
+        builder.environment().put("MEDREC_HOME", home.toString());
+        builder.environment().putAll(env);
+        return new Running(builder.start(), out, err);
     }
 
     static Result run(Path home, Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {

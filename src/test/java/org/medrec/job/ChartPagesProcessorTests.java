@@ -1,0 +1,62 @@
+package org.medrec.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.medrec.intake.FileFormat;
+import org.medrec.ocr.OcrEngines;
+import org.medrec.ocr.OcrSettings;
+
+class ChartPagesProcessorTests {
+
+    /** In memory, as the store counts them: attempts begun and not returned. */
+    private static final class Attempts implements ChartPagesProcessor.ReadAttempts {
+        int unfinished;
+
+        Attempts(int unfinished) {
+            this.unfinished = unfinished;
+        }
+
+        @Override
+        public int begin(long sourceFileId) {
+            return unfinished++;
+        }
+
+        @Override
+        public void end(long sourceFileId) {
+            unfinished--;
+        }
+    }
+
+    @Test
+    void shouldQuarantineUnreadAFileThatTwoEarlierAttemptsNeverFinished() {
+        // no OCR engines and no extractor: the file must not be read at all
+        Attempts attempts = new Attempts(2);
+        ChartPagesProcessor processor = new ChartPagesProcessor(null, null, LocalDate.of(2026, 1, 1), attempts);
+        ReceivedFile file = new ReceivedFile(7, Path.of("/nonexistent/in/chart.png"), "chart.png", FileFormat.PNG);
+
+        ChartPagesProcessor.ReadChart read = processor.process(file);
+
+        assertThat(read.pages()).isEmpty();
+        assertThat(read.failure()).startsWith("reading it stopped the process 2 times");
+        assertThat(attempts.unfinished).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadAFileThatOneEarlierAttemptDidNotFinish() {
+        try (OcrEngines engines = new OcrEngines(OcrSettings.defaults())) {
+            Attempts attempts = new Attempts(1);
+            ChartPagesProcessor processor = new ChartPagesProcessor(engines, null, LocalDate.of(2026, 1, 1), attempts);
+            ReceivedFile file = new ReceivedFile(7, Path.of("/nonexistent/in/chart.png"), "chart.png", FileFormat.PNG);
+
+            ChartPagesProcessor.ReadChart read = processor.process(file);
+
+            assertThat(read.failure()).as("it was tried: the missing file cannot be read")
+                    .startsWith("its pages cannot be read");
+            assertThat(engines.size()).isEqualTo(1);
+            assertThat(attempts.unfinished).as("the attempt returned").isEqualTo(1);
+        }
+    }
+}
