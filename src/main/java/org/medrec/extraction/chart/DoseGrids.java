@@ -4,16 +4,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.medrec.extraction.validation.Cvx;
 import org.medrec.extraction.validation.Normalized;
 
 /**
  * Reads an immunization card printed as a grid ({@link DoseGridSpec}). The dose captions of the
  * header place the columns (evenly spaced; one the OCR missed is put back between its
- * neighbours); the vaccine names down the first column place the rows. Each box that holds a date
- * or a known product is a dose: its date, its lot, and the CVX code and vaccine name of its
+ * neighbours); the vaccine names down the first column place the rows. Each box that holds a date,
+ * a known product or a lot is a dose: its date, its lot, and the CVX code and vaccine name of its
  * product. A product that stands for several codes, or none medrec knows, goes to a person with
- * what was read. Doses are taken in date order. Stateless.
+ * what was read. Doses are numbered in date order, and those whose place in it is uncertain go to
+ * a person. Stateless.
  */
 final class DoseGrids {
 
@@ -22,7 +24,8 @@ final class DoseGrids {
     }
 
     /** One dose read from a box, before it is numbered. */
-    private record Dose(Cell date, Normalized dateValue, Cell product, Cell lot, Span where, String doubt, int row, int column) {
+    private record Dose(Cell date, Normalized dateValue, Cell product, Cell lot, Span where, String doubt, int row,
+                        int column) {
 
         Dose doubted(String why) {
             return doubt != null ? this : new Dose(date, dateValue, product, lot, where, why, row, column);
@@ -34,13 +37,15 @@ final class DoseGrids {
     }
 
     /** Lot numbers are letters, digits and hyphens. */
-    private static final java.util.regex.Pattern LOT = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,19}");
+    private static final Pattern LOT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,19}");
 
-    private static final java.util.regex.Pattern DATE_LIKE = java.util.regex.Pattern.compile("\\d{1,4}\\s?[-/.]\\s?\\d{1,2}\\s?[-/.]");
+    /** Digits with two date separators ({@code 6/29/}, {@code 2021-03-}): a date, even a misread one. */
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}\\s?[-/.]\\s?\\d{1,2}\\s?[-/.]");
 
     /** A date OCR split at a space ({@code 10/1 1/2023}): four digits or more with a slash or a hyphen between two of them. */
-    private static final java.util.regex.Pattern SPLIT_DATE = java.util.regex.Pattern.compile("^\\D{0,6}\\d{1,2}[-/]\\d[\\d\\s/-]{3,}");
-    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile(
+    private static final Pattern SPLIT_DATE = Pattern.compile("^\\D{0,6}\\d{1,2}[-/]\\d[\\d\\s/-]{3,}");
+    /** A month's name beside a number ({@code 24-Nov-2020}, {@code Nov 24, 2020}). */
+    private static final Pattern MONTH = Pattern.compile(
             "(?i)\\d.*\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b.*\\d");
 
     private DoseGrids() {

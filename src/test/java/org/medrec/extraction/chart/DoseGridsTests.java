@@ -2,6 +2,8 @@ package org.medrec.extraction.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Immunization cards printed as a grid of doses, typed (no OCR): the boxes' positions decide. */
@@ -9,14 +11,17 @@ class DoseGridsTests {
 
     private static final String HEADER = "VACCINE                 DOSE 1                          DOSE 2                          DOSE 3";
 
+    /** A Lakeside card for one patient with these lines under the dose captions. */
+    private static ChartExtraction card(String... rows) {
+        List<String> lines = new ArrayList<>(List.of("Lakeside Pediatrics & Family Care", "Immunization Record",
+                "Name: Patel, Juan H.     Date of Birth: 1/7/99", "Med Rec #: A-35925", HEADER));
+        lines.addAll(List.of(rows));
+        return Forms.extract(TypedLines.page(lines.toArray(String[]::new)));
+    }
+
     @Test
     void readsEachFilledBoxAsADoseWithTheCodeAndNameOfItsProductInDateOrder() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
-                "Lakeside Pediatrics & Family Care",
-                "Immunization Record",
-                "Name: Patel, Juan H.     Date of Birth: 1/7/99",
-                "Med Rec #: A-35925",
-                HEADER,
+        ChartExtraction e = card(
                 "Tdap / Td         Date 7/16/15                    Date                            Date",
                 "                  Boostrix",
                 "                  Lot E6743KW                     Lot                             Lot",
@@ -28,7 +33,7 @@ class DoseGridsTests {
                 "                  Lot WM2057                      Lot",
                 "Zoster            Date                            Date                            Date",
                 "",
-                "                  Lot                             Lot                             Lot"));
+                "                  Lot                             Lot                             Lot");
 
         assertThat(e.documentDoubt()).isNull();
         assertThat(Forms.loadable(e)).containsEntry("immunizations[0].date", "2015-07-16")
@@ -46,12 +51,7 @@ class DoseGridsTests {
 
     @Test
     void sendsADoseWhoseRowsWereNotToldApartAndEveryDoseItMayBeConfusedWithToAPerson() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
-                "Lakeside Pediatrics & Family Care",
-                "Immunization Record",
-                "Name: Patel, Juan H.     Date of Birth: 1/7/99",
-                "Med Rec #: A-35925",
-                HEADER,
+        ChartExtraction e = card(
                 "Tdap / Td         Date 7/16/15",
                 "                  Boostrix",
                 "                  Lot E6743KW",
@@ -63,7 +63,7 @@ class DoseGridsTests {
                 "                  Lot 7116P",
                 "HPV               Date",
                 "",
-                "                  Lot"));
+                "                  Lot");
 
         assertThat(Forms.loadable(e)).doesNotContainKeys("immunizations[0].date", "immunizations[0].cvx",
                 "immunizations[0].lot", "immunizations[1].date", "immunizations[1].cvx");
@@ -73,18 +73,13 @@ class DoseGridsTests {
 
     @Test
     void asksForTheVaccineOfADoseWhoseProductIsNotKnown() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
-                "Lakeside Pediatrics & Family Care",
-                "Immunization Record",
-                "Name: Patel, Juan H.     Date of Birth: 1/7/99",
-                "Med Rec #: A-35925",
-                HEADER,
+        ChartExtraction e = card(
                 "Polio (IPV)       Date 5/27/1999",
                 "                  POL",
                 "                  Lot D7286IX",
                 "Hib               Date",
                 "",
-                "                  Lot"));
+                "                  Lot");
 
         assertThat(Forms.loadable(e)).containsEntry("immunizations[0].date", "1999-05-27")
                 .doesNotContainKeys("immunizations[0].cvx", "immunizations[0].vaccine");
