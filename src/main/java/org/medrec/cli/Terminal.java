@@ -29,8 +29,8 @@ final class Terminal {
         if (Files.isSymbolicLink(fd)) {
             try {
                 return isTerminalDevice(Files.readSymbolicLink(fd).toString());
-            } catch (IOException | UnsupportedOperationException e) {
-                return false;
+            } catch (IOException e) {
+                return false;   // a link that cannot be read is not known to be a terminal: no live line
             }
         }
         return System.console() != null;
