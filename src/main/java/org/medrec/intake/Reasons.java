@@ -1,14 +1,14 @@
 package org.medrec.intake;
 
 /** Short, single-line descriptions of failures for quarantine reasons. */
-final class Reasons {
+public final class Reasons {
 
     private static final int MAX = 200;
 
     private Reasons() {
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String message = e.getMessage();
         if (e instanceof StackOverflowError) {
             message = "structure nested too deeply";
@@ -20,7 +20,7 @@ final class Reasons {
     }
 
     /** One line, no tabs, bounded length. */
-    static String clean(String text) {
+    public static String clean(String text) {
         String oneLine = text.replaceAll("[\\t\\r\\n]+", " ").trim();
         return oneLine.length() <= MAX ? oneLine : oneLine.substring(0, MAX - 3) + "...";
     }

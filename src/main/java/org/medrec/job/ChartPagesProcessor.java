@@ -7,12 +7,12 @@ import org.medrec.extraction.chart.ChartExtraction;
 import org.medrec.extraction.chart.ChartExtractor;
 import java.util.List;
 import org.medrec.ocr.ChartPages;
-import org.medrec.ocr.OcrEngines;
+import org.medrec.ocr.ChartReading;
 import org.medrec.ocr.PageText;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Reads the pages of one chart file with the calling thread's OCR engine. A file whose pages
+ * Reads the pages of one chart file with the calling thread's OCR engine (in its own process, or in this one). A file whose pages
  * cannot be decoded comes back with the reason, to be quarantined. Thread-safe.
  */
 class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProcessor.ReadChart> {
@@ -24,8 +24,7 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     /** Earlier attempts at a file that never finished (the process died each time) before it is quarantined. */
     static final int UNFINISHED_ATTEMPTS_LIMIT = 2;
 
-    private final ChartPages chartPages = new ChartPages();
-    private final OcrEngines engines;
+    private final ChartReading reading;
     private final ChartExtractor extractor;
     private final LocalDate today;
     private final ReadAttempts attempts;
@@ -39,8 +38,8 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
         void end(long sourceFileId);
     }
 
-    ChartPagesProcessor(OcrEngines engines, ChartExtractor extractor, LocalDate today, ReadAttempts attempts) {
-        this.engines = engines;
+    ChartPagesProcessor(ChartReading reading, ChartExtractor extractor, LocalDate today, ReadAttempts attempts) {
+        this.reading = reading;
         this.extractor = extractor;
         this.today = today;
         this.attempts = attempts;
@@ -80,7 +79,7 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
 
     private ReadChart read(ReceivedFile file) {
         try {
-            List<PageText> pages = chartPages.read(file.file(), file.format(), engines.get());
+            List<PageText> pages = reading.read(file.file(), file.format());
             boolean blank = pages.stream().allMatch(PageText::blank);
             ChartExtraction extraction = blank ? null
                     : extractor.extract(ChartDocument.of(pages), file.sourceFileId(), file.path(), today);

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import org.medrec.config.MedrecProperties;
 import org.medrec.intake.FileFormat;
 import org.medrec.intake.IntakeOutcome;
+import org.medrec.ocr.ChartReading;
 import org.medrec.ocr.OcrEngines;
+import org.medrec.ocr.OcrProcesses;
 import org.medrec.ocr.OcrSettings;
 import org.medrec.review.ReviewItemWriter;
 import org.medrec.review.DocumentRouting;
@@ -45,7 +47,7 @@ class MigrationJobConfiguration {
     /** Chart files, read page by page (text layer or OCR), files processed in parallel, one OCR engine per thread. */
     @Bean
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
+                        ReceivedFilesReader receivedChartsReader, ChartReading chartReading, ChartPagesWriter chartPagesWriter,
                         org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads,
                         ProgressListener progressListener, org.medrec.store.ReadAttempts readAttempts,
                         ThreadPoolTaskExecutor ocrTaskExecutor) {
@@ -53,7 +55,7 @@ class MigrationJobConfiguration {
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
                 .reader(receivedChartsReader)
-                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now(),
+                .processor(new ChartPagesProcessor(chartReading, chartExtractor, java.time.LocalDate.now(),
                         new ChartPagesProcessor.ReadAttempts() {
                             @Override
                             public int begin(long sourceFileId) {
@@ -86,7 +88,7 @@ class MigrationJobConfiguration {
     }
 
     /**
-     * The chart stage's threads, kept for the whole run: each holds its own Tesseract ({@link OcrEngines}),
+     * The chart stage's threads, kept for the whole run: each holds its own Tesseract ({@link ChartReading}),
      * so a new thread per file (as {@code SimpleAsyncTaskExecutor} does) would start one more engine
      * per file and keep them all (measured: peak RSS 2.9 GB for 100 files, 6 GB for 250).
      */
@@ -102,14 +104,28 @@ class MigrationJobConfiguration {
         return executor;
     }
 
-    /** One Tesseract per OCR thread, ended when the application closes; a page past the time limit is given up. */
+    /**
+     * One Tesseract per OCR thread, each in a process of its own (or in this JVM when
+     * {@code medrec.ocr.separate-processes} is false), ended when the application closes; a page past
+     * the time limit is given up.
+     */
     @Bean(destroyMethod = "close")
-    OcrEngines ocrEngines(@Value("${medrec.ocr.page-time-limit}") java.time.Duration pageTimeLimit) {
+    ChartReading chartReading(@Value("${medrec.ocr.page-time-limit}") java.time.Duration pageTimeLimit,
+                              @Value("${medrec.ocr.separate-processes}") boolean separateProcesses,
+                              @Value("${medrec.ocr.page-wait}") java.time.Duration pageWait,
+                              @Value("${medrec.ocr.process-heap-mb}") int processHeapMb) {
         if (pageTimeLimit.isNegative() || pageTimeLimit.isZero() || pageTimeLimit.compareTo(java.time.Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("medrec.ocr.page-time-limit must be between 1ms and 1h, e.g. 120s; got "
                     + pageTimeLimit);
         }
-        return new OcrEngines(OcrSettings.defaults(), pageTimeLimit);
+        if (!separateProcesses) {
+            return new OcrEngines(OcrSettings.defaults(), pageTimeLimit);
+        }
+        if (pageWait.compareTo(pageTimeLimit) <= 0) {
+            throw new IllegalArgumentException("medrec.ocr.page-wait (" + pageWait + ") must be longer than"
+                    + " medrec.ocr.page-time-limit (" + pageTimeLimit + ")");
+        }
+        return new OcrProcesses(pageTimeLimit, pageWait, processHeapMb);
     }
 
     /** Spreadsheets, one file per chunk: read with their mapping, loaded or held, bad rows to review. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.medrec.intake.FileFormat;
 import org.medrec.page.PageSource;
 
@@ -17,15 +18,20 @@ public final class ChartPages {
 
     public List<PageText> read(Path file, FileFormat format, OcrEngine engine) throws IOException {
         List<PageText> pages = new ArrayList<>();
+        read(file, format, engine, pages::add);
+        return pages;
+    }
+
+    /** Reads the pages in order, handing each to {@code done} as soon as it is read. */
+    public void read(Path file, FileFormat format, OcrEngine engine, Consumer<PageText> done) throws IOException {
         try (PageSource source = PageSource.open(file, format)) {
             for (int n = 1; n <= source.pageCount(); n++) {
                 try {
-                    pages.add(reader.read(source.page(n), engine));
+                    done.accept(reader.read(source.page(n), engine));
                 } catch (OcrTimeLimitException e) {
                     throw new OcrException("page " + n + ": " + e.getMessage(), e);
                 }
             }
         }
-        return pages;
     }
 }

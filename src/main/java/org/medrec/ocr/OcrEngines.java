@@ -1,9 +1,12 @@
 package org.medrec.ocr;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.medrec.intake.FileFormat;
 
 /**
  * Gives each worker thread its own {@link OcrEngine} (created on the thread's first call), and ends them all
@@ -20,7 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Thread-safe. {@link #close()} must only be called once the workers are done with their engines: it
  * refuses (IllegalStateException) to end an engine that is recognising a page.
  */
-public final class OcrEngines implements AutoCloseable {
+public final class OcrEngines implements ChartReading {
+
+    private final ChartPages chartPages = new ChartPages();
 
     private final OcrSettings settings;
     private final java.time.Duration pageTimeLimit;
@@ -55,6 +60,12 @@ public final class OcrEngines implements AutoCloseable {
             }
         }
         return engine;
+    }
+
+    /** Reads a chart file in this process with the calling thread's engine. */
+    @Override
+    public List<PageText> read(Path file, FileFormat format) throws IOException {
+        return chartPages.read(file, format, get());
     }
 
     /** How many engines are running (one per thread that has asked). */

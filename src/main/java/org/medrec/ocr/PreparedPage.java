@@ -12,7 +12,9 @@ import java.util.Objects;
  * A page image made ready for OCR, and what was done to it. The source page image is not modified; this
  * image is a new one whenever something changed it.
  *
- * @param image         the image to recognise (TYPE_BYTE_GRAY; black and white when {@code binarized})
+ * @param image         the image to recognise (TYPE_BYTE_GRAY; black and white when {@code binarized}); null in
+ *                      a page read in an OCR process ({@link OcrProcess}), which sends back only
+ *                      the geometry
  * @param dpi           its resolution
  * @param scale         how much the page was enlarged for OCR (1 when not: see
  *                      {@link PreprocessSettings#minOcrDpi()})
@@ -49,7 +51,6 @@ public record PreparedPage(BufferedImage image, int dpi, double scale, int sourc
     }
 
     public PreparedPage {
-        Objects.requireNonNull(image, "image");
         Objects.requireNonNull(orientation, "orientation");
         checkboxes = List.copyOf(Objects.requireNonNull(checkboxes, "checkboxes"));
         Objects.requireNonNull(timings, "timings");

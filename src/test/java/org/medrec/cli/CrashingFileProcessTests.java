@@ -63,15 +63,20 @@ class CrashingFileProcessTests {
              Connection c = DriverManager.getConnection(server.jdbcUrl());
              Statement s = c.createStatement()) {
             while (System.nanoTime() < deadline) {
-                try (ResultSet r = s.executeQuery("SELECT string_agg(first_path || '=' || read_attempts, ','"
-                        + " ORDER BY first_path) FROM source_file")) {
-                    if (r.next() && expected.equals(r.getString(1))) {
-                        return true;
-                    }
+                if (expected.equals(readAttempts(s))) {
+                    return true;
                 }
                 Thread.sleep(100);
             }
         }
         return false;
+    }
+
+    /** The store's unreturned read attempts per file, as {@code path=attempts,...} in path order. */
+    static String readAttempts(Statement store) throws java.sql.SQLException {
+        try (ResultSet r = store.executeQuery("SELECT string_agg(first_path || '=' || read_attempts, ','"
+                + " ORDER BY first_path) FROM source_file")) {
+            return r.next() ? String.valueOf(r.getString(1)) : "";
+        }
     }
 }

@@ -1,0 +1,197 @@
+package org.medrec.ocr;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.medrec.intake.FileFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads chart files in a separate JVM ({@link OcrProcessMain}) holding one Tesseract, so that a
+ * native crash of Tesseract or of an image decoder, or a page that hangs, costs that file and not
+ * the run: the file fails with the reason (and is quarantined), and the process is started again
+ * for the next file. The JVM is started on first use.
+ *
+ * <p>Not thread-safe: one per thread ({@link OcrProcesses}).
+ */
+public final class OcrProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OcrProcess.class);
+    /** Exit code of {@code -XX:+ExitOnOutOfMemoryError}. */
+    private static final int OUT_OF_MEMORY = 3;
+    private static final String END = "\0end";
+    /** How long the JVM may take to start and load Tesseract. */
+    private static final Duration STARTING = Duration.ofSeconds(60);
+
+    private final Duration pageTimeLimit;
+    private final Duration pageWait;
+    private final int heapMb;
+    private Process process;
+    private BufferedWriter requests;
+    private BlockingQueue<String> answers;
+
+    /**
+     * @param pageTimeLimit Tesseract's deadline for one recognition pass (checked inside the process)
+     * @param pageWait      how long a page may take in all (decoding, preprocessing, every pass) before
+     *                      the process is killed as hung
+     * @param heapMb        the process's Java heap
+     */
+    public OcrProcess(Duration pageTimeLimit, Duration pageWait, int heapMb) {
+        this.pageTimeLimit = pageTimeLimit;
+        this.pageWait = pageWait;
+        this.heapMb = heapMb;
+    }
+
+    /** Every page of the file, or an {@link OcrException} saying why not (its process crashed, a page hung). */
+    public List<PageText> read(Path file, FileFormat format) throws IOException {
+        ensureStarted();
+        try {
+            requests.write(format.name() + "\t" + file.toAbsolutePath());
+            requests.newLine();
+            requests.flush();
+        } catch (IOException e) {
+            stop();
+            throw new OcrException("the OCR process could not be given the file: " + e.getMessage(), e);
+        }
+        List<PageText> pages = new ArrayList<>();
+        while (true) {
+            String answer = next(pageWait).orElse(null);
+            if (answer == null) {
+                stop();
+                throw new OcrException("page " + (pages.size() + 1) + " took longer than " + pageWait.toMillis() / 1000.0
+                        + " s to read (decoding, preparing and OCR); the OCR process was stopped: raise"
+                        + " medrec.ocr.page-wait to try again");
+            }
+            if (answer.equals(END)) {
+                int exit = waitForExit();
+                stop();
+                throw new OcrException(exit == OUT_OF_MEMORY
+                        ? "page " + (pages.size() + 1) + " needed more than " + heapMb + " MB of memory to read; raise"
+                          + " medrec.ocr.process-heap-mb to try again"
+                        : "the OCR engine crashed on page " + (pages.size() + 1) + " (its process ended with exit code "
+                          + exit + "; a damaged image, or a fault of Tesseract)");
+            }
+            if (answer.startsWith(OcrProcessMain.PAGE)) {
+                pages.add(PageTextCodec.decode(answer.substring(OcrProcessMain.PAGE.length())));
+            } else if (answer.startsWith(OcrProcessMain.FAILED)) {
+                throw new OcrException(answer.substring(OcrProcessMain.FAILED.length()));
+            } else if (answer.equals(OcrProcessMain.DONE)) {
+                return pages;
+            }
+        }
+    }
+
+    /** The next answer line, {@link #END} when the process's output ended, empty when none came in time. */
+    private Optional<String> next(Duration wait) throws IOException {
+        try {
+            return Optional.ofNullable(answers.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new java.io.InterruptedIOException("interrupted while reading a chart");
+        }
+    }
+
+    private int waitForExit() {
+        try {
+            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void ensureStarted() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        stop();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heapMb + "m");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:+UseSerialGC");
+        // a crash report or core file could hold page pixels or text: none is written
+        command.add("-XX:-CreateCoredumpOnCrash");
+        command.add("-XX:ErrorFile=/dev/null");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dlogback.configurationFile=logback-probe.xml");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(OcrProcessMain.class.getName());
+        command.add(Long.toString(pageTimeLimit.toMillis()));
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        answers = new LinkedBlockingQueue<>();
+        Thread pump = new Thread(pump(process, answers), "ocr-process-" + process.pid());
+        pump.setDaemon(true);
+        pump.start();
+        String ready = next(STARTING.compareTo(pageWait) > 0 ? STARTING : pageWait).orElse(null);
+        if (!OcrProcessMain.READY.equals(ready)) {
+            stop();
+            throw new OcrException("the OCR process did not start (is libtesseract5 installed? see README.md)");
+        }
+        log.debug("OCR process {} started (heap {} MB)", process.pid(), heapMb);
+    }
+
+    /** Moves the process's answer lines to the queue, then {@link #END}; anything else it prints is skipped. */
+    private static Runnable pump(Process process, BlockingQueue<String> answers) {
+        return () -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (isAnswer(line)) {
+                        answers.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                log.debug("OCR process {}: its output could not be read: {}", process.pid(), e.getMessage());
+            }
+            answers.add(END);
+        };
+    }
+
+    private static boolean isAnswer(String line) {
+        return line.equals(OcrProcessMain.READY) || line.equals(OcrProcessMain.DONE)
+                || line.startsWith(OcrProcessMain.PAGE) || line.startsWith(OcrProcessMain.FAILED);
+    }
+
+    private void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitForExit();
+            process = null;
+        }
+    }
+
+    /** The running process's id (operators' logs, tests); empty before the first file and after a failure. */
+    public java.util.OptionalLong pid() {
+        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    }
+
+    /** Ends the process (between files). */
+    @Override
+    public void close() {
+        if (process != null) {
+            try {
+                requests.close();
+            } catch (IOException e) {
+                log.debug("OCR process {}: its input could not be closed: {}", process.pid(), e.getMessage());
+            }
+            stop();
+        }
+    }
+}
