@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Counts a run's outcomes from the ledger and the record store. Thread-safe. */
+/**
+ * Counts a run's outcomes from the ledger and the record store: a file counts as migrated once it
+ * is loaded or held for review, so a stopped run's files still waiting count in "seen" only.
+ * Thread-safe.
+ */
 @Repository
 public class RunSummaryQuery {
 
@@ -20,7 +24,7 @@ public class RunSummaryQuery {
                 .query(String.class).single();
         RunSummary.Files files = jdbc.sql("""
                 SELECT count(*),
-                       count(*) FILTER (WHERE rf.disposition = 'new' AND sf.outcome <> 'quarantined'),
+                       count(*) FILTER (WHERE rf.disposition = 'new' AND sf.outcome IN ('loaded', 'held_for_review')),
                        count(*) FILTER (WHERE rf.disposition = 'already_migrated'),
                        count(*) FILTER (WHERE rf.disposition = 'new' AND sf.outcome = 'quarantined')
                 FROM run_file rf JOIN source_file sf ON sf.id = rf.source_file_id
@@ -29,7 +33,7 @@ public class RunSummaryQuery {
                 .single();
         long pages = jdbc.sql("""
                 SELECT coalesce(sum(sf.pages), 0) FROM run_file rf JOIN source_file sf ON sf.id = rf.source_file_id
-                WHERE rf.run_id = ? AND rf.disposition = 'new' AND sf.outcome <> 'quarantined'""")
+                WHERE rf.run_id = ? AND rf.disposition = 'new' AND sf.outcome IN ('loaded', 'held_for_review')""")
                 .param(runId).query(Long.class).single();
         RunSummary.Records records = jdbc.sql("""
                 SELECT count(*) FILTER (WHERE d.status = 'loaded'), count(*) FILTER (WHERE d.status = 'held')

@@ -72,6 +72,9 @@ class InterruptedRunProcessTests {
         assertThat(stopped.stderr()).contains("SIGTERM received").contains("was stopped before it completed")
                 .contains("charts ended STOPPED");
         assertThat(StoreContents.of(home)).as("the run stopped before reading every chart").isNotEqualTo(cleanStore);
+        JsonNode files = summary.get("files");
+        assertThat(files.get("migrated").asLong() + files.get("quarantined").asLong())
+                .as("charts not read yet are seen, not migrated: " + files).isLessThan(files.get("seen").asLong());
 
         MedrecProcess.Result resumed = MedrecProcess.run(home, "migrate", "--input", input.toString(), "--json");
 
