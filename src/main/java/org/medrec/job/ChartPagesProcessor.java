@@ -8,6 +8,7 @@ import org.medrec.extraction.chart.ChartExtractor;
 import java.util.List;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.ChartReading;
+import org.medrec.ocr.OcrUnavailableException;
 import org.medrec.ocr.PageText;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -84,6 +85,8 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
             ChartExtraction extraction = blank ? null
                     : extractor.extract(ChartDocument.of(pages), file.sourceFileId(), file.path(), today);
             return new ReadChart(file, pages, extraction, null);
+        } catch (OcrUnavailableException e) {
+            throw e;   // no chart is to blame: the run fails, to be resumed
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new ReadChart(file, List.of(), null, "its pages cannot be read: " + why.replace(file.file().toString(), "the file"));

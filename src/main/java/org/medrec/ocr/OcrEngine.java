@@ -75,7 +75,7 @@ public final class OcrEngine implements AutoCloseable {
         TessBaseAPI handle = TessAPI1.TessBaseAPICreate();
         if (TessAPI1.TessBaseAPIInit3(handle, tessdata.toString(), settings.language()) != 0) {
             TessAPI1.TessBaseAPIDelete(handle);
-            throw new OcrException("Tesseract could not load language " + settings.language() + " from " + tessdata);
+            throw new OcrUnavailableException("Tesseract could not load language " + settings.language() + " from " + tessdata, null);
         }
         for (Map.Entry<String, String> variable : settings.variables().entrySet()) {
             if (TessAPI1.TessBaseAPISetVariable(handle, variable.getKey(), variable.getValue()) != ITessAPI.TRUE) {

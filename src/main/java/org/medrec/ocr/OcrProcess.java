@@ -93,14 +93,26 @@ public final class OcrProcess implements AutoCloseable {
         }
     }
 
-    /** The next answer line, {@link #END} when the process's output ended, empty when none came in time. */
-    private Optional<String> next(Duration wait) throws IOException {
+    /**
+     * The next answer line, {@link #END} when the process's output ended, empty when none came in time.
+     * An interrupt does not cut the wait short (as it would not cut short Tesseract in this JVM): it is
+     * kept for the caller.
+     */
+    private Optional<String> next(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean interrupted = false;
         try {
-            return Optional.ofNullable(answers.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-            throw new java.io.InterruptedIOException("interrupted while reading a chart");
+            while (true) {
+                try {
+                    return Optional.ofNullable(answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -113,11 +125,29 @@ public final class OcrProcess implements AutoCloseable {
         }
     }
 
-    private void ensureStarted() throws IOException {
+    private void ensureStarted() {
         if (process != null && process.isAlive()) {
             return;
         }
         stop();
+        try {
+            start();
+        } catch (IOException e) {
+            stop();
+            throw new OcrUnavailableException("the OCR process could not be started: " + e.getMessage(), e);
+        }
+        String ready = next(STARTING.compareTo(pageWait) > 0 ? STARTING : pageWait).orElse(null);
+        if (!OcrProcessMain.READY.equals(ready)) {
+            int exit = END.equals(ready) ? waitForExit() : -1;
+            stop();
+            throw new OcrUnavailableException("the OCR process did not start (" + (exit >= 0 ? "exit code " + exit
+                    : "not ready within " + STARTING.toSeconds() + " s") + "; are libtesseract5 and its English data"
+                    + " installed? see README.md)", null);
+        }
+        log.debug("OCR process {} started (heap {} MB)", process.pid(), heapMb);
+    }
+
+    private void start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heapMb + "m");
@@ -138,12 +168,6 @@ public final class OcrProcess implements AutoCloseable {
         Thread pump = new Thread(pump(process, answers), "ocr-process-" + process.pid());
         pump.setDaemon(true);
         pump.start();
-        String ready = next(STARTING.compareTo(pageWait) > 0 ? STARTING : pageWait).orElse(null);
-        if (!OcrProcessMain.READY.equals(ready)) {
-            stop();
-            throw new OcrException("the OCR process did not start (is libtesseract5 installed? see README.md)");
-        }
-        log.debug("OCR process {} started (heap {} MB)", process.pid(), heapMb);
     }
 
     /** Moves the process's answer lines to the queue, then {@link #END}; anything else it prints is skipped. */

@@ -23,7 +23,7 @@ final class Tessdata {
         String first = language.split("\\+")[0];
         if (configured != null) {
             if (!Files.isRegularFile(configured.resolve(first + ".traineddata"))) {
-                throw new OcrException("no " + first + ".traineddata in the configured tessdata folder " + configured);
+                throw new OcrUnavailableException("no " + first + ".traineddata in the configured tessdata folder " + configured, null);
             }
             return configured;
         }
@@ -43,7 +43,7 @@ final class Tessdata {
         if (bundled != null && new File(bundled, first + ".traineddata").isFile()) {
             return bundled.toPath();
         }
-        throw new OcrException("no " + first + ".traineddata found in " + SYSTEM_TESSDATA
-                + ", TESSDATA_PREFIX or the tess4j jar; install tesseract-ocr-" + first);
+        throw new OcrUnavailableException("no " + first + ".traineddata found in " + SYSTEM_TESSDATA
+                + ", TESSDATA_PREFIX or the tess4j jar; install tesseract-ocr-" + first, null);
     }
 }

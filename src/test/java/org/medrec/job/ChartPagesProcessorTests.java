@@ -1,10 +1,14 @@
 package org.medrec.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medrec.ocr.OcrUnavailableException;
+import org.medrec.testing.Fixtures;
 import org.medrec.intake.FileFormat;
 import org.medrec.ocr.OcrEngines;
 import org.medrec.ocr.OcrSettings;
@@ -57,6 +61,20 @@ class ChartPagesProcessorTests {
                     .startsWith("its pages cannot be read");
             assertThat(engines.size()).isEqualTo(1);
             assertThat(attempts.unfinished).as("the attempt returned").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldFailTheRunAndBlameNoChartWhenOcrCannotRun(@TempDir Path emptyTessdata) {
+        try (OcrEngines engines = new OcrEngines(OcrSettings.defaults().withTessdata(emptyTessdata))) {
+            Attempts attempts = new Attempts(0);
+            ChartPagesProcessor processor = new ChartPagesProcessor(engines, null, LocalDate.of(2026, 1, 1), attempts);
+            Path scan = Fixtures.sampleScans().resolve("billing-ledger.png");
+
+            assertThatThrownBy(() -> processor.process(new ReceivedFile(7, scan, "billing-ledger.png", FileFormat.PNG)))
+                    .isInstanceOf(OcrUnavailableException.class)
+                    .hasMessageStartingWith("no eng.traineddata in the configured tessdata folder");
+            assertThat(attempts.unfinished).as("the attempt returned: no crash to blame on the file").isZero();
         }
     }
 }
