@@ -22,6 +22,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -42,8 +43,13 @@ class MigrationJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(sheetsStep).next(chartPagesStep).build();
     }
 
-    /** Chart files, read page by page (text layer or OCR), files processed in parallel, one OCR engine per thread. */
+    /**
+     * Chart files, read page by page (text layer or OCR), files processed in parallel, one OCR engine
+     * per thread. With {@code migrate --workers remote} the step of this name is the manager step of
+     * {@link RemoteManagerConfiguration} instead.
+     */
     @Bean
+    @Profile("!" + RemoteManagerConfiguration.PROFILE)
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ReceivedFilesReader receivedChartsReader, OcrEngines ocrEngines, ChartPagesWriter chartPagesWriter,
                         org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads,
@@ -53,22 +59,29 @@ class MigrationJobConfiguration {
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
                 .reader(receivedChartsReader)
-                .processor(new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now(),
-                        new ChartPagesProcessor.ReadAttempts() {
-                            @Override
-                            public int begin(long sourceFileId) {
-                                return readAttempts.begin(sourceFileId);
-                            }
-
-                            @Override
-                            public void end(long sourceFileId) {
-                                readAttempts.end(sourceFileId);
-                            }
-                        }))
+                .processor(chartPagesProcessor(ocrEngines, chartExtractor, readAttempts))
                 .writer(chartPagesWriter)
                 .taskExecutor(ocrTaskExecutor)
                 .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
+    }
+
+    /** OCR and extraction of one chart file, with the store's crash guard (the same on a worker host). */
+    static ChartPagesProcessor chartPagesProcessor(OcrEngines ocrEngines,
+                                                   org.medrec.extraction.chart.ChartExtractor chartExtractor,
+                                                   org.medrec.store.ReadAttempts readAttempts) {
+        return new ChartPagesProcessor(ocrEngines, chartExtractor, java.time.LocalDate.now(),
+                new ChartPagesProcessor.ReadAttempts() {
+                    @Override
+                    public int begin(long sourceFileId) {
+                        return readAttempts.begin(sourceFileId);
+                    }
+
+                    @Override
+                    public void end(long sourceFileId) {
+                        readAttempts.end(sourceFileId);
+                    }
+                });
     }
 
     @Bean
