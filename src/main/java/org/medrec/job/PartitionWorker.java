@@ -19,7 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.jms.support.converter.SimpleMessageConverter;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * A worker's side of remote partitioning: receives partition requests from the broker one at a
@@ -50,6 +50,7 @@ public final class PartitionWorker implements AutoCloseable {
     private boolean stopping;
     private StepExecution current;
     private volatile DefaultMessageListenerContainer container;
+    private volatile boolean brokerLost;
 
     PartitionWorker(ConnectionFactory connectionFactory, RemoteSettings settings, JobRepository jobRepository,
                     Step workerStep) {
@@ -85,15 +86,26 @@ public final class PartitionWorker implements AutoCloseable {
         SimpleMessageConverter converter = new SimpleMessageConverter();
         listener.setMessageListener((MessageListener) message -> {
             try {
+                brokerLost = false;
                 handle((StepExecutionRequest) converter.fromMessage(message));
-            } catch (JMSException e) {
-                throw new IllegalStateException("a partition request could not be read: " + e.getMessage(), e);
+            } catch (JMSException | RuntimeException e) {
+                // the JMS transaction rolls back: the request goes back to the queue
+                log.warn("a partition request was given back to the broker: {}", e.getMessage());
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
             }
         });
         // lost the broker: try again every second; past the connect timeout the container stops (see listening())
-        listener.setBackOff(new FixedBackOff(1000, Math.max(1, settings.connectTimeout().toSeconds())));
-        listener.setExceptionListener(e -> log.warn("lost the broker at {} ({}); trying to reach it again",
-                settings.broker(), e.getMessage()));
+        listener.setBackOff(() -> {
+            long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+            return () -> System.nanoTime() < deadline ? 1000 : BackOffExecution.STOP;
+        });
+        listener.setExceptionListener(e -> {
+            if (!brokerLost) {
+                brokerLost = true;
+                log.warn("lost the broker at {} ({}); trying to reach it again for {} s", settings.broker(),
+                        e.getMessage(), settings.connectTimeout().toSeconds());
+            }
+        });
         listener.afterPropertiesSet();
         listener.start();
         container = listener;
@@ -149,15 +161,15 @@ public final class PartitionWorker implements AutoCloseable {
                     + " partition {})", partition.getStepName(), runId, job.getStatus(), partition.getStatus());
             return;
         }
+        ExecutionContext context = partition.getExecutionContext();
         synchronized (lock) {
             if (stopping) {
                 throw new IllegalStateException("this worker is stopping: the request goes back to the queue");
             }
             current = partition;
         }
-        ExecutionContext context = partition.getExecutionContext();
-        log.info("took {} of migration run {}{}: source files {}..{} ({} files, {} pages when planned)",
-                partition.getStepName(), runId, partition.getStatus() == BatchStatus.STARTED
+        log.info("took partition {} of migration run {}{}: source files {}..{} ({} files, {} pages when planned)",
+                context.getInt(ChartPartitioner.INDEX, -1), runId, partition.getStatus() == BatchStatus.STARTED
                         ? " (again: the worker that had it stopped without finishing)" : "",
                 context.getLong(ChartPartitioner.FIRST_ID, 0), context.getLong(ChartPartitioner.LAST_ID, 0),
                 context.getInt(ChartPartitioner.FILES, 0), context.getLong(ChartPartitioner.PAGES, 0));
@@ -176,7 +188,8 @@ public final class PartitionWorker implements AutoCloseable {
                 current = null;
             }
         }
-        log.info("{} of migration run {} ended {}: {} files written, {} filtered, in {} s{}", partition.getStepName(),
+        log.info("partition {} of migration run {} ended {}: {} files written, {} filtered, in {} s{}",
+                context.getInt(ChartPartitioner.INDEX, -1),
                 runId, partition.getStatus(), partition.getWriteCount(), partition.getFilterCount(),
                 Duration.ofNanos(System.nanoTime() - begin).toSeconds(), partition.getStatus() == BatchStatus.FAILED
                         ? ": " + partition.getFailureExceptions().stream().findFirst().map(Throwable::getMessage)

@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class RemoteChartProgress implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteChartProgress.class);
+    /** The step executions of the partitions: {@code chartPagesWorkerStep:partition0}, ... */
+    private static final String PARTITIONS = RemoteWorkerConfiguration.WORKER_STEP + ":%";
 
     private final JdbcClient jdbc;
     private final MigrationProgress progress;
@@ -71,8 +73,8 @@ final class RemoteChartProgress implements StepExecutionListener {
                         UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED',
                           exit_message = 'stopped before a worker took it', end_time = now(), last_updated = now(),
                           version = version + 1
-                        WHERE job_execution_id = ? AND status = 'STARTING' AND step_name LIKE 'chartPagesStep:%'""")
-                        .param(jobExecutionId).update();
+                        WHERE job_execution_id = ? AND status = 'STARTING' AND step_name LIKE ?""")
+                        .params(jobExecutionId, PARTITIONS).update();
                 if (stopped > 0) {
                     log.info("charts: {} partitions no worker had taken are stopped", stopped);
                 }
@@ -89,8 +91,8 @@ final class RemoteChartProgress implements StepExecutionListener {
     private void logPartitions(UUID runId, long jobExecutionId) {
         Map<String, Long> byStatus = jdbc.sql("""
                 SELECT status, count(*) FROM batch_step_execution
-                WHERE job_execution_id = ? AND step_name LIKE 'chartPagesStep:%' GROUP BY status""")
-                .param(jobExecutionId).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                WHERE job_execution_id = ? AND step_name LIKE ? GROUP BY status""")
+                .params(jobExecutionId, PARTITIONS).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         long waiting = byStatus.getOrDefault("STARTING", 0L);
         long reading = byStatus.getOrDefault("STARTED", 0L) + byStatus.getOrDefault("STOPPING", 0L);
