@@ -55,7 +55,7 @@ class WorkerCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Store.open(List.of(RemoteProfiles.WORKER),
                 "--medrec.remote.broker=" + broker)) {
             PartitionWorker worker = context.getBean(PartitionWorker.class);
-            try (StopSignals signals = new StopSignals(worker::requestStop)) {
+            try (StopSignals signals = new StopSignals("the worker", worker::requestStop)) {
                 try {
                     worker.awaitBroker();
                 } catch (PartitionWorker.BrokerUnreachableException e) {
