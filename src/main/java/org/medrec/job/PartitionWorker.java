@@ -132,7 +132,7 @@ public final class PartitionWorker implements AutoCloseable {
             stopping = true;
             if (current != null) {
                 current.setTerminateOnly();
-                log.info("partition {}: stops after the chunk being written", current.getStepName());
+                log.info("partition {}: stops after the chunk being written", index(current));
             }
         }
     }
@@ -153,12 +153,12 @@ public final class PartitionWorker implements AutoCloseable {
             partition.setExitStatus(ExitStatus.STOPPED.addExitDescription("stopped before a worker took it"));
             partition.setEndTime(LocalDateTime.now());
             jobRepository.update(partition);
-            log.info("{} of migration run {} not read: the run is being stopped", partition.getStepName(), runId);
+            log.info("partition {} of migration run {} not read: the run is being stopped", index(partition), runId);
             return;
         }
         if (!job.getStatus().isRunning() || !partition.getStatus().isRunning()) {
-            log.info("{} of migration run {} dropped: the request is older than the run's current state (run {},"
-                    + " partition {})", partition.getStepName(), runId, job.getStatus(), partition.getStatus());
+            log.info("partition {} of migration run {} dropped: the run or the partition has ended (run {}, partition {})",
+                    index(partition), runId, job.getStatus(), partition.getStatus());
             return;
         }
         ExecutionContext context = partition.getExecutionContext();
@@ -169,7 +169,7 @@ public final class PartitionWorker implements AutoCloseable {
             current = partition;
         }
         log.info("took partition {} of migration run {}{}: source files {}..{} ({} files, {} pages when planned)",
-                context.getInt(ChartPartitioner.INDEX, -1), runId, partition.getStatus() == BatchStatus.STARTED
+                index(partition), runId, partition.getStatus() == BatchStatus.STARTED
                         ? " (again: the worker that had it stopped without finishing)" : "",
                 context.getLong(ChartPartitioner.FIRST_ID, 0), context.getLong(ChartPartitioner.LAST_ID, 0),
                 context.getInt(ChartPartitioner.FILES, 0), context.getLong(ChartPartitioner.PAGES, 0));
@@ -188,12 +188,15 @@ public final class PartitionWorker implements AutoCloseable {
                 current = null;
             }
         }
-        log.info("partition {} of migration run {} ended {}: {} files written, {} filtered, in {} s{}",
-                context.getInt(ChartPartitioner.INDEX, -1),
+        log.info("partition {} of migration run {} ended {}: {} files written, {} filtered, in {} s{}", index(partition),
                 runId, partition.getStatus(), partition.getWriteCount(), partition.getFilterCount(),
                 Duration.ofNanos(System.nanoTime() - begin).toSeconds(), partition.getStatus() == BatchStatus.FAILED
                         ? ": " + partition.getFailureExceptions().stream().findFirst().map(Throwable::getMessage)
                         .orElse(partition.getExitStatus().getExitDescription()) : "");
+    }
+
+    private static int index(StepExecution partition) {
+        return partition.getExecutionContext().getInt(ChartPartitioner.INDEX, -1);
     }
 
     /** Takes no more requests and waits for the partition being read (it stops after its chunk once asked). */
