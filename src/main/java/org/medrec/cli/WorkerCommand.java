@@ -62,6 +62,9 @@ class WorkerCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("medrec: error: " + e.getMessage());
                     return ExitCode.FAILED;
                 }
+                if (signals.stopping()) {
+                    return ExitCode.OK;
+                }
                 worker.start();
                 while (!signals.stopping() && worker.listening()) {
                     Thread.sleep(500);

@@ -60,13 +60,18 @@ public final class PartitionWorker implements AutoCloseable {
         this.workerStep = workerStep;
     }
 
-    /** Tries to connect until {@code medrec.remote.connect-timeout} has passed. */
+    /** Tries to connect until {@code medrec.remote.connect-timeout} has passed (or a stop is asked for). */
     public void awaitBroker() throws BrokerUnreachableException, InterruptedException {
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         while (true) {
             try (Connection ignored = connectionFactory.createConnection()) {
                 return;
             } catch (JMSException | RuntimeException e) {
+                synchronized (lock) {
+                    if (stopping) {
+                        return;
+                    }
+                }
                 if (System.nanoTime() >= deadline) {
                     throw new BrokerUnreachableException(settings.broker(), settings.connectTimeout(), e);
                 }
