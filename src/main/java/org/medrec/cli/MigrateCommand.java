@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.medrec.job.MigrationService;
+import org.medrec.job.RemoteProfiles;
 import org.medrec.report.RunSummary;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.medrec.job.ProgressDisplay;
@@ -14,10 +15,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code medrec migrate --input DIR [--json]}. */
+/** {@code medrec migrate --input DIR [--json] [--workers local|remote [--broker URL]]}. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Migrates every file below DIR (charts and spreadsheets); files already migrated"
-                + " (same SHA-256) are skipped. A run that did not complete is resumed.")
+        description = {"Migrates every file below DIR (charts and spreadsheets); files already migrated"
+                + " (same SHA-256) are skipped. A run that did not complete is resumed.",
+                "With --workers remote the charts are read by `medrec worker` processes on other hosts (same store,"
+                + " same input path); see jobs/README.md, \"Workers on several machines\"."})
 class MigrateCommand implements Callable<Integer> {
 
     @Spec
@@ -29,6 +32,19 @@ class MigrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the summary as one JSON document")
     boolean json;
 
+    /** Where the chart pages are read. */
+    enum Workers { local, remote }
+
+    @Option(names = "--workers", paramLabel = "local|remote", defaultValue = "local",
+            description = "local (default): this process reads the charts; remote: intake and spreadsheets run here,"
+                    + " the charts are handed out in partitions to `medrec worker` processes")
+    Workers workers;
+
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "with --workers remote: an ActiveMQ Artemis broker that is already running"
+                    + " (tcp://HOST:PORT); default: this process runs one on medrec.remote.listen (tcp://0.0.0.0:61616)")
+    String broker;
+
     @Mixin
     LogFileOption logFile;
 
@@ -37,8 +53,14 @@ class MigrateCommand implements Callable<Integer> {
         if (!Files.isDirectory(input)) {
             throw new ParameterException(spec.commandLine(), "--input " + input + " is not a folder");
         }
+        if (broker != null && workers != Workers.remote) {
+            throw new ParameterException(spec.commandLine(), "--broker goes with --workers remote");
+        }
         logFile.apply();
-        try (ConfigurableApplicationContext context = Store.open()) {
+        try (ConfigurableApplicationContext context = workers == Workers.remote
+                ? Store.open(java.util.List.of(RemoteProfiles.MANAGER),
+                        broker == null ? new String[0] : new String[] {"--medrec.remote.broker=" + broker})
+                : Store.open()) {
             RunSummary summary;
             MigrationService migration = context.getBean(MigrationService.class);
             try (StopSignals signals = new StopSignals(migration::requestStop)) {

@@ -25,6 +25,11 @@ final class StopSignals implements AutoCloseable {
     private volatile boolean stopping;
 
     StopSignals(Runnable requestStop) {
+        this("the migration", requestStop);
+    }
+
+    /** {@code what} names what stops in the log line ("the migration", "the worker"). */
+    StopSignals(String what, Runnable requestStop) {
         for (String name : List.of("TERM", "INT")) {
             Signal signal = new Signal(name);
             SignalHandler[] previous = new SignalHandler[1];
@@ -32,8 +37,8 @@ final class StopSignals implements AutoCloseable {
                 previous[0] = Signal.handle(signal, s -> {
                     if (!stopping) {
                         stopping = true;
-                        log.warn("SIG{} received: stopping the migration after the current chunk (send it again to"
-                                + " stop at once)", s.getName());
+                        log.warn("SIG{} received: stopping {} after the current chunk (send it again to stop at once)",
+                                s.getName(), what);
                         requestStop.run();
                     } else if (previous[0] != null && previous[0] != SignalHandler.SIG_IGN
                             && previous[0] != SignalHandler.SIG_DFL) {

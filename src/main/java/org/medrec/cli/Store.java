@@ -13,12 +13,21 @@ final class Store {
     }
 
     static ConfigurableApplicationContext open() {
+        return open(java.util.List.of());
+    }
+
+    /**
+     * The application with these Spring profiles active (the remote manager or worker) and these
+     * {@code --name=value} properties, which win over application.yml and the environment.
+     */
+    static ConfigurableApplicationContext open(java.util.List<String> profiles, String... properties) {
         SpringApplication app = new SpringApplication(MedrecApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(true);
-        return app.run();
+        app.setAdditionalProfiles(profiles.toArray(String[]::new));
+        return app.run(properties);
     }
 
     /** The application with the web UI on {@code port} (for {@code serve} only). */

@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Stores a chart's pages and what was read from them, and says how the file stands: quarantined
  * when its pages cannot be read, every page is blank, or it is not a medical record; in review as
  * a whole when its type could not be told; otherwise its record is loaded, or held with one review
- * item per doubtful value. Thread-safe.
+ * item per doubtful value. A file that another writer has finished meanwhile is left as it is. Thread-safe.
  */
 class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
 
@@ -39,6 +39,9 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
     public void write(Chunk<? extends ChartPagesProcessor.ReadChart> chunk) {
         for (ChartPagesProcessor.ReadChart chart : chunk) {
             long id = chart.file().sourceFileId();
+            if (!ledger.lockIfReceived(id)) {
+                continue;   // another writer finished it (see Ledger.lockIfReceived)
+            }
             if (chart.failure() != null) {
                 ledger.finish(id, "quarantined", chart.failure());
                 continue;

@@ -24,6 +24,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -44,8 +45,13 @@ class MigrationJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(sheetsStep).next(chartPagesStep).build();
     }
 
-    /** Chart files, read page by page (text layer or OCR), files processed in parallel, one OCR engine per thread. */
+    /**
+     * Chart files, read page by page (text layer or OCR), files processed in parallel, one OCR engine
+     * per thread. With {@code migrate --workers remote} the step of this name is the manager step of
+     * {@link RemoteManagerConfiguration} instead.
+     */
     @Bean
+    @Profile("!" + RemoteManagerConfiguration.PROFILE)
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ReceivedFilesReader receivedChartsReader, ChartReading chartReading, ChartPagesWriter chartPagesWriter,
                         org.medrec.extraction.chart.ChartExtractor chartExtractor, @Value("${medrec.ocr.threads}") int threads,
@@ -55,22 +61,29 @@ class MigrationJobConfiguration {
                 .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
                 .transactionManager(transactionManager)
                 .reader(receivedChartsReader)
-                .processor(new ChartPagesProcessor(chartReading, chartExtractor, java.time.LocalDate.now(),
-                        new ChartPagesProcessor.ReadAttempts() {
-                            @Override
-                            public int begin(long sourceFileId) {
-                                return readAttempts.begin(sourceFileId);
-                            }
-
-                            @Override
-                            public void end(long sourceFileId) {
-                                readAttempts.end(sourceFileId);
-                            }
-                        }))
+                .processor(chartPagesProcessor(chartReading, chartExtractor, readAttempts))
                 .writer(chartPagesWriter)
                 .taskExecutor(ocrTaskExecutor)
                 .listener((org.springframework.batch.core.listener.StepListener) progressListener)
                 .build();
+    }
+
+    /** OCR and extraction of one chart file, with the store's crash guard (the same on a worker host). */
+    static ChartPagesProcessor chartPagesProcessor(ChartReading chartReading,
+                                                   org.medrec.extraction.chart.ChartExtractor chartExtractor,
+                                                   org.medrec.store.ReadAttempts readAttempts) {
+        return new ChartPagesProcessor(chartReading, chartExtractor, java.time.LocalDate.now(),
+                new ChartPagesProcessor.ReadAttempts() {
+                    @Override
+                    public int begin(long sourceFileId) {
+                        return readAttempts.begin(sourceFileId);
+                    }
+
+                    @Override
+                    public void end(long sourceFileId) {
+                        readAttempts.end(sourceFileId);
+                    }
+                });
     }
 
     @Bean

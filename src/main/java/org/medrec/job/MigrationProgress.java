@@ -95,6 +95,12 @@ public final class MigrationProgress {
         pagesDone.addAndGet(pages);
     }
 
+    /** What the current stage has finished so far, counted elsewhere (the workers of a remote run). */
+    public void doneSoFar(long files, long pages) {
+        filesDone.set(Math.max(0, files));
+        pagesDone.set(Math.max(0, pages));
+    }
+
     public Snapshot snapshot() {
         return new Snapshot(stage, filesDone.get(), filesTotal, pagesDone.get(), pagesTotal,
                 Duration.ofNanos(nanoClock.getAsLong() - stageStart));

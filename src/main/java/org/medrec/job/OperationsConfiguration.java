@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What runs beside the migration job: its progress, and the listener that counts it and stops it on request. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ProgressSettings.class)
+@EnableConfigurationProperties({ProgressSettings.class, RemoteSettings.class})
 class OperationsConfiguration {
 
     @Bean

@@ -78,6 +78,16 @@ public class Ledger {
     }
 
     /** Records how a later stage left a file: its outcome and the reason. */
+    /**
+     * Locks the file's ledger row until the transaction ends and says whether it still waits to be
+     * read: two writers of the same file (a partition request delivered twice, a worker still busy
+     * with the partition of a run that was since resumed) take turns, and the second finds it done.
+     */
+    public boolean lockIfReceived(long sourceFileId) {
+        return jdbc.sql("SELECT outcome FROM source_file WHERE id = ? FOR UPDATE").param(sourceFileId)
+                .query(String.class).optional().map("received"::equals).orElse(false);
+    }
+
     public void finish(long sourceFileId, String outcome, String reason) {
         jdbc.sql("UPDATE source_file SET outcome = ?, reason = ?, updated_at = now() WHERE id = ?")
                 .params(outcome, reason, sourceFileId).update();
