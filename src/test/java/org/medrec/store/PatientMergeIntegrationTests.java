@@ -117,11 +117,11 @@ class PatientMergeIntegrationTests {
         assertThat(jdbc.sql("SELECT charge::text FROM charge WHERE patient_id = ?").param(keep).query(String.class).single())
                 .isEqualTo("125.00");
         assertThat(jdbc.sql("""
-                SELECT count(DISTINCT vp.source_file_id) FROM value_provenance vp JOIN immunization i
+                SELECT count(DISTINCT vp.source_file_id) FROM value_provenance_all vp JOIN immunization i
                 ON vp.entity = 'immunization' AND vp.entity_id = i.id WHERE i.patient_id = ?""").param(keep)
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM value_provenance vp WHERE vp.entity NOT IN ('patient', 'patient_identifier')
+                SELECT count(*) FROM value_provenance_all vp WHERE vp.entity NOT IN ('patient', 'patient_identifier')
                 AND NOT EXISTS (SELECT 1 FROM encounter WHERE vp.entity = 'encounter' AND id = vp.entity_id)
                 AND NOT EXISTS (SELECT 1 FROM diagnosis WHERE vp.entity = 'diagnosis' AND id = vp.entity_id)
                 AND NOT EXISTS (SELECT 1 FROM vital_sign WHERE vp.entity = 'vital_sign' AND id = vp.entity_id)

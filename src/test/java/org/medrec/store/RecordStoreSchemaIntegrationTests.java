@@ -113,6 +113,34 @@ class RecordStoreSchemaIntegrationTests {
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
+    @Test
+    void shouldRefuseProvenanceNamingAMissingDocumentOrFileAndKeepADocumentThatProvenanceNames() {
+        UUID run = UUID.randomUUID();
+        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
+        long sheet = sourceFile(run, "c".repeat(64), "CSV");
+        long document = jdbc.sql("INSERT INTO document (source_file_id, doc_type, status) VALUES (?, 'encounters', 'loaded') RETURNING id")
+                .param(sheet).query(Long.class).single();
+        long spare = jdbc.sql("INSERT INTO document (source_file_id, doc_type, status) VALUES (?, 'encounters', 'loaded') RETURNING id")
+                .param(sheet).query(Long.class).single();
+        long visit = jdbc.sql("INSERT INTO encounter (patient_id, reason) VALUES (?, 'cough') RETURNING id")
+                .param(patient()).query(Long.class).single();
+        String insert = """
+                INSERT INTO value_provenance (entity, entity_id, field, source_file_id, document_id, sheet, row_num, col, method, raw)
+                VALUES ('encounter', ?, 'reason', ?, ?, 'encounters', 2, 'E', 'spreadsheet', 'cough')""";
+
+        jdbc.sql(insert).params(visit, sheet, document).update();
+
+        assertThatThrownBy(() -> jdbc.sql(insert).params(visit, sheet, document + 1000).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("document " + (document + 1000));
+        assertThatThrownBy(() -> jdbc.sql(insert).params(visit, sheet + 1000, document).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("source_file " + (sheet + 1000));
+        assertThatThrownBy(() -> jdbc.sql("UPDATE value_provenance SET document_id = ? WHERE document_id = ?")
+                .params(document + 1000, document).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM document WHERE id = ?").param(document).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("cannot be deleted");
+        assertThat(jdbc.sql("DELETE FROM document WHERE id = ?").param(spare).update()).as("a document no value names").isEqualTo(1);
+    }
+
     private long system(String uri) {
         return jdbc.sql("INSERT INTO identifier_system (system, name) VALUES (?, 'test clinic') RETURNING id")
                 .param(uri).query(Long.class).single();
