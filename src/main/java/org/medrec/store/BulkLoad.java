@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class BulkLoad implements StoreRows {
 
-    private static final int ID_BLOCK = 1000;
+    private static final int FIRST_ID_BLOCK = 1000;
+    private static final int MAX_ID_BLOCK = 64_000;
     private static final Set<String> MONEY = Set.of("charge", "payment", "balance");
     private static final List<String> PATIENT_COLUMNS = List.of("family", "given", "suffix", "birth_date", "sex",
             "address_line", "city", "state", "postal_code", "phone");
@@ -45,6 +46,7 @@ public final class BulkLoad implements StoreRows {
     private final Map<String, Long> systems = new HashMap<>();
     private final Map<Long, Boolean> systemHadPatients = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> ids = new HashMap<>();
+    private final Map<String, Integer> idBlocks = new HashMap<>();
     private final Map<String, Long> copyNanos = new LinkedHashMap<>();
     private final Map<String, Long> copyRows = new LinkedHashMap<>();
 
@@ -201,8 +203,10 @@ public final class BulkLoad implements StoreRows {
     private long nextId(String table) {
         ArrayDeque<Long> free = ids.computeIfAbsent(table, t -> new ArrayDeque<>());
         if (free.isEmpty()) {
+            // a block of ids a query, twice as many each time (a million-row sheet takes millions of ids)
+            int block = idBlocks.merge(table, FIRST_ID_BLOCK, (was, first) -> Math.min(was * 2, MAX_ID_BLOCK));
             free.addAll(jdbc.sql("SELECT nextval(?::regclass) FROM generate_series(1, ?) ORDER BY 1")
-                    .params(table + "_id_seq", ID_BLOCK).query(Long.class).list());
+                    .params(table + "_id_seq", block).query(Long.class).list());
         }
         return free.removeFirst();
     }
