@@ -41,46 +41,15 @@ FROM sheet_row_provenance r
 CROSS JOIN LATERAL unnest(r.ids, r.fields, r.cols, r.raws, r.confidences) AS v(id, field, col, raw, confidence);
 
 -- The references of these rows are checked as value_provenance's are (V14): once per statement.
-CREATE FUNCTION sheet_row_provenance_references() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    missing text;
-BEGIN
-    SELECT 'source_file ' || n.source_file_id INTO missing
-    FROM (SELECT DISTINCT source_file_id FROM provenance_rows) n
-    WHERE NOT EXISTS (SELECT 1 FROM source_file s WHERE s.id = n.source_file_id) LIMIT 1;
-    IF missing IS NULL THEN
-        SELECT 'document ' || n.document_id INTO missing
-        FROM (SELECT DISTINCT document_id FROM provenance_rows WHERE document_id IS NOT NULL) n
-        WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.id = n.document_id) LIMIT 1;
-    END IF;
-    IF missing IS NOT NULL THEN
-        RAISE EXCEPTION 'sheet_row_provenance names % that does not exist', missing
-            USING ERRCODE = 'foreign_key_violation', TABLE = 'sheet_row_provenance';
-    END IF;
-    RETURN NULL;
-END $$;
-
-CREATE TRIGGER sheet_row_provenance_references_on_insert AFTER INSERT ON sheet_row_provenance
-    REFERENCING NEW TABLE AS provenance_rows FOR EACH STATEMENT EXECUTE FUNCTION sheet_row_provenance_references();
-CREATE TRIGGER sheet_row_provenance_references_on_update AFTER UPDATE ON sheet_row_provenance
-    REFERENCING NEW TABLE AS provenance_rows FOR EACH STATEMENT EXECUTE FUNCTION sheet_row_provenance_references();
-
-CREATE OR REPLACE FUNCTION value_provenance_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    named boolean;
-BEGIN
-    IF TG_TABLE_NAME = 'source_file' THEN
-        SELECT EXISTS (SELECT 1 FROM value_provenance vp JOIN gone g ON g.id = vp.source_file_id)
-            OR EXISTS (SELECT 1 FROM sheet_row_provenance sp JOIN gone g ON g.id = sp.source_file_id) INTO named;
-    ELSIF TG_TABLE_NAME = 'document' THEN
-        SELECT EXISTS (SELECT 1 FROM value_provenance vp JOIN gone g ON g.id = vp.document_id)
-            OR EXISTS (SELECT 1 FROM sheet_row_provenance sp JOIN gone g ON g.id = sp.document_id) INTO named;
-    ELSE
-        SELECT EXISTS (SELECT 1 FROM value_provenance vp JOIN gone g ON g.id = vp.review_item_id) INTO named;
-    END IF;
-    IF named THEN
-        RAISE EXCEPTION 'a % that value_provenance names cannot be deleted', TG_TABLE_NAME
-            USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME;
-    END IF;
-    RETURN NULL;
-END $$;
+CREATE TRIGGER sheet_row_provenance_references AFTER INSERT ON sheet_row_provenance REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION check_references('source_file_id', 'source_file', 'document_id', 'document');
+CREATE TRIGGER sheet_row_provenance_references_updated AFTER UPDATE ON sheet_row_provenance REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION check_references('source_file_id', 'source_file', 'document_id', 'document');
+DROP TRIGGER source_file_referenced ON source_file;
+CREATE TRIGGER source_file_referenced AFTER DELETE ON source_file REFERENCING OLD TABLE AS gone
+    FOR EACH STATEMENT EXECUTE FUNCTION check_referenced('value_provenance', 'source_file_id',
+                                                        'sheet_row_provenance', 'source_file_id');
+DROP TRIGGER document_referenced ON document;
+CREATE TRIGGER document_referenced AFTER DELETE ON document REFERENCING OLD TABLE AS gone
+    FOR EACH STATEMENT EXECUTE FUNCTION check_referenced('value_provenance', 'document_id',
+                                                        'sheet_row_provenance', 'document_id');

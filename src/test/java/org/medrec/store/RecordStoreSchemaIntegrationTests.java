@@ -141,6 +141,25 @@ class RecordStoreSchemaIntegrationTests {
         assertThat(jdbc.sql("DELETE FROM document WHERE id = ?").param(spare).update()).as("a document no value names").isEqualTo(1);
     }
 
+    @Test
+    void shouldRefuseAnEntryOfAMissingPatientOrEncounterAndKeepAnEncounterThatADiagnosisNames() {
+        long patient = patient();
+        long visit = jdbc.sql("INSERT INTO encounter (patient_id, reason) VALUES (?, 'cough') RETURNING id")
+                .param(patient).query(Long.class).single();
+        jdbc.sql("INSERT INTO diagnosis (patient_id, encounter_id, code) VALUES (?, ?, 'J06.9')").params(patient, visit).update();
+
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO charge (patient_id, cpt) VALUES (?, '99213')").param(patient + 1000).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("charge.patient_id names patient");
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO diagnosis (patient_id, encounter_id, code) VALUES (?, ?, 'I10')")
+                .params(patient, visit + 1000).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE encounter SET patient_id = ? WHERE id = ?").params(patient + 1000, visit).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM encounter WHERE id = ?").param(visit).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("diagnosis.encounter_id");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM patient WHERE id = ?").param(patient).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
     private long system(String uri) {
         return jdbc.sql("INSERT INTO identifier_system (system, name) VALUES (?, 'test clinic') RETURNING id")
                 .param(uri).query(Long.class).single();
