@@ -136,7 +136,7 @@ final class PatientChartQuery {
         return jdbc.sql("""
                 SELECT vp.entity, vp.entity_id, vp.field, vp.source_file_id, vp.page, vp.sheet, vp.row_num, vp.method,
                        vp.reviewed_by, vp.created_at
-                FROM value_provenance vp WHERE """ + where + " ORDER BY vp.id")
+                FROM value_provenance_all vp WHERE """ + where + " ORDER BY vp.id")
                 .params(params)
                 .query((rs, n) -> new ValueSource(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
                         rs.getObject(5, Integer.class), rs.getString(6), rs.getObject(7, Integer.class), rs.getString(8),

@@ -2,8 +2,12 @@ package org.medrec.matching;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.medrec.extraction.Method;
 import org.medrec.extraction.SourceRef;
@@ -39,47 +43,87 @@ public class PossibleDuplicates {
 
     /** Compares the patient with its blocks; the number of review items opened. */
     public int check(UUID runId, long patientId) {
-        Optional<Demographics> mine = demographics(patientId);
-        if (mine.isEmpty()) {
+        return checkAll(runId, List.of(patientId));
+    }
+
+    /**
+     * {@link #check} for many patients loaded together (a spreadsheet's batch): the same pairs are
+     * found and asked about, each once, with a few statements for the whole batch instead of a
+     * few per patient (whose cached plans, made while the tables were small, scanned the whole
+     * register for each patient).
+     */
+    public int checkAll(UUID runId, List<Long> patientIds) {
+        if (patientIds.isEmpty()) {
             return 0;
         }
-        refreshKeys(patientId, mine.get());
-        List<Candidate> candidates = jdbc.sql("""
-                SELECT p.id, p.family, p.given, p.birth_date, p.sex, p.address_line[1], p.postal_code, p.phone
-                FROM patient p WHERE p.merged_into IS NULL AND p.id IN (
-                    SELECT k2.patient_id FROM patient_block_key k1
-                    JOIN patient_block_key k2 ON k2.system_id = k1.system_id AND k2.key = k1.key AND k2.patient_id <> k1.patient_id
-                    WHERE k1.patient_id = ?)
-                ORDER BY p.id""").param(patientId)
-                .query((rs, n) -> new Candidate(rs.getLong(1), demographics(rs))).list();
+        Long[] ids = patientIds.toArray(Long[]::new);
+        Map<Long, Demographics> mine = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT id, family, given, birth_date, sex, address_line[1], postal_code, phone FROM patient
+                WHERE id = ANY (?) ORDER BY id""").param(ids).query(rs -> {
+                    mine.put(rs.getLong(1), demographics(rs));
+                });
+        if (refreshKeys(mine) == 0) {
+            return 0;   // no keys: no block to compare within
+        }
+        record Pair(long patientId, long otherId, Demographics other) {
+        }
+        List<Pair> pairs = jdbc.sql("""
+                SELECT DISTINCT k1.patient_id, p.id, p.family, p.given, p.birth_date, p.sex, p.address_line[1],
+                       p.postal_code, p.phone
+                FROM patient_block_key k1
+                JOIN patient_block_key k2 ON k2.system_id = k1.system_id AND k2.key = k1.key AND k2.patient_id <> k1.patient_id
+                JOIN patient p ON p.id = k2.patient_id
+                WHERE k1.patient_id = ANY (?) AND p.merged_into IS NULL
+                ORDER BY 1 DESC, 2""").param(ids)
+                .query((rs, n) -> new Pair(rs.getLong(1), rs.getLong(2), demographicsFrom(rs, 2))).list();
+        Set<List<Long>> seen = new HashSet<>();
         int opened = 0;
-        for (Candidate other : candidates) {
-            MatchScore score = comparator.compare(mine.get(), other.demographics());
+        for (Pair pair : pairs) {
+            long first = Math.min(pair.patientId(), pair.otherId());
+            long second = Math.max(pair.patientId(), pair.otherId());
+            if (!seen.add(List.of(first, second))) {
+                continue;   // both loaded in this batch: compared once, the later one with the earlier, as one by one
+            }
+            MatchScore score = comparator.compare(mine.get(pair.patientId()), pair.other());
             if (score.possibleDuplicate()) {
-                opened += ask(runId, Math.min(patientId, other.patientId()), Math.max(patientId, other.patientId()), score);
+                opened += ask(runId, first, second, score);
             }
         }
         if (opened > 0) {
-            log.info("patient {}: {} possible-duplicate review items opened", patientId, opened);
+            log.info("{} patients: {} possible-duplicate review items opened", patientIds.size(), opened);
         }
         return opened;
     }
 
-    private record Candidate(long patientId, Demographics demographics) {
-    }
-
     /** Recomputes a patient's blocking keys in each identifier system it has an MRN in. */
     public void refreshKeys(long patientId) {
-        demographics(patientId).ifPresent(d -> refreshKeys(patientId, d));
+        demographics(patientId).ifPresent(d -> refreshKeys(Map.of(patientId, d)));
     }
 
-    private void refreshKeys(long patientId, Demographics d) {
-        jdbc.sql("DELETE FROM patient_block_key WHERE patient_id = ?").param(patientId).update();
+    /** Replaces the patients' blocking keys; the number of keys they now have. */
+    private int refreshKeys(Map<Long, Demographics> patients) {
+        if (patients.isEmpty()) {
+            return 0;
+        }
+        List<Long> owners = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        patients.forEach((id, d) -> BlockingKeys.of(d).forEach(key -> {
+            owners.add(id);
+            keys.add(key);
+        }));
+        jdbc.sql("DELETE FROM patient_block_key WHERE patient_id = ANY (?)")
+                .param(patients.keySet().toArray(Long[]::new)).update();
+        if (keys.isEmpty()) {
+            return 0;
+        }
         jdbc.sql("""
                 INSERT INTO patient_block_key (system_id, key, patient_id)
-                SELECT DISTINCT pi.system_id, k.key, pi.patient_id FROM patient_identifier pi, unnest(?::text[]) AS k(key)
-                WHERE pi.patient_id = ? ON CONFLICT DO NOTHING""")
-                .params(BlockingKeys.of(d).toArray(String[]::new), patientId).update();
+                SELECT DISTINCT pi.system_id, k.key, pi.patient_id
+                FROM unnest(?::bigint[], ?::text[]) AS k(patient_id, key)
+                JOIN patient_identifier pi ON pi.patient_id = k.patient_id ON CONFLICT DO NOTHING""")
+                .params(owners.toArray(Long[]::new), keys.toArray(String[]::new)).update();
+        return keys.size();
     }
 
     private int ask(UUID runId, long first, long second, MatchScore score) {
@@ -172,10 +216,15 @@ public class PossibleDuplicates {
 
     /** Columns 2..8: family, given, birth_date, sex, first address line, postal_code, phone. */
     private static Demographics demographics(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.Array given = rs.getArray(3);
+        return demographicsFrom(rs, 1);
+    }
+
+    /** The seven columns after column {@code before}: family, given, birth_date, sex, first address line, postal_code, phone. */
+    private static Demographics demographicsFrom(java.sql.ResultSet rs, int before) throws java.sql.SQLException {
+        java.sql.Array given = rs.getArray(before + 2);
         List<String> names = given == null ? List.of()
                 : java.util.Arrays.stream((Object[]) given.getArray()).filter(g -> g != null).map(Object::toString).toList();
-        return new Demographics(rs.getString(2), names, rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8));
+        return new Demographics(rs.getString(before + 1), names, rs.getObject(before + 3, LocalDate.class),
+                rs.getString(before + 4), rs.getString(before + 5), rs.getString(before + 6), rs.getString(before + 7));
     }
 }

@@ -50,7 +50,7 @@ public class RunReportQuery {
                 .query((rs, n) -> new Reconciliation.Review(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6))).single();
         long rowsLoaded = jdbc.sql("""
-                SELECT count(*) FROM (SELECT DISTINCT vp.source_file_id, vp.sheet, vp.row_num FROM value_provenance vp
+                SELECT count(*) FROM (SELECT DISTINCT vp.source_file_id, vp.sheet, vp.row_num FROM value_provenance_all vp
                     JOIN run_file rf ON rf.source_file_id = vp.source_file_id
                     WHERE rf.run_id = ? AND rf.disposition = 'new' AND vp.row_num IS NOT NULL) loaded""")
                 .param(runId).query(Long.class).single();
@@ -76,7 +76,9 @@ public class RunReportQuery {
                           AND NOT EXISTS (SELECT 1 FROM document d WHERE d.source_file_id = sf.id AND d.status = 'held')),
                        (SELECT count(*) FROM document d WHERE d.source_file_id IN (SELECT id FROM files) AND d.status = 'loaded'
                           AND NOT EXISTS (SELECT 1 FROM value_provenance vp
-                                          WHERE vp.source_file_id = d.source_file_id AND vp.document_id = d.id))""")
+                                          WHERE vp.source_file_id = d.source_file_id AND vp.document_id = d.id)
+                          AND NOT EXISTS (SELECT 1 FROM sheet_row_provenance sp
+                                          WHERE sp.source_file_id = d.source_file_id AND sp.document_id = d.id))""")
                 .param(runId).query((rs, n) -> new Reconciliation.Loose(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
         return new Reconciliation(byType, byStatus, review, rows, duplicates, loose);
     }

@@ -41,9 +41,11 @@ public class RunSummaryQuery {
                 WHERE rf.run_id = ? AND rf.disposition = 'new'""").param(runId)
                 .query((rs, n) -> new RunSummary.Records(rs.getLong(1), rs.getLong(2))).single();
         long autoAccepted = jdbc.sql("""
-                SELECT count(*) FROM value_provenance vp JOIN run_file rf ON rf.source_file_id = vp.source_file_id
-                WHERE rf.run_id = ? AND rf.disposition = 'new' AND vp.review_item_id IS NULL""")
-                .param(runId).query(Long.class).single();
+                SELECT (SELECT count(*) FROM value_provenance vp JOIN run_file rf ON rf.source_file_id = vp.source_file_id
+                        WHERE rf.run_id = :run AND rf.disposition = 'new' AND vp.review_item_id IS NULL)
+                     + (SELECT coalesce(sum(cardinality(sp.fields)), 0) FROM sheet_row_provenance sp
+                        JOIN run_file rf ON rf.source_file_id = sp.source_file_id WHERE rf.run_id = :run AND rf.disposition = 'new')""")
+                .param("run", runId).query(Long.class).single();
         long toReview = jdbc.sql("SELECT count(*) FROM review_item WHERE run_id = ?").param(runId)
                 .query(Long.class).single();
         List<RunSummary.Quarantined> quarantine = jdbc.sql("""

@@ -47,6 +47,18 @@ public class BulkRouting {
         return new Batch(runId, sourceFileId, new BulkLoad(jdbc, dataSource));
     }
 
+    /**
+     * What a loaded document keeps of its record: the MRN and the patient's demographics, the
+     * values a later review item can be about (a conflict, a difference found when two patients
+     * are linked) and that a decision corrects through {@code document.records}. The entries
+     * (visits, diagnoses, charges) are in their tables, each value with its provenance to the cell;
+     * a copy of them as JSON cost more than loading them.
+     */
+    static ExtractedRecord demographics(ExtractedRecord record) {
+        return new ExtractedRecord(record.identifierSystem(), record.mrn(), record.docType(), record.fields().stream()
+                .filter(f -> f.path().equals("mrn") || f.path().startsWith("patient.")).toList());
+    }
+
     /** The documents of one file. {@link #finish()} writes what is still buffered. */
     public final class Batch {
         private final UUID runId;
@@ -118,7 +130,7 @@ public class BulkRouting {
                 }
                 long documentId = bulk.newDocumentId();
                 bulk.document(documentId, sourceFileId, runId, p.docType(), null, "loaded", p.confidence(),
-                        DocumentRouting.recordsJson(List.of(record)));
+                        DocumentRouting.recordsJson(List.of(demographics(record))));
                 RecordWriter.LoadResult result = bulk.load(record, documentId);
                 loaded.add(result.patientId());
                 for (RecordWriter.Conflict conflict : result.conflicts()) {
@@ -126,7 +138,7 @@ public class BulkRouting {
                 }
             }
             bulk.flush();
-            loaded.forEach(patientId -> duplicates.check(runId, patientId));   // "same person?" as for any load
+            duplicates.checkAll(runId, loaded);   // "same person?" as for any load
             for (Object[] c : conflicts) {
                 items.openForValue(runId, (Long) c[0], 0, (String) c[1], (FieldValue) c[2],
                         "disagrees with the value another source stored for this patient");

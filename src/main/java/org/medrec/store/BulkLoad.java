@@ -18,6 +18,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.FieldValue;
+import org.medrec.extraction.Method;
 import org.medrec.extraction.SourceRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class BulkLoad implements StoreRows {
 
-    private static final int ID_BLOCK = 1000;
+    private static final int FIRST_ID_BLOCK = 1000;
+    private static final int MAX_ID_BLOCK = 64_000;
     private static final Set<String> MONEY = Set.of("charge", "payment", "balance");
     private static final List<String> PATIENT_COLUMNS = List.of("family", "given", "suffix", "birth_date", "sex",
             "address_line", "city", "state", "postal_code", "phone");
@@ -44,11 +46,14 @@ public final class BulkLoad implements StoreRows {
     private final Map<String, Long> systems = new HashMap<>();
     private final Map<Long, Boolean> systemHadPatients = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> ids = new HashMap<>();
+    private final Map<String, Integer> idBlocks = new HashMap<>();
     private final Map<String, Long> copyNanos = new LinkedHashMap<>();
     private final Map<String, Long> copyRows = new LinkedHashMap<>();
 
     private final CopyText documents = new CopyText();
     private final CopyText provenance = new CopyText();
+    private final CopyText rowProvenance = new CopyText();
+    private EntryValues entryValues;
     private final Map<String, long[]> identifiers = new LinkedHashMap<>();   // systemId|mrn -> identifierId, patientId
     private final Map<Long, PatientRow> patients = new LinkedHashMap<>();
     private final Map<String, List<EntryRow>> entries = new LinkedHashMap<>();   // table -> rows in id order
@@ -61,6 +66,17 @@ public final class BulkLoad implements StoreRows {
     }
 
     private record EntryRow(long id, String table, long patientId, Long encounterId, Map<String, Object> values) {
+    }
+
+    /** The values of one entry read from one sheet row, on their way to one {@code sheet_row_provenance} row. */
+    private record EntryValues(String entity, long entityId, long sourceFileId, Long documentId, String sheet, int row,
+                               List<String> ids, List<String> fields, List<String> cols, List<String> raws,
+                               List<String> confidences) {
+
+        boolean holds(String entity, long entityId, SourceRef s, Long documentId) {
+            return this.entity.equals(entity) && this.entityId == entityId && sourceFileId == s.sourceFileId()
+                    && Objects.equals(this.documentId, documentId) && sheet.equals(s.sheet()) && row == s.row();
+        }
     }
 
     public BulkLoad(JdbcClient jdbc, DataSource dataSource) {
@@ -151,8 +167,11 @@ public final class BulkLoad implements StoreRows {
             rows.endRow();
         });
         copy("vital_sign (id, patient_id, encounter_id, kind, value, unit)", rows);
-        copy("value_provenance (entity, entity_id, field, source_file_id, document_id, page, box, sheet, row_num, col,"
+        copy("value_provenance (id, entity, entity_id, field, source_file_id, document_id, page, box, sheet, row_num, col,"
                 + " method, raw, confidence, review_item_id, reviewed_by, reviewed_at)", provenance);
+        endEntryValues();
+        copy("sheet_row_provenance (entity, entity_id, source_file_id, document_id, sheet, row_num, ids, fields, cols, raws,"
+                + " confidences)", rowProvenance);
         identifiers.clear();
         patients.clear();
         entries.clear();
@@ -184,8 +203,10 @@ public final class BulkLoad implements StoreRows {
     private long nextId(String table) {
         ArrayDeque<Long> free = ids.computeIfAbsent(table, t -> new ArrayDeque<>());
         if (free.isEmpty()) {
+            // a block of ids a query, twice as many each time (a million-row sheet takes millions of ids)
+            int block = idBlocks.merge(table, FIRST_ID_BLOCK, (was, first) -> Math.min(was * 2, MAX_ID_BLOCK));
             free.addAll(jdbc.sql("SELECT nextval(?::regclass) FROM generate_series(1, ?) ORDER BY 1")
-                    .params(table + "_id_seq", ID_BLOCK).query(Long.class).list());
+                    .params(table + "_id_seq", block).query(Long.class).list());
         }
         return free.removeFirst();
     }
@@ -295,16 +316,48 @@ public final class BulkLoad implements StoreRows {
         return id;
     }
 
+    /**
+     * A value's provenance. A value of an entry read from a sheet row, not decided by a person, joins
+     * the entry's other values of that row in one {@code sheet_row_provenance} row; the others
+     * (patient and identifier values, values from pages, reviewed values) get a {@code value_provenance}
+     * row each. Either way the value has an id of {@code value_provenance}'s sequence.
+     */
     @Override
     public void provenance(String entity, long entityId, String field, FieldValue value, Long documentId,
                            RecordWriter.Reviewed review) {
         SourceRef s = value.source();
-        provenance.field(entity).field(entityId).field(field).field(s.sourceFileId()).field(documentId).field(s.page())
+        long id = nextId("value_provenance");
+        double confidence = Math.round(value.confidence() * 1000) / 1000.0;
+        if (review == null && s.method() == Method.SPREADSHEET && s.sheet() != null && s.row() != null && s.page() == null
+                && !entity.equals("patient") && !entity.equals("patient_identifier")) {
+            if (entryValues == null || !entryValues.holds(entity, entityId, s, documentId)) {
+                endEntryValues();
+                entryValues = new EntryValues(entity, entityId, s.sourceFileId(), documentId, s.sheet(), s.row(),
+                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            }
+            entryValues.ids().add(Long.toString(id));
+            entryValues.fields().add(field);
+            entryValues.cols().add(s.column());
+            entryValues.raws().add(value.raw());
+            entryValues.confidences().add(Double.toString(confidence));
+            return;
+        }
+        provenance.field(id).field(entity).field(entityId).field(field).field(s.sourceFileId()).field(documentId).field(s.page())
                 .field(s.boxLiteral()).field(s.sheet()).field(s.row()).field(s.column()).field(s.method().code())
-                .field(value.raw()).field(Math.round(value.confidence() * 1000) / 1000.0)
+                .field(value.raw()).field(confidence)
                 .field(review == null ? null : review.reviewItemId())
                 .field(review == null ? null : review.reviewer())
                 .field(review == null ? null : review.at()).endRow();
+    }
+
+    private void endEntryValues() {
+        EntryValues e = entryValues;
+        if (e != null) {
+            rowProvenance.field(e.entity()).field(e.entityId()).field(e.sourceFileId()).field(e.documentId()).field(e.sheet())
+                    .field(e.row()).array(e.ids()).array(e.fields()).array(e.cols()).array(e.raws()).array(e.confidences())
+                    .endRow();
+            entryValues = null;
+        }
     }
 
     /** A value as the column keeps it: money rounded to cents, as numeric(12, 2) does. */

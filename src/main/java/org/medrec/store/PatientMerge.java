@@ -145,6 +145,8 @@ public class PatientMerge {
             }
             jdbc.sql("UPDATE value_provenance SET entity_id = ? WHERE entity = ? AND entity_id = ?")
                     .params(twin, table.name(), id).update();
+            jdbc.sql("UPDATE sheet_row_provenance SET entity_id = ? WHERE entity = ? AND entity_id = ?")
+                    .params(twin, table.name(), id).update();
             for (String child : table.children()) {
                 String column = table.name().equals("charge") ? "charge_id" : "encounter_id";
                 jdbc.sql("UPDATE " + child + " SET " + column + " = ? WHERE " + column + " = ?").params(twin, id).update();

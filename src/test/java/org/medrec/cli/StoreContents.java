@@ -37,7 +37,7 @@ final class StoreContents {
                     "SELECT 'encounters ' || count(*) FROM encounter", "SELECT 'diagnoses ' || count(*) FROM diagnosis",
                     "SELECT 'immunizations ' || count(*) FROM immunization", "SELECT 'charges ' || count(*) FROM charge",
                     "SELECT 'coverage ' || count(*) FROM coverage", "SELECT 'documents ' || count(*) FROM document",
-                    "SELECT 'provenance ' || count(*) FROM value_provenance")) {
+                    "SELECT 'provenance ' || count(*) FROM value_provenance_all")) {
                 try (ResultSet r = s.executeQuery(sql)) {
                     while (r.next()) {
                         rows.add(r.getString(1));

@@ -158,7 +158,7 @@ class MigrationServiceIntegrationTests {
         assertThat(jdbc.sql("SELECT reason FROM review_item WHERE path = 'other-system.csv'").query(String.class).single())
                 .startsWith("no mapping under jobs/mappings fits this export");
         assertThat(jdbc.sql("SELECT count(*) FROM immunization").query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("SELECT count(*) FROM value_provenance WHERE method = 'spreadsheet' AND sheet = 'IMMUNIZ' AND col IS NOT NULL")
+        assertThat(jdbc.sql("SELECT count(*) FROM value_provenance_all WHERE method = 'spreadsheet' AND sheet = 'IMMUNIZ' AND col IS NOT NULL")
                 .query(Long.class).single()).isPositive();
     }
 

@@ -18,6 +18,7 @@ import org.medrec.extraction.FieldValue;
 import org.medrec.extraction.Method;
 import org.medrec.extraction.SourceRef;
 import org.medrec.review.AuditLog;
+import org.medrec.review.BulkRouting;
 import org.medrec.review.Decision;
 import org.medrec.review.DecisionResult;
 import org.medrec.review.DocumentRouting;
@@ -49,6 +50,9 @@ class PossibleDuplicatesIntegrationTests {
 
     @Autowired
     ReviewDecisions decisions;
+
+    @Autowired
+    BulkRouting bulk;
 
     @Autowired
     JdbcClient jdbc;
@@ -164,6 +168,27 @@ class PossibleDuplicatesIntegrationTests {
     }
 
     @Test
+    void shouldAskAboutEachPairOnceWhenBothPatientsWereLoadedInOneBulkBatch() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            BulkRouting.Batch batch = bulk.open(run, sheet);
+            batch.add(row(CLINIC, 4, "B-30001", "Quillfeather", "Marguerite", "1983-04-09", "female", "5415550172"), "patients", 1.0);
+            batch.add(row(CLINIC, 5, "B-30777", "Quillfeather", "Marguerite", "1983-09-04", "female", "5415550172"), "patients", 1.0);
+            batch.add(row(CLINIC, 6, "B-40001", "Oyelaran", "Henrietta", "1990-02-21", "female", "5415550199"), "patients", 1.0);
+            batch.add(row(CLINIC, 7, "B-40555", "Strand", "Henrietta", "1990-02-21", "female", "5415550199"), "patients", 1.0);
+            batch.add(row(CLINIC, 8, "B-50002", "Marchetti", "Benedetta", "1966-12-01", "female", "5415550111"), "patients", 1.0);
+            batch.finish();
+        });
+
+        assertThat(jdbc.sql("""
+                SELECT a.value || '~' || b.value FROM patient_link l JOIN patient_identifier a ON a.id = l.identifier_id
+                JOIN patient_identifier b ON b.id = l.other_identifier_id ORDER BY 1""").query(String.class).list())
+                .containsExactly("B-30001~B-30777", "B-40001~B-40555");
+        assertThat(pairItems()).containsExactlyInAnyOrder("B-30001 sheets/registrations.csv *", "B-40001 sheets/registrations.csv *");
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_block_key").query(Long.class).single())
+                .as("each patient's keys: birth date, name with birth year, phone").isEqualTo(15);
+    }
+
+    @Test
     void shouldFileTheSameMrnFromAChartAndASheetUnderOnePatientWithoutAskingAnything() {
         loadRow(row(CLINIC, 4, "B-90001", "Halloran", "Isadora", "1988-10-30", "female", "5415550123",
                 cell(4, "immunizations[0].cvx", "141"), cell(4, "immunizations[0].date", "2023-10-12")));
@@ -207,7 +232,7 @@ class PossibleDuplicatesIntegrationTests {
                 .query(String.class).list()).containsExactly("B-60001", "B-61234");
         assertThat(jdbc.sql("SELECT cvx || ' ' || coalesce(lot, '-') FROM immunization WHERE patient_id = ? ORDER BY cvx")
                 .param(kept).query(String.class).list()).containsExactly("115 AC52B031AA", "141 -");
-        assertThat(jdbc.sql("SELECT count(DISTINCT vp.source_file_id) FROM value_provenance vp JOIN immunization i"
+        assertThat(jdbc.sql("SELECT count(DISTINCT vp.source_file_id) FROM value_provenance_all vp JOIN immunization i"
                 + " ON vp.entity = 'immunization' AND vp.entity_id = i.id WHERE i.cvx = '115'").query(Long.class).single())
                 .isEqualTo(2);
         assertThat(jdbc.sql("SELECT family FROM patient WHERE id = ?").param(kept).query(String.class).single())

@@ -88,8 +88,8 @@ class SheetLoadingIntegrationTests {
         assertThat(count("document WHERE status = 'held'")).isEqualTo(held);
         assertThat(count("patient")).isEqualTo(loadable.size());
         assertThat(count("encounter")).isEqualTo(encounters);
-        assertThat(count("value_provenance WHERE source_file_id = " + sourceFileId)).isEqualTo(values);
-        assertThat(count("value_provenance WHERE document_id IS NULL OR sheet IS NULL OR row_num IS NULL OR col IS NULL"))
+        assertThat(count("value_provenance_all WHERE source_file_id = " + sourceFileId)).isEqualTo(values);
+        assertThat(count("value_provenance_all WHERE document_id IS NULL OR sheet IS NULL OR row_num IS NULL OR col IS NULL"))
                 .as("provenance without its document or cell").isZero();
         assertThat(count("review_item WHERE reason LIKE 'bad row %'")).isEqualTo(expected.badRows().size());
         assertThat(count("review_item WHERE document_id IS NOT NULL")).as("items of held records").isEqualTo(doubtful);
@@ -110,7 +110,7 @@ class SheetLoadingIntegrationTests {
         } finally {
             jdbc.sql("ALTER TABLE encounter DROP CONSTRAINT test_no_2015_visits").update();
         }
-        for (String table : List.of("document", "patient", "encounter", "value_provenance", "review_item")) {
+        for (String table : List.of("document", "patient", "encounter", "value_provenance", "sheet_row_provenance", "review_item")) {
             assertThat(count(table)).as(table).isZero();
         }
         assertThat(jdbc.sql("SELECT outcome FROM source_file WHERE id = ?").param(sourceFileId).query(String.class).single())

@@ -132,7 +132,7 @@ class BulkLoadIntegrationTests {
             }
         }
         List<String> provenance = new ArrayList<>();
-        for (Map<String, Object> v : jdbc.sql("SELECT * FROM value_provenance ORDER BY id").query().listOfRows()) {
+        for (Map<String, Object> v : jdbc.sql("SELECT * FROM value_provenance_all ORDER BY id").query().listOfRows()) {
             String entity = names.get(v.get("entity") + "|" + v.get("entity_id"));
             if (entity != null) {
                 provenance.add("provenance " + entity + " " + values(v, "id", "entity", "entity_id", "document_id", "created_at"));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medrec.extraction.ExtractedRecord;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Two registrations of one person merged: every kind of entry kept once, with the provenance of both. */
 @SpringBootTest
@@ -39,6 +42,12 @@ class PatientMergeIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     private long first;
     private long second;
 
@@ -59,12 +68,16 @@ class PatientMergeIntegrationTests {
     }
 
     private long load(long file, String mrn, String... pathsAndValues) {
+        return writer.load(record(file, mrn, pathsAndValues), null, Map.of()).patientId();
+    }
+
+    private static ExtractedRecord record(long file, String mrn, String... pathsAndValues) {
         List<FieldValue> fields = new ArrayList<>();
         fields.add(value(file, "mrn", mrn));
         for (int i = 0; i < pathsAndValues.length; i += 2) {
             fields.add(value(file, pathsAndValues[i], pathsAndValues[i + 1]));
         }
-        return writer.load(new ExtractedRecord(CLINIC, mrn, "export", fields), null, Map.of()).patientId();
+        return new ExtractedRecord(CLINIC, mrn, "export", fields);
     }
 
     private static FieldValue value(long file, String path, String value) {
@@ -116,12 +129,38 @@ class PatientMergeIntegrationTests {
                 .isEqualTo("AC52B031AA");
         assertThat(jdbc.sql("SELECT charge::text FROM charge WHERE patient_id = ?").param(keep).query(String.class).single())
                 .isEqualTo("125.00");
+        assertProvenanceFollowedTheEntries(keep);
+    }
+
+    @Test
+    void shouldMoveTheSheetRowProvenanceOfABulkLoadedRegistrationToTheKeptEntries() {
+        long keep = load(first, "L-100", "patient.family", "Ashgrove", "encounters[0].date", "2022-04-05",
+                "encounters[0].npi", "1234567893", "immunizations[0].cvx", "115", "immunizations[0].date", "2019-05-02");
+        long other = new TransactionTemplate(transactions).execute(tx -> {
+            BulkLoad bulk = new BulkLoad(jdbc, dataSource);
+            long patient = bulk.load(record(second, "L-900", "patient.family", "Ashgrove", "encounters[0].date", "2022-04-05",
+                    "encounters[0].npi", "1234567893", "encounters[0].reason", "Follow-up", "immunizations[0].cvx", "115",
+                    "immunizations[0].date", "2019-05-02", "immunizations[0].lot", "AC52B031AA"), null).patientId();
+            bulk.flush();
+            return patient;
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM sheet_row_provenance").query(Long.class).single())
+                .as("the bulk-loaded visit and immunization").isEqualTo(2);
+
+        merge.merge(keep, other);
+
+        assertThat(jdbc.sql("SELECT reason FROM encounter WHERE patient_id = ?").param(keep).query(String.class).single())
+                .isEqualTo("Follow-up");
+        assertProvenanceFollowedTheEntries(keep);
+    }
+
+    private void assertProvenanceFollowedTheEntries(long keep) {
         assertThat(jdbc.sql("""
-                SELECT count(DISTINCT vp.source_file_id) FROM value_provenance vp JOIN immunization i
+                SELECT count(DISTINCT vp.source_file_id) FROM value_provenance_all vp JOIN immunization i
                 ON vp.entity = 'immunization' AND vp.entity_id = i.id WHERE i.patient_id = ?""").param(keep)
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM value_provenance vp WHERE vp.entity NOT IN ('patient', 'patient_identifier')
+                SELECT count(*) FROM value_provenance_all vp WHERE vp.entity NOT IN ('patient', 'patient_identifier')
                 AND NOT EXISTS (SELECT 1 FROM encounter WHERE vp.entity = 'encounter' AND id = vp.entity_id)
                 AND NOT EXISTS (SELECT 1 FROM diagnosis WHERE vp.entity = 'diagnosis' AND id = vp.entity_id)
                 AND NOT EXISTS (SELECT 1 FROM vital_sign WHERE vp.entity = 'vital_sign' AND id = vp.entity_id)

@@ -113,6 +113,53 @@ class RecordStoreSchemaIntegrationTests {
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
+    @Test
+    void shouldRefuseProvenanceNamingAMissingDocumentOrFileAndKeepADocumentThatProvenanceNames() {
+        UUID run = UUID.randomUUID();
+        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
+        long sheet = sourceFile(run, "c".repeat(64), "CSV");
+        long document = jdbc.sql("INSERT INTO document (source_file_id, doc_type, status) VALUES (?, 'encounters', 'loaded') RETURNING id")
+                .param(sheet).query(Long.class).single();
+        long spare = jdbc.sql("INSERT INTO document (source_file_id, doc_type, status) VALUES (?, 'encounters', 'loaded') RETURNING id")
+                .param(sheet).query(Long.class).single();
+        long visit = jdbc.sql("INSERT INTO encounter (patient_id, reason) VALUES (?, 'cough') RETURNING id")
+                .param(patient()).query(Long.class).single();
+        String insert = """
+                INSERT INTO value_provenance (entity, entity_id, field, source_file_id, document_id, sheet, row_num, col, method, raw)
+                VALUES ('encounter', ?, 'reason', ?, ?, 'encounters', 2, 'E', 'spreadsheet', 'cough')""";
+
+        jdbc.sql(insert).params(visit, sheet, document).update();
+
+        assertThatThrownBy(() -> jdbc.sql(insert).params(visit, sheet, document + 1000).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("document " + (document + 1000));
+        assertThatThrownBy(() -> jdbc.sql(insert).params(visit, sheet + 1000, document).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("source_file " + (sheet + 1000));
+        assertThatThrownBy(() -> jdbc.sql("UPDATE value_provenance SET document_id = ? WHERE document_id = ?")
+                .params(document + 1000, document).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM document WHERE id = ?").param(document).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("cannot be deleted");
+        assertThat(jdbc.sql("DELETE FROM document WHERE id = ?").param(spare).update()).as("a document no value names").isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnEntryOfAMissingPatientOrEncounterAndKeepAnEncounterThatADiagnosisNames() {
+        long patient = patient();
+        long visit = jdbc.sql("INSERT INTO encounter (patient_id, reason) VALUES (?, 'cough') RETURNING id")
+                .param(patient).query(Long.class).single();
+        jdbc.sql("INSERT INTO diagnosis (patient_id, encounter_id, code) VALUES (?, ?, 'J06.9')").params(patient, visit).update();
+
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO charge (patient_id, cpt) VALUES (?, '99213')").param(patient + 1000).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("charge.patient_id names patient");
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO diagnosis (patient_id, encounter_id, code) VALUES (?, ?, 'I10')")
+                .params(patient, visit + 1000).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE encounter SET patient_id = ? WHERE id = ?").params(patient + 1000, visit).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM encounter WHERE id = ?").param(visit).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("diagnosis.encounter_id");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM patient WHERE id = ?").param(patient).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
     private long system(String uri) {
         return jdbc.sql("INSERT INTO identifier_system (system, name) VALUES (?, 'test clinic') RETURNING id")
                 .param(uri).query(Long.class).single();

@@ -10,7 +10,7 @@ public final class StoreTables {
 
     public static void wipeMigrations(JdbcClient jdbc) {
         jdbc.sql("""
-                TRUNCATE value_provenance, review_item, payment, charge, appointment, immunization, allergy,
+                TRUNCATE value_provenance, sheet_row_provenance, review_item, payment, charge, appointment, immunization, allergy,
                          medication, vital_sign, diagnosis, encounter, coverage, document, patient_identifier,
                          patient, identifier_system, run_file, source_file, migration_run CASCADE""").update();
     }

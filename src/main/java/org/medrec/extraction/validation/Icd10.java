@@ -58,18 +58,24 @@ public final class Icd10 {
         return result;
     }
 
+    private static final Pattern BRACKETS = Pattern.compile("^[(\\[]+|[)\\]]+$");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("\\.+$");
+    private static final Pattern SPACED_DOT = Pattern.compile("\\s*\\.\\s*");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[A-Za-z0-9|]{3},[A-Za-z0-9|]{1,4}");
+    private static final Pattern CODE_CHARACTERS = Pattern.compile("[A-Za-z0-9|.]+");
+
     public static Normalized normalize(String raw) {
         if (Text.isBlank(raw)) {
             return Normalized.empty();
         }
-        String s = Text.squeeze(raw).replaceAll("^[(\\[]+|[)\\]]+$", "").replaceAll("\\.+$", "");
-        s = s.replaceAll("\\s*\\.\\s*", ".");
+        String s = TRAILING_DOTS.matcher(BRACKETS.matcher(Text.squeeze(raw)).replaceAll("")).replaceAll("");
+        s = SPACED_DOT.matcher(s).replaceAll(".");
         boolean corrected = false;
-        if (s.matches("[A-Za-z0-9|]{3},[A-Za-z0-9|]{1,4}")) {
+        if (DECIMAL_COMMA.matcher(s).matches()) {
             s = s.replace(',', '.');
             corrected = true;
         }
-        if (s.isEmpty() || !s.matches("[A-Za-z0-9|.]+")) {
+        if (s.isEmpty() || !CODE_CHARACTERS.matcher(s).matches()) {
             return Normalized.invalid(Text.quote(raw) + " is not an ICD-10-CM code"
                     + (s.contains(" ") ? " (more than one code in one field?)" : ""));
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.medrec.extraction.ExtractedRecord;
 import org.medrec.extraction.SourceRef;
 import org.medrec.extraction.validation.Cvx;
@@ -43,6 +44,7 @@ public final class FileRecords {
 
     static final double SHEET_CONFIDENCE = 1.0;
     static final double DOUBTFUL_CONFIDENCE = 0.5;
+    private static final Pattern INDEX = Pattern.compile("\\[.*");
 
     private final SourceMapping source;
     private final long sourceFileId;
@@ -230,9 +232,9 @@ public final class FileRecords {
 
         /** The values a cell gives for one path template; null when the cell's value is invalid. */
         private List<Pending> readCell(String template, SheetCell cell, SourceRef where, String mrn) {
-            String list = template.substring(0, template.indexOf('.') < 0 ? template.length() : template.indexOf('.'))
-                    .replaceAll("\\[.*", "");
-            String field = template.substring(template.lastIndexOf('.') + 1).replaceAll("\\[.*", "");
+            String list = INDEX.matcher(template.substring(0, template.indexOf('.') < 0 ? template.length() : template.indexOf('.')))
+                    .replaceFirst("");
+            String field = INDEX.matcher(template.substring(template.lastIndexOf('.') + 1)).replaceFirst("");
             if (template.equals("mrn")) {
                 return List.of(new Pending("mrn", cell.text(), mrn, SHEET_CONFIDENCE, where, null));
             }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One kind of sheet of a legacy system (patients, visits, immunizations, billing): the headers
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 public record SheetMapping(String kind, List<String> headers, Map<String, List<String>> columns, Set<String> ignore,
                            boolean exact, Map<String, String> fallbacks, Map<String, String> lookUps) {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public SheetMapping {
         Objects.requireNonNull(kind, "kind");
@@ -91,7 +94,7 @@ public record SheetMapping(String kind, List<String> headers, Map<String, List<S
 
     /** Headers compare without case, surrounding space or repeated inner space. */
     static String normalise(String header) {
-        return header == null ? "" : header.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return header == null ? "" : SPACES.matcher(header.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, String> normaliseKeys(Map<String, String> map) {

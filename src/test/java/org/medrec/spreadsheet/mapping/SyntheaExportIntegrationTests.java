@@ -115,7 +115,7 @@ class SyntheaExportIntegrationTests {
         assertThat(jdbc.sql("SELECT payer || ' ' || member_id FROM coverage WHERE member_id = '3c12145d-f812-f62a-fa0c-2040594e253c'")
                 .query(String.class).single()).isEqualTo("Medicaid 3c12145d-f812-f62a-fa0c-2040594e253c");
         assertThat(jdbc.sql("""
-                SELECT DISTINCT p.raw FROM value_provenance p JOIN coverage c ON c.id = p.entity_id
+                SELECT DISTINCT p.raw FROM value_provenance_all p JOIN coverage c ON c.id = p.entity_id
                 WHERE p.entity = 'coverage' AND p.field = 'payer' AND c.payer = 'Medicaid'""").query(String.class).list())
                 .containsExactly("7c4411ce-02f1-39b5-b9ec-dfbea9ad3c1a");
         assertThat(count("coverage WHERE payer ~ '^[0-9a-f]{8}-' OR payer = 'NO_INSURANCE'")).isZero();
@@ -205,7 +205,7 @@ class SyntheaExportIntegrationTests {
 
     private List<String> sheetsOf(String path) {
         return jdbc.sql("""
-                SELECT DISTINCT p.sheet FROM value_provenance p JOIN run_file rf ON rf.source_file_id = p.source_file_id
+                SELECT DISTINCT p.sheet FROM value_provenance_all p JOIN run_file rf ON rf.source_file_id = p.source_file_id
                 WHERE rf.path = ?""").param(path).query(String.class).list();
     }
 
