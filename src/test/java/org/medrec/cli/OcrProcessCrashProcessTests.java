@@ -12,11 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.store.EmbeddedPostgresServer;
@@ -36,7 +31,7 @@ class OcrProcessCrashProcessTests {
     @Test
     void shouldQuarantineTheChartWhoseOcrProcessCrashedAndCompleteTheSameRun() throws Exception {
         Path input = Files.createDirectories(work.resolve("in"));
-        scannedPdf(Fixtures.sampleScans().resolve("billing-ledger.png"), 6, input.resolve("ledger-six-pages.pdf"));
+        Fixtures.scannedPdf(Fixtures.sampleScans().resolve("billing-ledger.png"), 6, input.resolve("ledger-six-pages.pdf"));
         Files.copy(Fixtures.sampleScans().resolve("typed-intake-form.pdf"), input.resolve("typed-intake-form.pdf"));
         Path home = work.resolve("home");
 
@@ -91,21 +86,6 @@ class OcrProcessCrashProcessTests {
             return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).contains("OcrProcessMain");
         } catch (java.io.IOException e) {
             return false;   // it has ended
-        }
-    }
-
-    /** A scanned PDF (no text layer) of {@code pages} copies of a page image, as a scanner makes one. */
-    private static void scannedPdf(Path image, int pages, Path pdf) throws Exception {
-        try (PDDocument document = new PDDocument()) {
-            PDImageXObject scan = PDImageXObject.createFromFile(image.toString(), document);
-            for (int i = 0; i < pages; i++) {
-                PDPage page = new PDPage(PDRectangle.LETTER);
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.drawImage(scan, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
-                }
-            }
-            document.save(pdf.toFile());
         }
     }
 }

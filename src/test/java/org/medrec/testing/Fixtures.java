@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Test inputs: resources on the class path and the project's sample-scans folder. */
 public final class Fixtures {
@@ -60,5 +65,21 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes a scanned PDF (no text layer) of {@code pages} copies of a page image, as a scanner makes one. */
+    public static Path scannedPdf(Path image, int pages, Path pdf) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDImageXObject scan = PDImageXObject.createFromFile(image.toString(), document);
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(scan, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+                }
+            }
+            document.save(pdf.toFile());
+        }
+        return pdf;
     }
 }
