@@ -1,10 +1,10 @@
 package org.medrec.cli;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.medrec.job.PartitionWorker;
 import org.medrec.job.RemoteProfiles;
+import org.medrec.job.RemoteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,7 +47,7 @@ class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!isTcpUrl(broker)) {
+        if (!RemoteSettings.isTcpUrl(broker)) {
             throw new ParameterException(spec.commandLine(), "--broker must be tcp://HOST:PORT, e.g."
                     + " tcp://medrec-manager:61616; got '" + broker + "'");
         }
@@ -79,15 +79,6 @@ class WorkerCommand implements Callable<Integer> {
                 log.info("worker stopped");
                 return ExitCode.OK;
             }
-        }
-    }
-
-    private static boolean isTcpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return "tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

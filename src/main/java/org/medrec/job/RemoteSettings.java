@@ -49,15 +49,19 @@ public record RemoteSettings(int partitions, @NotNull String listen, @NotNull St
         if (url == null || url.isBlank() && blankAllowed) {
             return;
         }
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || !"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+        if (!isTcpUrl(url.trim())) {
             throw new IllegalArgumentException(name + " must be tcp://HOST:PORT, e.g. tcp://medrec-manager:61616;"
                     + " got '" + url + "'");
+        }
+    }
+
+    /** Whether {@code url} is {@code tcp://HOST:PORT}, as a broker's address must be. */
+    public static boolean isTcpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return "tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0;
+        } catch (IllegalArgumentException e) {
+            return false;   // not a URI at all
         }
     }
 }
