@@ -51,9 +51,9 @@ class ProgressListener implements StepExecutionListener, ItemWriteListener<Objec
                         .query(Long.class).single();
                 begin(runId, "intake", files - recorded, 0);
             }
-            case "sheetsStep" -> begin(runId, "spreadsheets", received(runId, FileFormat::isSheet)[0], 0);
+            case "sheetsStep" -> begin(runId, "spreadsheets", received(jdbc, runId, FileFormat::isSheet)[0], 0);
             case "chartPagesStep" -> {
-                long[] charts = received(runId, FileFormat::isChart);
+                long[] charts = received(jdbc, runId, FileFormat::isChart);
                 begin(runId, "charts", charts[0], charts[1]);
             }
             default -> begin(runId, step.getStepName(), 0, 0);
@@ -67,7 +67,7 @@ class ProgressListener implements StepExecutionListener, ItemWriteListener<Objec
     }
 
     /** Files of this run that intake received and no later stage finished: their number and pages. */
-    private long[] received(UUID runId, java.util.function.Predicate<FileFormat> formats) {
+    static long[] received(JdbcClient jdbc, UUID runId, java.util.function.Predicate<FileFormat> formats) {
         String[] names = Arrays.stream(FileFormat.values()).filter(formats).map(Enum::name).toArray(String[]::new);
         return jdbc.sql("""
                 SELECT count(*), coalesce(sum(pages), 0) FROM source_file

@@ -1,7 +1,6 @@
 package org.medrec.job;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -110,13 +109,7 @@ final class RemoteChartProgress implements StepExecutionListener {
 
     /** The run's chart files still waiting to be read: their number and pages. */
     private long[] waitingCharts(UUID runId) {
-        String[] charts = Arrays.stream(FileFormat.values()).filter(FileFormat::isChart).map(Enum::name)
-                .toArray(String[]::new);
-        return jdbc.sql("""
-                SELECT count(*), coalesce(sum(pages), 0) FROM source_file
-                WHERE id IN (SELECT source_file_id FROM run_file WHERE run_id = ?)
-                  AND outcome = 'received' AND format = ANY (?)""")
-                .params(runId, charts).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return ProgressListener.received(jdbc, runId, FileFormat::isChart);
     }
 
     @Override
