@@ -95,7 +95,9 @@ public final class PartitionWorker implements AutoCloseable {
                 handle((StepExecutionRequest) converter.fromMessage(message));
             } catch (JMSException | RuntimeException e) {
                 // the JMS transaction rolls back: the request goes back to the queue
-                log.warn("a partition request was given back to the broker: {}", e.getMessage());
+                // the exception's class only: a message from the store could quote a value
+                log.warn("a partition request was given back to the broker ({})", e.getClass().getSimpleName());
+                log.debug("a partition request was given back to the broker", e);
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
             }
         });
