@@ -97,7 +97,6 @@ public final class PartitionWorker implements AutoCloseable {
                 // the JMS transaction rolls back: the request goes back to the queue
                 // the exception's class only: a message from the store could quote a value
                 log.warn("a partition request was given back to the broker ({})", e.getClass().getSimpleName());
-                log.debug("a partition request was given back to the broker", e);
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
             }
         });
