@@ -77,7 +77,6 @@ public class Ledger {
                 .filter(p -> Objects.equals(Path.of(p).getParent(), folder)).toList();
     }
 
-    /** Records how a later stage left a file: its outcome and the reason. */
     /**
      * Locks the file's ledger row until the transaction ends and says whether it still waits to be
      * read: two writers of the same file (a partition request delivered twice, a worker still busy
@@ -88,6 +87,7 @@ public class Ledger {
                 .query(String.class).optional().map("received"::equals).orElse(false);
     }
 
+    /** Records how a later stage left a file: its outcome and the reason. */
     public void finish(long sourceFileId, String outcome, String reason) {
         jdbc.sql("UPDATE source_file SET outcome = ?, reason = ?, updated_at = now() WHERE id = ?")
                 .params(outcome, reason, sourceFileId).update();
