@@ -8,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -106,22 +105,8 @@ public final class IsolatedProber implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heapMb + "m");
-        command.add("-Xss4m");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dlogback.configurationFile=logback-probe.xml");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ProbeWorker.class.getName());
-        command.add(Long.toString(maxImagePixels));
-        process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        process = HelperJvm.start(heapMb, List.of("-Xss4m", "-XX:TieredStopAtLevel=1"), ProbeWorker.class,
+                Long.toString(maxImagePixels));
         requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String ready = answers.readLine();

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.medrec.intake.FileFormat;
+import org.medrec.intake.HelperJvm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,21 +149,7 @@ public final class OcrProcess implements AutoCloseable {
     }
 
     private void start() throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heapMb + "m");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:+UseSerialGC");
-        // a crash report or core file could hold page pixels or text: none is written
-        command.add("-XX:-CreateCoredumpOnCrash");
-        command.add("-XX:ErrorFile=/dev/null");
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dlogback.configurationFile=logback-probe.xml");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(OcrProcessMain.class.getName());
-        command.add(Long.toString(pageTimeLimit.toMillis()));
-        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process = HelperJvm.start(heapMb, List.of(), OcrProcessMain.class, Long.toString(pageTimeLimit.toMillis()));
         requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         answers = new LinkedBlockingQueue<>();
         Thread pump = new Thread(pump(process, answers), "ocr-process-" + process.pid());

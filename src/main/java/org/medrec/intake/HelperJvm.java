@@ -1,0 +1,41 @@
+package org.medrec.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts a JVM of medrec's own class path that does risky work for it (probing a file, OCR), so
+ * that a crash, a hang or a memory blow-up ends that JVM only. It answers on stdout; its stderr is
+ * dropped. It writes no crash report or core file, since they could hold a page's pixels or text.
+ */
+public final class HelperJvm {
+
+    private HelperJvm() {
+    }
+
+    /**
+     * @param heapMb     its Java heap; past it the JVM exits with code 3 ({@code -XX:+ExitOnOutOfMemoryError})
+     * @param extraFlags further JVM options
+     * @param main       its main class
+     * @param args       the main class's arguments
+     */
+    public static Process start(int heapMb, List<String> extraFlags, Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heapMb + "m");
+        command.addAll(extraFlags);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:-CreateCoredumpOnCrash");
+        command.add("-XX:ErrorFile=/dev/null");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dlogback.configurationFile=logback-probe.xml");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}
