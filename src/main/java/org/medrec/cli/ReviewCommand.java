@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.medrec.review.AuditLog;
+import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.DecisionResult;
 import org.medrec.review.ReviewBatch;

@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.medrec.review.AuditLog;
+import org.medrec.audit.AuditLog;
 import org.medrec.web.Accounts;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

@@ -11,7 +11,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.medrec.spreadsheet.TextTableFormat;
 
 /**
  * Reads a text file as a delimited table (CSV or TSV): detects the encoding (UTF-8 with or

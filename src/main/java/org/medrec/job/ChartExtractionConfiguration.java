@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import org.medrec.config.MedrecProperties;
 import org.medrec.extraction.chart.ChartExtractor;
 import org.medrec.extraction.chart.FormCatalog;
-import org.medrec.extraction.chart.ReviewPolicy;
+import org.medrec.record.ReviewPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

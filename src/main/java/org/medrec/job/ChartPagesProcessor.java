@@ -6,6 +6,7 @@ import org.medrec.extraction.chart.ChartDocument;
 import org.medrec.extraction.chart.ChartExtraction;
 import org.medrec.extraction.chart.ChartExtractor;
 import java.util.List;
+import java.util.function.Function;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.ChartReading;
 import org.medrec.ocr.OcrUnavailableException;
@@ -18,8 +19,35 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProcessor.ReadChart> {
 
-    /** A chart file's pages, or why they could not be read. */
-    record ReadChart(ReceivedFile file, List<PageText> pages, ChartExtraction extraction, String failure) {
+    /** What reading a chart file came to; {@link #map} takes one function per case. */
+    sealed interface ReadChart {
+        ReceivedFile file();
+
+        <T> T map(Function<Unreadable, T> unreadable, Function<Blank, T> blank, Function<Read, T> read);
+    }
+
+    /** Its pages could not be read (decoded, OCR crashed or timed out): quarantined with the reason. */
+    record Unreadable(ReceivedFile file, String reason) implements ReadChart {
+        @Override
+        public <T> T map(Function<Unreadable, T> unreadable, Function<Blank, T> blank, Function<Read, T> read) {
+            return unreadable.apply(this);
+        }
+    }
+
+    /** Every page is blank: quarantined. */
+    record Blank(ReceivedFile file, List<PageText> pages) implements ReadChart {
+        @Override
+        public <T> T map(Function<Unreadable, T> unreadable, Function<Blank, T> blank, Function<Read, T> read) {
+            return blank.apply(this);
+        }
+    }
+
+    /** Its pages, and what extraction made of them. */
+    record Read(ReceivedFile file, List<PageText> pages, ChartExtraction extraction) implements ReadChart {
+        @Override
+        public <T> T map(Function<Unreadable, T> unreadable, Function<Blank, T> blank, Function<Read, T> read) {
+            return read.apply(this);
+        }
     }
 
     /** Earlier attempts at a file that never finished (the process died each time) before it is quarantined. */
@@ -56,7 +84,7 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
         int unfinished = attempts.begin(file.sourceFileId());
         if (unfinished >= UNFINISHED_ATTEMPTS_LIMIT) {
             attempts.end(file.sourceFileId());
-            return new ReadChart(file, List.of(), null, "reading it stopped the process " + unfinished + " times (a"
+            return new Unreadable(file, "reading it stopped the process " + unfinished + " times (a"
                     + " crash of the OCR engine or of the image decoder, or the run was killed each time while reading"
                     + " it); quarantined so that the migration can go on: re-scan or convert the file and migrate it again");
         }
@@ -81,15 +109,15 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     private ReadChart read(ReceivedFile file) {
         try {
             List<PageText> pages = reading.read(file.file(), file.format());
-            boolean blank = pages.stream().allMatch(PageText::blank);
-            ChartExtraction extraction = blank ? null
-                    : extractor.extract(ChartDocument.of(pages), file.sourceFileId(), file.path(), today);
-            return new ReadChart(file, pages, extraction, null);
+            if (pages.stream().allMatch(PageText::blank)) {
+                return new Blank(file, pages);
+            }
+            return new Read(file, pages, extractor.extract(ChartDocument.of(pages), file.sourceFileId(), file.path(), today));
         } catch (OcrUnavailableException e) {
             throw e;   // no chart is to blame: the run fails, to be resumed
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new ReadChart(file, List.of(), null, "its pages cannot be read: " + why.replace(file.file().toString(), "the file"));
+            return new Unreadable(file, "its pages cannot be read: " + why.replace(file.file().toString(), "the file"));
         }
     }
 }

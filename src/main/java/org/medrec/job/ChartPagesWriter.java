@@ -2,12 +2,13 @@ package org.medrec.job;
 
 import java.util.List;
 import java.util.UUID;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
-import org.medrec.extraction.chart.ChartExtraction;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
 import org.medrec.ocr.PageText;
-import org.medrec.review.DocumentRouting;
-import org.medrec.review.ReviewItemWriter;
+import org.medrec.record.DocumentStatus;
+import org.medrec.record.FileOutcome;
+import org.medrec.store.DocumentRouting;
+import org.medrec.store.ReviewItemWriter;
 import org.medrec.store.Ledger;
 import org.medrec.store.PageStore;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -35,6 +36,10 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
         this.routing = routing;
     }
 
+    /** How a file ends: its outcome in the ledger and the reason. */
+    private record End(FileOutcome outcome, String reason) {
+    }
+
     @Override
     public void write(Chunk<? extends ChartPagesProcessor.ReadChart> chunk) {
         for (ChartPagesProcessor.ReadChart chart : chunk) {
@@ -42,40 +47,45 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
             if (!ledger.lockIfReceived(id)) {
                 continue;   // another writer finished it (see Ledger.lockIfReceived)
             }
-            if (chart.failure() != null) {
-                ledger.finish(id, "quarantined", chart.failure());
-                continue;
-            }
-            chart.pages().forEach(page -> pages.save(id, page));
-            long blank = chart.pages().stream().filter(PageText::blank).count();
-            if (blank == chart.pages().size()) {
-                ledger.finish(id, "quarantined", chart.pages().size() == 1 ? "blank page: nothing is printed on it"
-                        : "blank pages: nothing is printed on any of its " + blank + " pages");
-                continue;
-            }
-            ChartExtraction read = chart.extraction();
-            String pagesRead = chart.pages().size() + " pages read (" + blank + " blank)";
-            switch (read.outcome()) {
-                case NOT_MEDICAL -> ledger.finish(id, "quarantined", read.reason());
-                case NOT_UNDERSTOOD -> {
-                    wholeFile(chart, "document not understood: " + read.reason());
-                    ledger.finish(id, "held_for_review", pagesRead + "; in review as a whole: " + read.reason());
-                }
-                case EXTRACTED -> {
-                    DocumentRouting.Routed routed = routing.route(runId, id, read.docType(), 1, chart.pages().size(), null,
-                            read.confidence(), List.of(read.record()));
-                    if (read.documentDoubt() != null) {
-                        wholeFile(chart, read.documentDoubt());
-                    }
-                    boolean held = routed.status().equals("held") || read.documentDoubt() != null;
-                    ledger.finish(id, held ? "held_for_review" : "loaded", pagesRead + "; " + read.docType() + ", "
-                            + (held ? routed.reviewItems() + " values in review" : "loaded"));
-                }
-            }
+            End end = chart.map(
+                    unreadable -> new End(FileOutcome.QUARANTINED, unreadable.reason()),
+                    blank -> {
+                        blank.pages().forEach(page -> pages.save(id, page));
+                        return new End(FileOutcome.QUARANTINED, blank.pages().size() == 1
+                                ? "blank page: nothing is printed on it"
+                                : "blank pages: nothing is printed on any of its " + blank.pages().size() + " pages");
+                    },
+                    read -> {
+                        read.pages().forEach(page -> pages.save(id, page));
+                        return route(read);
+                    });
+            ledger.finish(id, end.outcome(), end.reason());
         }
     }
 
-    private void wholeFile(ChartPagesProcessor.ReadChart chart, String reason) {
+    private End route(ChartPagesProcessor.Read chart) {
+        long id = chart.file().sourceFileId();
+        long blank = chart.pages().stream().filter(PageText::blank).count();
+        String pagesRead = chart.pages().size() + " pages read (" + blank + " blank)";
+        return chart.extraction().map(
+                notMedical -> new End(FileOutcome.QUARANTINED, notMedical.reason()),
+                notUnderstood -> {
+                    wholeFile(chart, "document not understood: " + notUnderstood.reason());
+                    return new End(FileOutcome.HELD_FOR_REVIEW, pagesRead + "; in review as a whole: " + notUnderstood.reason());
+                },
+                extracted -> {
+                    DocumentRouting.Routed routed = routing.route(runId, id, extracted.docType(), 1, chart.pages().size(), null,
+                            extracted.confidence(), List.of(extracted.record()));
+                    if (extracted.documentDoubt() != null) {
+                        wholeFile(chart, extracted.documentDoubt());
+                    }
+                    boolean held = routed.status() == DocumentStatus.HELD || extracted.documentDoubt() != null;
+                    return new End(held ? FileOutcome.HELD_FOR_REVIEW : FileOutcome.LOADED, pagesRead + "; "
+                            + extracted.docType() + ", " + (held ? routed.reviewItems() + " values in review" : "loaded"));
+                });
+    }
+
+    private void wholeFile(ChartPagesProcessor.Read chart, String reason) {
         Method method = chart.pages().stream().allMatch(p -> p.source() == PageText.Source.TEXT_LAYER)
                 ? Method.TEXT_LAYER : Method.OCR;
         items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(chart.file().sourceFileId(), chart.file().path(),

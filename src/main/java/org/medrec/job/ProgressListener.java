@@ -81,7 +81,8 @@ class ProgressListener implements StepExecutionListener, ItemWriteListener<Objec
         long pages = 0;
         for (Object item : items) {
             if (item instanceof ChartPagesProcessor.ReadChart chart) {
-                pages += chart.pages().isEmpty() ? pagesOf(chart.file()) : chart.pages().size();
+                pages += chart.map(unreadable -> pagesOf(unreadable.file()), blank -> (long) blank.pages().size(),
+                        read -> (long) read.pages().size());
             }
         }
         progress.done(items.size(), pages);

@@ -3,7 +3,7 @@ package org.medrec.job;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.medrec.spreadsheet.SheetLoading;
+import org.medrec.store.SheetLoading;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 

@@ -1,5 +1,6 @@
 package org.medrec.report;
 
+import org.medrec.record.DocumentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +56,9 @@ final class ReportHtml {
         chart(html, "Files", List.of(new Segment("migrated", f.migrated(), GREEN),
                 new Segment("already migrated", f.alreadyMigrated(), GREY), new Segment("quarantined", f.quarantined(), RED)));
         Map<String, Long> docs = r.documentsByStatus();
-        chart(html, "Documents", List.of(new Segment("loaded", docs.getOrDefault("loaded", 0L), GREEN),
-                new Segment("held for review", docs.getOrDefault("held", 0L), AMBER),
-                new Segment("quarantined", docs.getOrDefault("quarantined", 0L), RED)));
+        chart(html, "Documents", List.of(new Segment("loaded", docs.getOrDefault(DocumentStatus.LOADED.code(), 0L), GREEN),
+                new Segment("held for review", docs.getOrDefault(DocumentStatus.HELD.code(), 0L), AMBER),
+                new Segment("quarantined", docs.getOrDefault(DocumentStatus.QUARANTINED.code(), 0L), RED)));
         chart(html, "Fields", List.of(new Segment("auto-accepted", s.fields().autoAccepted(), GREEN),
                 new Segment("accepted in review", v.accepted(), BLUE), new Segment("corrected", v.corrected(), AMBER),
                 new Segment("rejected", v.rejected(), RED), new Segment("open", v.open(), GREY)));

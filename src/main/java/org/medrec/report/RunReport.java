@@ -1,5 +1,6 @@
 package org.medrec.report;
 
+import org.medrec.record.FileOutcome;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public record RunReport(RunSummary summary, String inputDir, OffsetDateTime star
             problems.add("new files by format (" + byFormat + ") != migrated + quarantined ("
                     + (f.migrated() + f.quarantined()) + ")");
         }
-        long quarantinedByOutcome = newFilesByOutcome.getOrDefault("quarantined", 0L);
+        long quarantinedByOutcome = newFilesByOutcome.getOrDefault(FileOutcome.QUARANTINED.code(), 0L);
         if (quarantinedByOutcome != f.quarantined() || summary.quarantine().size() != f.quarantined()) {
             problems.add("quarantined files listed (" + summary.quarantine().size() + ") != quarantined ("
                     + f.quarantined() + ")");

@@ -2,6 +2,7 @@ package org.medrec.review;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.medrec.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,7 +3,7 @@ package org.medrec.review;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.medrec.extraction.RecordPath;
+import org.medrec.record.RecordPath;
 import org.medrec.extraction.validation.ClinicalDates;
 import org.medrec.extraction.validation.FieldRules;
 import org.medrec.extraction.validation.Money;

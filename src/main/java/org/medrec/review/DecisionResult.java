@@ -1,5 +1,7 @@
 package org.medrec.review;
 
+import org.medrec.record.DocumentStatus;
+
 import java.util.UUID;
 
 /**
@@ -10,7 +12,7 @@ import java.util.UUID;
 public record DecisionResult(UUID itemId, boolean applied, String message, Release release) {
 
     /** What releasing a held document did. */
-    public record Release(long documentId, String status, int recordsLoaded, int recordsNotLoaded, int newItems) {
+    public record Release(long documentId, DocumentStatus status, int recordsLoaded, int recordsNotLoaded, int newItems) {
         @Override
         public String toString() {
             return "document " + documentId + " released: " + status + " (" + recordsLoaded + " records loaded, "

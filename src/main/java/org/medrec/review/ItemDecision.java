@@ -2,7 +2,7 @@ package org.medrec.review;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.SourceRef;
 
 /**
  * A decided review item of a held document, as a release applies it: which record

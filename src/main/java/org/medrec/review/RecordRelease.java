@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
-import org.medrec.matching.PossibleDuplicates;
+import org.medrec.audit.AuditLog;
+import org.medrec.record.DocumentStatus;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
+import org.medrec.store.PossibleDuplicates;
+import org.medrec.store.DocumentRouting;
 import org.medrec.store.RecordWriter;
+import org.medrec.store.ReviewItemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -74,7 +78,7 @@ class RecordRelease {
         ReleasePlan plan = ReleasePlan.of(records, decisions, fileRejection(held.sourceFileId()));
 
         int[] counts = new int[2];   // records loaded, new review items
-        String status;
+        DocumentStatus status;
         String reason;
         try {
             savepoint.executeWithoutResult(tx -> {
@@ -89,20 +93,20 @@ class RecordRelease {
                     counts[1] += duplicates.check(held.runId(), result.patientId());
                 }
             });
-            status = counts[0] > 0 ? "loaded" : "quarantined";
+            status = counts[0] > 0 ? DocumentStatus.LOADED : DocumentStatus.QUARANTINED;
             reason = counts[0] > 0 ? null : "nothing to load after review: "
                     + (plan.leftOut().isEmpty() ? "no records" : plan.leftOut().get(0).reason());
         } catch (DataIntegrityViolationException e) {
             String why = e.getMostSpecificCause().getMessage();
             counts[0] = 0;
             counts[1] = 0;
-            status = "quarantined";
+            status = DocumentStatus.QUARANTINED;
             reason = "could not be loaded after review: a value broke a rule of the store ("
                     + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")) + ")";
             log.warn("document {} could not be loaded after review: {}", documentId, e.getClass().getSimpleName());
         }
-        jdbc.sql("UPDATE document SET status = ?, reason = ? WHERE id = ?").params(status, reason, documentId).update();
-        audit.append(user, origin, "document.release", "document", String.valueOf(documentId), "held", status);
+        jdbc.sql("UPDATE document SET status = ?, reason = ? WHERE id = ?").params(status.code(), reason, documentId).update();
+        audit.append(user, origin, "document.release", "document", String.valueOf(documentId), DocumentStatus.HELD.code(), status.code());
         int notLoaded = records.size() - counts[0];
         if (plan.undecidedDropped() > 0) {
             log.warn("document {}: {} doubtful values without a decision were not loaded", documentId, plan.undecidedDropped());

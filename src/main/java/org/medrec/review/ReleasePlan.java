@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
 import org.medrec.store.RecordWriter;
 
 /**

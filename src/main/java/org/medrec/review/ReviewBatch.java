@@ -3,6 +3,7 @@ package org.medrec.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.medrec.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

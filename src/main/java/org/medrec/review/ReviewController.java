@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.medrec.web.WebProperties;
+import org.medrec.config.WebProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -144,7 +144,7 @@ class ReviewController {
             return back(id, result.message(), form.get("value"), null, redirect);
         }
         redirect.addFlashAttribute("done", "saved: " + decision.action() + (result.release() == null ? ""
-                : "; the record was released (" + result.release().status() + ")"));
+                : "; the record was released (" + result.release().status().code() + ")"));
         return next(user.getName(), session, redirect);
     }
 

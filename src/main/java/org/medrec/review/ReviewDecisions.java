@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import org.medrec.matching.PatientLinks;
+import org.medrec.audit.AuditLog;
+import org.medrec.record.DocumentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,15 +128,15 @@ public class ReviewDecisions {
         }
         DecisionResult.Release released = null;
         if (item.documentId() != null) {
-            String status = jdbc.sql("SELECT status FROM document WHERE id = ? FOR NO KEY UPDATE").param(item.documentId())
-                    .query(String.class).single();
-            if (status.equals("held")) {
+            DocumentStatus status = DocumentStatus.of(jdbc.sql("SELECT status FROM document WHERE id = ? FOR NO KEY UPDATE")
+                    .param(item.documentId()).query(String.class).single());
+            if (status == DocumentStatus.HELD) {
                 long open = jdbc.sql("SELECT count(*) FROM review_item WHERE document_id = ? AND status = 'open'")
                         .param(item.documentId()).query(Long.class).single();
                 if (open == 0) {
                     released = release.release(item.documentId(), user, origin);
                 }
-            } else if (status.equals("loaded") && decided != null) {
+            } else if (status == DocumentStatus.LOADED && decided != null) {
                 correction.apply(id, item.documentId(), item.recordIndex(), item.field(), decided, user, at, origin);
             }
         }

@@ -1,5 +1,7 @@
 package org.medrec.review;
 
+import org.medrec.audit.AuditLog;
+import org.medrec.record.FileOutcome;
 import org.medrec.store.Ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,13 +45,13 @@ class SourceFileOutcomes {
                 FROM source_file sf WHERE sf.id = ?""").param(sourceFileId)
                 .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6))).single();
-        if (!file.outcome().equals("held_for_review") || file.open() > 0 || file.held() > 0) {
+        if (FileOutcome.of(file.outcome()) != FileOutcome.HELD_FOR_REVIEW || file.open() > 0 || file.held() > 0) {
             return;
         }
-        String outcome;
+        FileOutcome outcome;
         String reason;
         if (file.loaded() > 0) {
-            outcome = "loaded";
+            outcome = FileOutcome.LOADED;
             reason = "loaded after review: " + file.loaded() + " documents loaded"
                     + (file.quarantined() > 0 ? ", " + file.quarantined() + " quarantined" : "");
         } else {
@@ -58,11 +60,11 @@ class SourceFileOutcomes {
                     WHERE source_file_id = ? AND decision = 'reject' AND field = '*' AND document_id IS NULL
                       AND page IS NULL AND sheet IS NULL AND row_num IS NULL
                     ORDER BY decided_at LIMIT 1""").param(sourceFileId).query(String.class).optional().orElse(null);
-            outcome = "quarantined";
+            outcome = FileOutcome.QUARANTINED;
             reason = rejected != null ? "rejected in review: " + rejected
                     : "nothing was loaded after review (" + (file.reason() == null ? "held for review" : file.reason()) + ")";
         }
         ledger.finish(sourceFileId, outcome, reason);
-        audit.append(user, origin, "source_file.outcome", "source_file", String.valueOf(sourceFileId), file.outcome(), outcome);
+        audit.append(user, origin, "source_file.outcome", "source_file", String.valueOf(sourceFileId), file.outcome(), outcome.code());
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.medrec.intake.TextTableFormat;
 
 /**
  * Reads a CSV or TSV file as one sheet named after the file. Fields are split by opencsv's RFC 4180

@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.DocumentStatus;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -110,10 +111,10 @@ public final class BulkLoad implements StoreRows {
     }
 
     /** A document row, written by the next {@link #flush()} before the values that name it. */
-    public void document(long id, long sourceFileId, UUID runId, String docType, String sheet, String status,
+    public void document(long id, long sourceFileId, UUID runId, String docType, String sheet, DocumentStatus status,
                          double confidence, String recordsJson) {
         documents.field(id).field(sourceFileId).field(runId).field(docType).field(null).field(null).field(sheet)
-                .field(status).field(Math.round(confidence * 1000) / 1000.0).field(recordsJson).endRow();
+                .field(status.code()).field(Math.round(confidence * 1000) / 1000.0).field(recordsJson).endRow();
     }
 
     /**

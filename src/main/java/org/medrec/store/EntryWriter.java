@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.medrec.extraction.FieldValue;
+import org.medrec.record.FieldValue;
 
 /**
  * Writes a record's list entries (encounters with their diagnoses and vitals, medications,

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.FieldValue;
+import org.medrec.record.SourceRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link StoreRows} as SQL statements, one per operation, in the caller's transaction. Thread-safe. */

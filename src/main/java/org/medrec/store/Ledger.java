@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.medrec.intake.IntakeOutcome;
 import org.medrec.intake.ProbeResult;
+import org.medrec.record.FileOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,7 @@ public class Ledger {
                     INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, pages, outcome, reason)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                     .params(outcome.sha256(), outcome.size(), outcome.path(), runId, probe.format().name(),
-                            probe.pages(), probe.accepted() ? "received" : "quarantined", probe.reason())
+                            probe.pages(), (probe.accepted() ? FileOutcome.RECEIVED : FileOutcome.QUARANTINED).code(), probe.reason())
                     .query(Long.class).single();
         }
         jdbc.sql("""
@@ -84,13 +85,13 @@ public class Ledger {
      */
     public boolean lockIfReceived(long sourceFileId) {
         return jdbc.sql("SELECT outcome FROM source_file WHERE id = ? FOR UPDATE").param(sourceFileId)
-                .query(String.class).optional().map("received"::equals).orElse(false);
+                .query(String.class).optional().map(FileOutcome.RECEIVED.code()::equals).orElse(false);
     }
 
     /** Records how a later stage left a file: its outcome and the reason. */
-    public void finish(long sourceFileId, String outcome, String reason) {
+    public void finish(long sourceFileId, FileOutcome outcome, String reason) {
         jdbc.sql("UPDATE source_file SET outcome = ?, reason = ?, updated_at = now() WHERE id = ?")
-                .params(outcome, reason, sourceFileId).update();
+                .params(outcome.code(), reason, sourceFileId).update();
     }
 
     private Long idOf(String sha256) {

@@ -1,7 +1,7 @@
 package org.medrec.store;
 
 import java.util.Map;
-import org.medrec.extraction.FieldValue;
+import org.medrec.record.FieldValue;
 
 /** Writes {@code value_provenance} rows for the values of one record load. Not thread-safe. */
 final class Provenance {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.medrec.extraction.FieldValue;
+import org.medrec.record.FieldValue;
 
 /**
  * The row operations a record load needs, so that the same load logic ({@link RecordWriter},

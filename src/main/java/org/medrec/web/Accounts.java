@@ -1,7 +1,7 @@
 package org.medrec.web;
 
 import java.util.Locale;
-import org.medrec.review.AuditLog;
+import org.medrec.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;

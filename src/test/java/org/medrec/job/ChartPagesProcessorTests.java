@@ -43,8 +43,8 @@ class ChartPagesProcessorTests {
 
         ChartPagesProcessor.ReadChart read = processor.process(file);
 
-        assertThat(read.pages()).isEmpty();
-        assertThat(read.failure()).startsWith("reading it stopped the process 2 times");
+        assertThat(read).isInstanceOf(ChartPagesProcessor.Unreadable.class);
+        assertThat(((ChartPagesProcessor.Unreadable) read).reason()).startsWith("reading it stopped the process 2 times");
         assertThat(attempts.unfinished).isEqualTo(2);
     }
 
@@ -57,7 +57,7 @@ class ChartPagesProcessorTests {
 
             ChartPagesProcessor.ReadChart read = processor.process(file);
 
-            assertThat(read.failure()).as("it was tried: the missing file cannot be read")
+            assertThat(((ChartPagesProcessor.Unreadable) read).reason()).as("it was tried: the missing file cannot be read")
                     .startsWith("its pages cannot be read");
             assertThat(engines.size()).isEqualTo(1);
             assertThat(attempts.unfinished).as("the attempt returned").isEqualTo(1);

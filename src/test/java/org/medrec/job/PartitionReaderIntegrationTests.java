@@ -118,7 +118,7 @@ class PartitionReaderIntegrationTests {
 
     @Test
     void shouldFindAFileDoneWhenAnotherWriterFinishedIt() {
-        ledger.finish(first, "loaded", "read elsewhere");
+        ledger.finish(first, org.medrec.record.FileOutcome.LOADED, "read elsewhere");
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 
         Boolean firstWaits = transactions.execute(status -> ledger.lockIfReceived(first));

@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
 
 class ReleasePlanTests {
 

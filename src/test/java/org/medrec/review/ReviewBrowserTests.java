@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medrec.audit.AuditLog;
+import org.medrec.store.DocumentRouting;
 import org.medrec.testing.HeldCards;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;

@@ -13,10 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
+import org.medrec.audit.AuditLog;
+import org.medrec.record.DocumentStatus;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
+import org.medrec.store.DocumentRouting;
+import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,7 +120,7 @@ class ReviewDecisionsIntegrationTests {
 
         DecisionResult rejected = decisions.decide(lot, new Decision.Reject("not in source"), "tech2", CLI);
 
-        assertThat(rejected.release()).isEqualTo(new DecisionResult.Release(document, "loaded", 1, 0, 0));
+        assertThat(rejected.release()).isEqualTo(new DecisionResult.Release(document, DocumentStatus.LOADED, 1, 0, 0));
         assertThat(text("SELECT status FROM document WHERE id = ?", document)).isEqualTo("loaded");
         assertThat(text("SELECT family || ' ' || birth_date FROM patient")).isEqualTo("Delgado-Test 1920-01-05");
         assertThat(text("SELECT coalesce(lot, '-') || ' ' || date || ' ' || cvx FROM immunization"))
@@ -289,7 +293,7 @@ class ReviewDecisionsIntegrationTests {
 
         DecisionResult result = decisions.decide(mrn, new Decision.Value(" 00099999 "), "tech1", CLI);
 
-        assertThat(result.release().status()).isEqualTo("loaded");
+        assertThat(result.release().status()).isEqualTo(DocumentStatus.LOADED);
         assertThat(text("SELECT value FROM patient_identifier")).isEqualTo("00099999");
         assertThat(text("""
                 SELECT vp.reviewed_by FROM value_provenance vp WHERE vp.entity = 'patient_identifier' AND vp.review_item_id = ?""",
@@ -306,7 +310,7 @@ class ReviewDecisionsIntegrationTests {
 
         DecisionResult result = decisions.decide(item("mrn"), new Decision.Reject("not our patient"), "tech1", CLI);
 
-        assertThat(result.release()).isEqualTo(new DecisionResult.Release(document, "quarantined", 0, 1, 0));
+        assertThat(result.release()).isEqualTo(new DecisionResult.Release(document, DocumentStatus.QUARANTINED, 0, 1, 0));
         assertThat(text("SELECT reason FROM document WHERE id = ?", document)).contains("MRN was rejected");
         assertThat(count("SELECT count(*) FROM patient")).isZero();
         assertThat(text("SELECT outcome || ': ' || reason FROM source_file WHERE id = ?", card))
@@ -323,7 +327,7 @@ class ReviewDecisionsIntegrationTests {
         DecisionResult result = decisions.decide(lot, new Decision.Reject("not in source"), "tech1", CLI);
 
         assertThat(result.applied()).isTrue();
-        assertThat(result.release().status()).isEqualTo("quarantined");
+        assertThat(result.release().status()).isEqualTo(DocumentStatus.QUARANTINED);
         assertThat(text("SELECT reason FROM document WHERE id = ?", document)).startsWith("could not be loaded after review");
         assertThat(count("SELECT count(*) FROM patient")).as("nothing of the document is loaded").isZero();
         assertThat(text("SELECT status FROM review_item WHERE id = ?", lot)).isEqualTo("resolved");

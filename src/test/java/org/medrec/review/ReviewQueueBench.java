@@ -54,7 +54,7 @@ final class ReviewQueueBench {
                 "--medrec.db.password=", "--logging.level.org.medrec=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             context.getBean(Accounts.class).add("bench-tech", Accounts.Role.TECHNICIAN, "bench-password-1".toCharArray(),
-                    "bench", org.medrec.review.AuditLog.Origin.CLI);
+                    "bench", org.medrec.audit.AuditLog.Origin.CLI);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             ReviewQueueBench bench = new ReviewQueueBench("http://localhost:" + port);
             bench.logIn();

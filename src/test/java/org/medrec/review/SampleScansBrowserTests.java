@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medrec.audit.AuditLog;
 import org.medrec.config.MedrecProperties;
 import org.medrec.export.FhirExport;
 import org.medrec.job.MigrationService;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.medrec.intake.TextTableFormat;
 import tools.jackson.databind.ObjectMapper;
 
 class DelimitedTableReaderTests {

@@ -14,6 +14,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.medrec.intake.TempFileSharedStrings;
 import org.medrec.testing.Fixtures;
 
 /** The temporary-file shared strings give exactly the strings POI's in-memory table gives, for real workbooks. */

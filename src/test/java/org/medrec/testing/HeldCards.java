@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
-import org.medrec.review.DocumentRouting;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
+import org.medrec.store.DocumentRouting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

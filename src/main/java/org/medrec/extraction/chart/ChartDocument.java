@@ -4,7 +4,7 @@ import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.medrec.extraction.Method;
+import org.medrec.record.Method;
 import org.medrec.ocr.Checkbox;
 import org.medrec.ocr.OcrLine;
 import org.medrec.ocr.OcrWord;

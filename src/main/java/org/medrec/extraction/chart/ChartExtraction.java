@@ -1,13 +1,49 @@
 package org.medrec.extraction.chart;
 
-import org.medrec.extraction.ExtractedRecord;
+import java.util.function.Function;
+import org.medrec.record.ExtractedRecord;
 
 /**
- * What became of a chart document: not a medical record (quarantine), not understood (review as a
- * whole), or read into a record whose doubtful values are marked for review. Immutable.
+ * What became of a chart document: not a medical record (quarantined), not understood (in review
+ * as a whole), or read into a record whose doubtful values carry their reasons. {@link #map} takes
+ * one function per case, so no caller can forget one (Java 17 has no pattern {@code switch}).
+ * Immutable.
  */
-public record ChartExtraction(Outcome outcome, String docType, ExtractedRecord record, double confidence, String reason,
-                              String documentDoubt) {
+public sealed interface ChartExtraction {
 
-    public enum Outcome { NOT_MEDICAL, NOT_UNDERSTOOD, EXTRACTED }
+    <T> T map(Function<NotMedical, T> notMedical, Function<NotUnderstood, T> notUnderstood, Function<Extracted, T> extracted);
+
+    /** Not a medical record (no patient identifiers, a receipt): the file is quarantined with the reason. */
+    record NotMedical(String reason) implements ChartExtraction {
+        @Override
+        public <T> T map(Function<NotMedical, T> notMedical, Function<NotUnderstood, T> notUnderstood,
+                         Function<Extracted, T> extracted) {
+            return notMedical.apply(this);
+        }
+    }
+
+    /**
+     * A medical record whose type or layout medrec could not tell: a person classifies it and keys
+     * its values. {@code docType} is the type when known (a form whose boxes could not be placed).
+     */
+    record NotUnderstood(String docType, double confidence, String reason) implements ChartExtraction {
+        @Override
+        public <T> T map(Function<NotMedical, T> notMedical, Function<NotUnderstood, T> notUnderstood,
+                         Function<Extracted, T> extracted) {
+            return notUnderstood.apply(this);
+        }
+    }
+
+    /**
+     * Read into a record. {@code documentDoubt} (null: none) is why a person must look at the
+     * document as a whole as well (a claim with more pages than the form read).
+     */
+    record Extracted(String docType, ExtractedRecord record, double confidence, String documentDoubt)
+            implements ChartExtraction {
+        @Override
+        public <T> T map(Function<NotMedical, T> notMedical, Function<NotUnderstood, T> notUnderstood,
+                         Function<Extracted, T> extracted) {
+            return extracted.apply(this);
+        }
+    }
 }

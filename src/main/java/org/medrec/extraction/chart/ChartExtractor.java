@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
 import org.medrec.extraction.validation.ClinicalDates;
 import org.medrec.extraction.validation.Normalized;
+import org.medrec.record.ReviewPolicy;
 
 /**
  * Reads a chart document into a patient record: classifies it, finds its clinic, reads its
@@ -45,15 +46,14 @@ public final class ChartExtractor {
     public ChartExtraction extract(ChartDocument document, long fileId, String path, LocalDate reference) {
         Classification c = classifier.classify(document);
         if (!c.medical()) {
-            return new ChartExtraction(ChartExtraction.Outcome.NOT_MEDICAL, null, null, 0, c.reason(), null);
+            return new ChartExtraction.NotMedical(c.reason());
         }
         if (!c.classified()) {
-            return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, null, null, 0, c.reason(), null);
+            return new ChartExtraction.NotUnderstood(null, 0, c.reason());
         }
         FormSpec form = c.form();
         if (form.reviewWhole() != null) {
-            return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, form.docType(), null, c.confidence(),
-                    form.reviewWhole(), null);
+            return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), form.reviewWhole());
         }
         LabelValues labels = labelsByType.get(form.docType());
         ClinicSpec clinic = clinic(document, form.layout() != null);
@@ -67,9 +67,9 @@ public final class ChartExtractor {
             List<ChartLine> first = document.lines().stream().filter(l -> l.page() == document.lines().get(0).page()).toList();
             FormBoxes.Placement placement = FormBoxes.place(first, form.layout());
             if (placement == null) {
-                return new ChartExtraction(ChartExtraction.Outcome.NOT_UNDERSTOOD, form.docType(), null, c.confidence(),
-                        "the boxes of this " + form.docType() + " form could not be placed on the page (too few of its"
-                        + " printed captions were read): a person enters its values", null);
+                return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), "the boxes of this " + form.docType()
+                        + " form could not be placed on the page (too few of its printed captions were read):"
+                        + " a person enters its values");
             }
             reading = readBoxes(document, first, placement, form, labels, clinic, values, draft, checklists);
         } else {
@@ -79,8 +79,7 @@ public final class ChartExtractor {
         List<FieldValue> fields = draft.fields();
         ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(),
                 reading.mrn(), form.docType(), fields);
-        return new ChartExtraction(ChartExtraction.Outcome.EXTRACTED, form.docType(), record, c.confidence(), c.reason(),
-                reading.doubt());
+        return new ChartExtraction.Extracted(form.docType(), record, c.confidence(), reading.doubt());
     }
 
     /** A fixed-layout form (a claim) placed on its first page: each box's words are its value. */

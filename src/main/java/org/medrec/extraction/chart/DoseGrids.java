@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.medrec.extraction.validation.Cvx;
 import org.medrec.extraction.validation.Normalized;
+import org.medrec.record.ReviewPolicy;
 
 /**
  * Reads an immunization card printed as a grid ({@link DoseGridSpec}). The dose captions of the

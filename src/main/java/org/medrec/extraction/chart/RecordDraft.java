@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.RecordPath;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.RecordPath;
+import org.medrec.record.ReviewPolicy;
+import org.medrec.record.SourceRef;
 import org.medrec.extraction.validation.ClinicalDates;
 import org.medrec.extraction.validation.Normalized;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.medrec.extraction.ExtractedRecord;
+import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.ClassifiedRow;
 import org.medrec.spreadsheet.HeaderLocator;
 import org.medrec.spreadsheet.RowRole;

@@ -9,7 +9,7 @@ class ChartExtractorTests {
 
     @Test
     void readsAnIntakeFormWithLeaderDotsAndKeepsTheEmergencyContactOutOfThePatient() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
                 "HARBOR INTERNAL MEDICINE, P.C.",
                 "Patient Information Sheet",
                 "Pt. Name ..........: Fox, Jonathan",
@@ -25,7 +25,6 @@ class ChartExtractorTests {
                 "Relation ..........: Sister",
                 "Phone # ...........: (912) 535-3408"));
 
-        assertThat(e.outcome()).isEqualTo(ChartExtraction.Outcome.EXTRACTED);
         assertThat(e.docType()).isEqualTo("intake");
         assertThat(e.record().identifierSystem()).isEqualTo("urn:medrec:clinic:harbor");
         assertThat(e.record().mrn()).isEqualTo("H0028969");
@@ -39,7 +38,7 @@ class ChartExtractorTests {
 
     @Test
     void readsABoxedFormWhoseValuesStandUnderTheirCaptions() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
                 "Ridgeview Family Medicine",
                 "New Patient Information",
                 "FAMILY NAME        FIRST        MIDDLE NAME",
@@ -58,7 +57,7 @@ class ChartExtractorTests {
 
     @Test
     void sendsASexPrintedAsBoxesToTickToAPersonRatherThanTakingTheFirstLetter() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
                 "Ridgeview Family Medicine",
                 "Patient Registration Form",
                 "DATE OF BIRTH      SEX (M/F)        MED REC # (OFFICE)",
@@ -87,7 +86,7 @@ class ChartExtractorTests {
             java.awt.Rectangle r = new java.awt.Rectangle(box[1], box[0] * 30 + 2, 16, 16);
             marks.add(new Mark(1, r, new int[] {r.x, r.y, r.width, r.height}, box[2] == 1, 0.97));
         }
-        ChartExtraction e = Forms.extract(new ChartDocument(typed.lines(), typed.method(), 1, marks));
+        ChartExtraction.Extracted e = Forms.extract(new ChartDocument(typed.lines(), typed.method(), 1, marks));
 
         assertThat(Forms.loadable(e)).containsEntry("patient.sex", "female")
                 .containsEntry("conditions[0].display", "High blood pressure")
@@ -98,7 +97,7 @@ class ChartExtractorTests {
 
     @Test
     void readsANoteItsVitalsInProseItsCodedDiagnosesAndItsPrescriptions() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
                 "Northgate Medical Associates",
                 "Office Visit Note",
                 "Patient: Joseph Shah   DOB: 08/07/2003",
@@ -134,7 +133,7 @@ class ChartExtractorTests {
 
     @Test
     void putsBothLinesOfALedgerWhoseRunningBalanceDoesNotAddUpInReview() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
                 "Lakeside Pediatrics & Family Care",
                 "Patient Account Ledger",
                 "Pt. Name: Jean Vargas-Williams   Date of Birth: 6/17/87",
@@ -157,7 +156,7 @@ class ChartExtractorTests {
 
     @Test
     void mapsAppointmentStatusesAndChecksCvxAgainstTheVaccine() {
-        ChartExtraction appointments = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted appointments = Forms.extract(TypedLines.page(
                 "Harbor Internal Medicine, P.C.",
                 "Appointment History",
                 "Patient Name: Joe Desai   D.O.B.: February 18, 1966",
@@ -172,7 +171,7 @@ class ChartExtractorTests {
                 .containsEntry("appointments[2].time", "14:00");
         assertThat(Forms.inReview(appointments).get("appointments[1].date")).contains("before the birth date");
 
-        ChartExtraction immunizations = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted immunizations = Forms.extract(TypedLines.page(
                 "Northgate Medical Associates",
                 "Vaccination History",
                 "Name: Steven O'Neill   Birthdate: 1964-03-17   Medical Record No.: 122370",
@@ -186,7 +185,7 @@ class ChartExtractorTests {
 
     @Test
     void sendsAStatusInCapitalsAmongCapitalisedOnesToAPerson() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
                 "Harbor Internal Medicine, P.C.",
                 "Appointment History",
                 "Patient Name: Joe Desai   D.O.B.: February 18, 1966",
@@ -205,7 +204,7 @@ class ChartExtractorTests {
 
     @Test
     void sendsWhatWasReadWithLowConfidenceToReviewNeverToTheStore() {
-        ChartExtraction e = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
                 "Harbor Internal Medicine, P.C.",
                 "New Patient Information",
                 "Patient: HARRIS, ANNELIESE",
@@ -222,7 +221,7 @@ class ChartExtractorTests {
 
     @Test
     void sendsTheMrnToReviewWhenTheClinicIsNotKnownOrThePagesDisagree() {
-        ChartExtraction unknown = Forms.extract(TypedLines.page(
+        ChartExtraction.Extracted unknown = Forms.extract(TypedLines.page(
                 "Riverside Clinic of Nowhere",
                 "Patient Registration Form",
                 "Patient Name: Ann Lee   DOB: 01/02/1970",
@@ -234,19 +233,19 @@ class ChartExtractorTests {
                 TypedLines.line(1, 0, 0, "Harbor Internal Medicine, P.C."),
                 TypedLines.line(1, 1, 30, "Patient Registration Form"),
                 TypedLines.line(1, 2, 60, "Patient Name: Ann Lee   DOB: 01/02/1970   MRN: H0012345"),
-                TypedLines.line(2, 3, 0, "Lee, Ann   MRN: H0012346   DOB: 01/02/1970")), org.medrec.extraction.Method.OCR, 2);
+                TypedLines.line(2, 3, 0, "Lee, Ann   MRN: H0012346   DOB: 01/02/1970")), org.medrec.record.Method.OCR, 2);
         assertThat(Forms.inReview(Forms.extract(twoPages)).get("mrn")).contains("different medical record numbers");
     }
 
     @Test
     void quarantinesWhatIsNotAMedicalRecordAndSendsAnUnknownDocumentToReviewWhole() {
-        ChartExtraction receipt = Forms.extract(TypedLines.page(
+        ChartExtraction receipt = Forms.outcome(TypedLines.page(
                 "CORNER FRESH MARKET", "STORE #539", "2% MILK GAL   3.89", "SUBTOTAL   57.92", "TOTAL   62.12"));
-        assertThat(receipt.outcome()).isEqualTo(ChartExtraction.Outcome.NOT_MEDICAL);
+        assertThat(receipt).isInstanceOf(ChartExtraction.NotMedical.class);
 
-        ChartExtraction letter = Forms.extract(TypedLines.page(
+        ChartExtraction letter = Forms.outcome(TypedLines.page(
                 "Harbor Internal Medicine, P.C.", "Dear colleague,", "I saw your patient today and will write again."));
-        assertThat(letter.outcome()).isEqualTo(ChartExtraction.Outcome.NOT_UNDERSTOOD);
-        assertThat(letter.reason()).contains("could not be told with confidence");
+        assertThat(letter).isInstanceOf(ChartExtraction.NotUnderstood.class);
+        assertThat(((ChartExtraction.NotUnderstood) letter).reason()).contains("could not be told with confidence");
     }
 }

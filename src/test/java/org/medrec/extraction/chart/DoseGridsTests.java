@@ -12,7 +12,7 @@ class DoseGridsTests {
     private static final String HEADER = "VACCINE                 DOSE 1                          DOSE 2                          DOSE 3";
 
     /** A Lakeside card for one patient with these lines under the dose captions. */
-    private static ChartExtraction card(String... rows) {
+    private static ChartExtraction.Extracted card(String... rows) {
         List<String> lines = new ArrayList<>(List.of("Lakeside Pediatrics & Family Care", "Immunization Record",
                 "Name: Patel, Juan H.     Date of Birth: 1/7/99", "Med Rec #: A-35925", HEADER));
         lines.addAll(List.of(rows));
@@ -21,7 +21,7 @@ class DoseGridsTests {
 
     @Test
     void readsEachFilledBoxAsADoseWithTheCodeAndNameOfItsProductInDateOrder() {
-        ChartExtraction e = card(
+        ChartExtraction.Extracted e = card(
                 "Tdap / Td         Date 7/16/15                    Date                            Date",
                 "                  Boostrix",
                 "                  Lot E6743KW                     Lot                             Lot",
@@ -51,7 +51,7 @@ class DoseGridsTests {
 
     @Test
     void sendsADoseWhoseRowsWereNotToldApartAndEveryDoseItMayBeConfusedWithToAPerson() {
-        ChartExtraction e = card(
+        ChartExtraction.Extracted e = card(
                 "Tdap / Td         Date 7/16/15",
                 "                  Boostrix",
                 "                  Lot E6743KW",
@@ -73,7 +73,7 @@ class DoseGridsTests {
 
     @Test
     void asksForTheVaccineOfADoseWhoseProductIsNotKnown() {
-        ChartExtraction e = card(
+        ChartExtraction.Extracted e = card(
                 "Polio (IPV)       Date 5/27/1999",
                 "                  POL",
                 "                  Lot D7286IX",

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.medrec.extraction.FieldValue;
+import org.medrec.record.FieldValue;
 import org.medrec.intake.ContentSniffer;
 import org.medrec.intake.FileFormat;
 import org.medrec.ocr.ChartPages;
@@ -50,11 +50,16 @@ public final class SampleChartsPrinter {
         }
     }
 
-    private static void print(ChartDocument doc, ChartExtraction r, Path file, String mode) {
+    private static void print(ChartDocument doc, ChartExtraction outcome, Path file, String mode) {
         String name = file.getFileName().toString();
+        ChartExtraction.Extracted r = outcome.map(n -> null, n -> null, e -> e);
+        if (r == null) {
+            System.out.println("### " + name + " " + outcome);
+            return;
+        }
         if (mode.equals("--tsv")) {
-            System.out.println("D\tcharts/" + name + "\t" + r.outcome() + "\t" + r.docType());
-            List<FieldValue> fields = r.record() == null ? List.of() : r.record().fields();
+            System.out.println("D\tcharts/" + name + "\tEXTRACTED\t" + r.docType());
+            List<FieldValue> fields = r.record().fields();
             for (FieldValue f : fields) {
                 System.out.println("F\tcharts/" + name + "\t" + f.path() + "\t" + f.value() + "\t"
                         + (f.needsReview() || r.documentDoubt() != null ? 1 : 0) + "\t" + f.reviewReason());
@@ -67,9 +72,9 @@ public final class SampleChartsPrinter {
                             + ":" + Math.round(w.confidence() * 100)).toList()
                     : l.cells().stream().map(Span::text).toList()));
         }
-        System.out.println("### " + name + " " + r.outcome() + " " + r.docType() + " " + r.reason()
+        System.out.println("### " + name + " EXTRACTED " + r.docType()
                 + (r.documentDoubt() == null ? "" : " DOC: " + r.documentDoubt()));
-        if (r.record() != null) {
+        {
             System.out.println("  " + r.record().identifierSystem() + " " + r.record().mrn());
             for (FieldValue f : r.record().fields()) {
                 System.out.printf("  %-36s %-34s %.2f %s%n", f.path(), f.value(), f.confidence(),

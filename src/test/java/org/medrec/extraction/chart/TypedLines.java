@@ -23,7 +23,7 @@ final class TypedLines {
                 out.add(line(1, out.size(), out.size() * PITCH, text));
             }
         }
-        return new ChartDocument(out, org.medrec.extraction.Method.OCR, 1);
+        return new ChartDocument(out, org.medrec.record.Method.OCR, 1);
     }
 
     static ChartLine line(int page, int index, int y, String text) {

@@ -12,8 +12,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
 
 /** A patient's rows of one file made into a record: dates before the birth, identifiers written as "N/A". */
 class PatientAssemblyTests {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.job.MigrationService;
 import org.medrec.report.RunSummary;
-import org.medrec.review.AuditLog;
+import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.testing.Fixtures;

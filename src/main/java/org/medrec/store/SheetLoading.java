@@ -1,26 +1,24 @@
-package org.medrec.spreadsheet;
+package org.medrec.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FileOutcome;
+import org.medrec.record.FieldValue;
+import org.medrec.record.SourceRef;
 import javax.sql.DataSource;
-import org.medrec.extraction.Method;
-import org.medrec.review.BulkRouting;
+import org.medrec.record.Method;
 import org.medrec.spreadsheet.mapping.PatientAssembly;
 import org.medrec.spreadsheet.mapping.SourceMapping;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.medrec.review.ReviewItemWriter;
 import org.medrec.spreadsheet.mapping.FileRecords;
 import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.medrec.store.Ledger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,13 +70,13 @@ public class SheetLoading {
             stage.finishReading();
         } catch (IOException e) {
             jdbc.sql("ROLLBACK TO SAVEPOINT sheet_read").update();   // nothing of an unreadable file stays
-            ledger.finish(sourceFileId, "quarantined", "the spreadsheet cannot be read: " + e.getMessage());
+            ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: " + e.getMessage());
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }
         if (stage.rows() == 0 && stage.badRows() == 0 && result.unmapped().isEmpty() && !result.lookups().isEmpty()) {
             SheetImport.LookupSheet table = result.lookups().get(0);
-            ledger.finish(sourceFileId, "loaded", "the " + table.table() + " look-up table of the " + table.mapping()
+            ledger.finish(sourceFileId, FileOutcome.LOADED, "the " + table.table() + " look-up table of the " + table.mapping()
                     + " mapping: no patient data; rows of the export's other files name its values by key");
             log.info("spreadsheet {}: a look-up table", sourceFileId);
             return;
@@ -88,7 +86,7 @@ public class SheetLoading {
                     : String.join("; ", result.unmapped().stream().map(u -> u.sheet() + ": " + u.reason()).toList());
             items.openForSource(runId, null, null, null, "*", wholeFile, null,
                     "no mapping under jobs/mappings fits this export, so it was not read (" + why + ")");
-            ledger.finish(sourceFileId, "held_for_review", "no mapping fits this export");
+            ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "no mapping fits this export");
             return;
         }
         long staged = System.nanoTime();
@@ -121,7 +119,7 @@ public class SheetLoading {
         long badRows = stage.badRows() + lateBad[0];
         String reason = batch.records() + " patient records (" + batch.held() + " held for review), "
                 + badRows + " bad rows in review, read with the " + result.system() + " mapping";
-        ledger.finish(sourceFileId, "loaded", reason);
+        ledger.finish(sourceFileId, FileOutcome.LOADED, reason);
         log.info("spreadsheet {}: {} rows, {} records, {} held, {} bad rows, {} sheets not read in {} ms", sourceFileId,
                 stage.rows(), batch.records(), batch.held(), badRows, result.unmapped().size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -140,9 +138,9 @@ public class SheetLoading {
     public void failed(UUID runId, long sourceFileId, String path, org.springframework.dao.DataIntegrityViolationException e) {
         String why = e.getMostSpecificCause().getMessage();
         items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(sourceFileId, path,
-                org.medrec.extraction.Method.SPREADSHEET), null, "could not be loaded: a value broke a rule of the store"
+                org.medrec.record.Method.SPREADSHEET), null, "could not be loaded: a value broke a rule of the store"
                 + " (" + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")) + ")");
-        ledger.finish(sourceFileId, "held_for_review", "could not be loaded: a value broke a rule of the store");
+        ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "could not be loaded: a value broke a rule of the store");
         log.warn("spreadsheet {} could not be loaded: {}", sourceFileId, e.getClass().getSimpleName());
     }
 }

@@ -1,4 +1,4 @@
-package org.medrec.spreadsheet;
+package org.medrec.intake;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;

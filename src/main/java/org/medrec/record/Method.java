@@ -1,4 +1,4 @@
-package org.medrec.extraction;
+package org.medrec.record;
 
 /** How a value was obtained. */
 public enum Method {

@@ -1,4 +1,4 @@
-package org.medrec.matching;
+package org.medrec.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
-import org.medrec.review.ReviewItemWriter;
+import org.medrec.matching.BlockingKeys;
+import org.medrec.matching.Demographics;
+import org.medrec.matching.MatchScore;
+import org.medrec.matching.PatientComparator;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

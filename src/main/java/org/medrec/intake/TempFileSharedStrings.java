@@ -1,4 +1,4 @@
-package org.medrec.spreadsheet;
+package org.medrec.intake;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;

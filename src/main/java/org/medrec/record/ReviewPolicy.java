@@ -1,4 +1,4 @@
-package org.medrec.extraction.chart;
+package org.medrec.record;
 
 /**
  * When a value read from a page may be loaded without a person: its words were read with at least

@@ -1,8 +1,8 @@
-package org.medrec.review;
+package org.medrec.store;
 
 import java.util.UUID;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.FieldValue;
+import org.medrec.record.SourceRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,4 +1,4 @@
-package org.medrec.review;
+package org.medrec.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.matching.PossibleDuplicates;
-import org.medrec.store.BulkLoad;
-import org.medrec.store.RecordWriter;
+import org.medrec.record.DocumentStatus;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -129,7 +127,7 @@ public class BulkRouting {
                     continue;
                 }
                 long documentId = bulk.newDocumentId();
-                bulk.document(documentId, sourceFileId, runId, p.docType(), null, "loaded", p.confidence(),
+                bulk.document(documentId, sourceFileId, runId, p.docType(), null, DocumentStatus.LOADED, p.confidence(),
                         DocumentRouting.recordsJson(List.of(demographics(record))));
                 RecordWriter.LoadResult result = bulk.load(record, documentId);
                 loaded.add(result.patientId());

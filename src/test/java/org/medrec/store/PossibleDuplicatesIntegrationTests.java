@@ -1,4 +1,4 @@
-package org.medrec.matching;
+package org.medrec.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,15 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.config.MedrecProperties;
 import org.medrec.export.FhirExport;
 import org.medrec.export.FhirValidation;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
-import org.medrec.review.AuditLog;
-import org.medrec.review.BulkRouting;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
+import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.DecisionResult;
-import org.medrec.review.DocumentRouting;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;

@@ -1,4 +1,4 @@
-package org.medrec.extraction;
+package org.medrec.record;
 
 import java.util.List;
 import java.util.Objects;

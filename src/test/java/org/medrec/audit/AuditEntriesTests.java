@@ -1,4 +1,4 @@
-package org.medrec.web;
+package org.medrec.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

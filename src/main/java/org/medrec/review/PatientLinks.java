@@ -1,15 +1,16 @@
-package org.medrec.matching;
+package org.medrec.review;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
-import org.medrec.review.AuditLog;
-import org.medrec.review.ReviewItemWriter;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
+import org.medrec.audit.AuditLog;
+import org.medrec.store.PossibleDuplicates;
+import org.medrec.store.ReviewItemWriter;
 import org.medrec.store.PatientMerge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.medrec.spreadsheet;
+package org.medrec.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import org.medrec.spreadsheet.mapping.FileRecords;
 import org.medrec.spreadsheet.mapping.MappedRow;
 import org.medrec.spreadsheet.mapping.MappedValue;
-import org.medrec.store.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

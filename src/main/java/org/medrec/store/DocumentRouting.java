@@ -1,13 +1,12 @@
-package org.medrec.review;
+package org.medrec.store;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.SourceRef;
-import org.medrec.matching.PossibleDuplicates;
-import org.medrec.store.RecordWriter;
+import org.medrec.record.DocumentStatus;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.SourceRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class DocumentRouting {
 
     /** What became of a document. */
-    public record Routed(long documentId, String status, int reviewItems) {
+    public record Routed(long documentId, DocumentStatus status, int reviewItems) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,7 +53,7 @@ public class DocumentRouting {
         long documentId = jdbc.sql("""
                 INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence, records)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")
-                .params(sourceFileId, runId, docType, firstPage, lastPage, sheet, held ? "held" : "loaded",
+                .params(sourceFileId, runId, docType, firstPage, lastPage, sheet, (held ? DocumentStatus.HELD : DocumentStatus.LOADED).code(),
                         Math.round(confidence * 1000) / 1000.0, recordsJson(records))
                 .query(Long.class).single();
         int opened = 0;
@@ -76,7 +75,7 @@ public class DocumentRouting {
                     }
                 }
             }
-            return new Routed(documentId, "held", opened);
+            return new Routed(documentId, DocumentStatus.HELD, opened);
         }
         for (int i = 0; i < records.size(); i++) {
             ExtractedRecord record = records.get(i);
@@ -88,6 +87,6 @@ public class DocumentRouting {
             }
             opened += duplicates.check(runId, result.patientId());
         }
-        return new Routed(documentId, "loaded", opened);
+        return new Routed(documentId, DocumentStatus.LOADED, opened);
     }
 }

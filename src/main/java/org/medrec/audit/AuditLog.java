@@ -1,4 +1,4 @@
-package org.medrec.review;
+package org.medrec.audit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package org.medrec.web;
+package org.medrec.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

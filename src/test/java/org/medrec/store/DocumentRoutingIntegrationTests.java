@@ -1,4 +1,4 @@
-package org.medrec.review;
+package org.medrec.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medrec.extraction.ExtractedRecord;
-import org.medrec.extraction.FieldValue;
-import org.medrec.extraction.Method;
-import org.medrec.extraction.SourceRef;
+import org.medrec.record.DocumentStatus;
+import org.medrec.record.ExtractedRecord;
+import org.medrec.record.FieldValue;
+import org.medrec.record.Method;
+import org.medrec.record.SourceRef;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +87,7 @@ class DocumentRoutingIntegrationTests {
 
         DocumentRouting.Routed routed = routing.route(run, card, "immunization", 1, 1, null, 0.95, List.of(record));
 
-        assertThat(routed.status()).isEqualTo("loaded");
+        assertThat(routed.status()).isEqualTo(DocumentStatus.LOADED);
         assertThat(routed.reviewItems()).isZero();
         assertThat(jdbc.sql("SELECT family || ' ' || given[1] || ' ' || birth_date FROM patient").query(String.class).single())
                 .isEqualTo("Delgado-Test Maria 1962-03-14");
@@ -106,7 +107,7 @@ class DocumentRoutingIntegrationTests {
 
         DocumentRouting.Routed routed = routing.route(run, card, "immunization", 1, 1, null, 0.9, List.of(record));
 
-        assertThat(routed.status()).isEqualTo("held");
+        assertThat(routed.status()).isEqualTo(DocumentStatus.HELD);
         assertThat(routed.reviewItems()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM patient").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT field || '|' || raw || '|' || proposed_value || '|' || mrn || '|' || page FROM review_item")

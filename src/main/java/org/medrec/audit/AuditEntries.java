@@ -1,4 +1,4 @@
-package org.medrec.web;
+package org.medrec.audit;
 
 import java.io.IOException;
 import java.io.Writer;
