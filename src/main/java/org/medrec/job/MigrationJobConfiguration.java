@@ -9,7 +9,7 @@ import org.medrec.ocr.OcrEngines;
 import org.medrec.ocr.OcrProcesses;
 import org.medrec.ocr.OcrSettings;
 import org.medrec.store.ReviewItemWriter;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.store.SheetLoading;
 import org.medrec.store.PageStore;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -96,8 +96,8 @@ class MigrationJobConfiguration {
     @Bean
     @StepScope
     ChartPagesWriter chartPagesWriter(@Value("#{jobParameters['" + RUN_ID + "']}") String runId, PageStore pageStore,
-                                      Ledger ledger, ReviewItemWriter reviewItems, DocumentRouting routing) {
-        return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems, routing);
+                                      Ledger ledger, ReviewItemWriter reviewItems, RecordLoader loader) {
+        return new ChartPagesWriter(java.util.UUID.fromString(runId), pageStore, ledger, reviewItems, loader);
     }
 
     /**

@@ -19,8 +19,8 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.DocumentRouting;
-import org.medrec.store.RecordWriter;
+import org.medrec.store.RecordLoader;
+import org.medrec.store.Reviewed;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +48,8 @@ class FhirExportIntegrationTests {
     }
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
-    @Autowired
-    RecordWriter writer;
 
     @Autowired
     JdbcClient jdbc;
@@ -77,7 +75,7 @@ class FhirExportIntegrationTests {
         chart = sourceFile("1", "charts/intake-typed.pdf", "PDF");
         sheet = sourceFile("2", "sheets/ledger.xlsx", "XLSX");
 
-        routing.route(run, chart, "intake", 1, 2, null, 0.95, List.of(new ExtractedRecord(MAPLE, "00031415", "intake", List.of(
+        loader.route(new RecordLoader.Source(run, chart, "intake", 1, 2, null, 0.95), List.of(new ExtractedRecord(MAPLE, "00031415", "intake", List.of(
                 onPage(1, "mrn", "00031415"), onPage(1, "patient.family", "O'Brien"), onPage(1, "patient.given[0]", "José"),
                 onPage(1, "patient.given[1]", "M"), onPage(1, "patient.suffix", "Jr"), onPage(1, "patient.birth_date", "1962-03-14"),
                 onPage(1, "patient.sex", "male"), onPage(1, "patient.address.line[0]", "12 Elm St"),
@@ -103,13 +101,16 @@ class FhirExportIntegrationTests {
                 onPage(2, "appointments[0].provider", "Dr. Ana Ruiz"), onPage(2, "appointments[0].status", "booked")))));
 
         // a ledger row whose payment a technician corrected in review
-        writer.load(new ExtractedRecord(MAPLE, "00031415", "ledger", List.of(inSheet("mrn", "00031415"),
+        long ledger = jdbc.sql("""
+                INSERT INTO document (source_file_id, run_id, doc_type, sheet, status, confidence)
+                VALUES (?, ?, 'ledger', 'Ledger', 'loaded', 1.0) RETURNING id""").params(sheet, run).query(Long.class).single();
+        loader.release(run, ledger, List.of(new RecordLoader.Ready(0, new ExtractedRecord(MAPLE, "00031415", "ledger", List.of(inSheet("mrn", "00031415"),
                 inSheet("charges[0].date", "2024-03-18"), inSheet("charges[0].cpt", "99213"),
                 inSheet("charges[0].description", "Office visit, established"), inSheet("charges[0].charge", "125.00"),
                 inSheet("charges[0].payment", "20.00"), inSheet("charges[0].balance", "105.00"),
                 inSheet("charges[1].date", "2024-03-18"), inSheet("charges[1].cpt", "93000"),
                 inSheet("charges[1].charge", "60.00"))),
-                null, Map.of("charges[0].payment", new RecordWriter.Reviewed(null, "tech1", OffsetDateTime.now())));
+                Map.of("charges[0].payment", new Reviewed(null, "tech1", OffsetDateTime.now())))));
 
         long patient = jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = '00031415'").query(Long.class).single();
         long ecg = jdbc.sql("SELECT id FROM charge WHERE cpt = '93000'").query(Long.class).single();
@@ -121,7 +122,7 @@ class FhirExportIntegrationTests {
         jdbc.sql("INSERT INTO patient_identifier (patient_id, system_id, value) VALUES (?, ?, 'H0028843')").params(patient, harbor).update();
 
         // another patient with the same MRN at another clinic
-        routing.route(run, sheet, "patients", null, null, "Patients", 1.0, List.of(new ExtractedRecord(
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "Patients", 1.0), List.of(new ExtractedRecord(
                 "urn:medrec:clinic:lakeside", "00031415", "patients",
                 List.of(inSheet("mrn", "00031415"), inSheet("patient.family", "Lindqvist")))));
     }

@@ -12,7 +12,7 @@ import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.StoreTables;
@@ -35,7 +35,7 @@ class RunReportQueryIntegrationTests {
     }
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     ReviewDecisions decisions;
@@ -83,11 +83,11 @@ class RunReportQueryIntegrationTests {
 
     @Test
     void shouldCountDocumentsDecisionsRowsAndSayTheNumbersAddUp() {
-        routing.route(run, sheet, "patients", null, null, "patients", 1.0, List.of(new ExtractedRecord(CLINIC, "W-1", "patients",
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "patients", 1.0), List.of(new ExtractedRecord(CLINIC, "W-1", "patients",
                 List.of(cell(2, "mrn", "W-1"), cell(2, "patient.family", "Ellery"), cell(2, "patient.birth_date", "1980-01-02")))));
         items.openForSource(run, null, null, "W-2", "*", SourceRef.inSheet(sheet, "sheets/patients.csv", "patients", 3, null),
                 "W-2,,1980-13-40", "bad row 3: impossible date; it was not loaded");
-        routing.route(run, chart, "intake", 1, 1, null, 0.6, List.of(new ExtractedRecord(CLINIC, "W-3", "intake", List.of(
+        loader.route(new RecordLoader.Source(run, chart, "intake", 1, 1, null, 0.6), List.of(new ExtractedRecord(CLINIC, "W-3", "intake", List.of(
                 page("mrn", "W-3", null), page("patient.family", "Orrin", "low OCR confidence"),
                 page("patient.birth_date", "1975-06-07", "low OCR confidence")))));
         List<UUID> open = jdbc.sql("SELECT id FROM review_item WHERE field LIKE 'patient.%' ORDER BY field")
@@ -109,7 +109,7 @@ class RunReportQueryIntegrationTests {
 
     @Test
     void shouldReportAHeldDocumentThatNothingWillRelease() {
-        routing.route(run, chart, "intake", 1, 1, null, 0.6, List.of(new ExtractedRecord(CLINIC, "W-4", "intake", List.of(
+        loader.route(new RecordLoader.Source(run, chart, "intake", 1, 1, null, 0.6), List.of(new ExtractedRecord(CLINIC, "W-4", "intake", List.of(
                 page("mrn", "W-4", null), page("patient.family", "Pellam", "low OCR confidence")))));
         jdbc.sql("DELETE FROM review_item").update();   // as a defect would leave it
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;
@@ -64,7 +64,7 @@ class ReviewBrowserTests {
     JdbcClient jdbc;
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     Accounts accounts;
@@ -139,7 +139,7 @@ class ReviewBrowserTests {
 
     @Test
     void shouldClearAHeldCardWithTheKeyboardOnlyAndReleaseItsRecord() throws Exception {
-        HeldCards.Card card = HeldCards.create(jdbc, routing, input, "00031415");
+        HeldCards.Card card = HeldCards.create(jdbc, loader, input, "00031415");
         logIn();
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("3");
 

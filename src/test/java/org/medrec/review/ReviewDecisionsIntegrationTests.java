@@ -19,7 +19,7 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;
@@ -42,7 +42,7 @@ class ReviewDecisionsIntegrationTests {
     }
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     ReviewDecisions decisions;
@@ -86,7 +86,7 @@ class ReviewDecisionsIntegrationTests {
                 onCard("immunizations[0].date", "05/O2/2019", "2019-05-02", 0.41, "low OCR confidence"),
                 onCard("immunizations[0].lot", "##", null, 0.1, "unreadable")));
         fields.addAll(List.of(more));
-        return routing.route(run, card, "immunization", 1, 1, null, 0.9,
+        return loader.route(new RecordLoader.Source(run, card, "immunization", 1, 1, null, 0.9),
                 List.of(new ExtractedRecord(CLINIC, mrn, "immunization", fields))).documentId();
     }
 
@@ -343,7 +343,7 @@ class ReviewDecisionsIntegrationTests {
                 INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
                 VALUES (?, 1, 'sheets/patients.csv', ?, 'CSV', 'loaded') RETURNING id""")
                 .params("2".repeat(64), run).query(Long.class).single();
-        routing.route(run, sheet, "patients", null, null, "patients", 1.0, List.of(new ExtractedRecord(CLINIC, "00031415",
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "patients", 1.0), List.of(new ExtractedRecord(CLINIC, "00031415",
                 "patients", List.of(new FieldValue("patient.birth_date", "04/13/1962", "1962-04-13", 1.0,
                         SourceRef.inSheet(sheet, "sheets/patients.csv", "patients", 2, "DOB"), null)))));
         UUID conflict = item("patient.birth_date");

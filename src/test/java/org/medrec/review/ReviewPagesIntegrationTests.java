@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;
@@ -50,7 +50,7 @@ class ReviewPagesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @TempDir
     Path input;
@@ -61,7 +61,7 @@ class ReviewPagesIntegrationTests {
     @BeforeEach
     void heldCard() {
         StoreTables.wipeMigrations(jdbc);
-        card = HeldCards.create(jdbc, routing, input, "00031415");
+        card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
@@ -141,7 +141,7 @@ class ReviewPagesIntegrationTests {
                         SourceRef.inSheet(sheetFile, "patients.csv", null, 7, "LAST"), null),
                 new FieldValue("patient.birth_date", "31/02/1980", null, 1.0,
                         SourceRef.inSheet(sheetFile, "patients.csv", null, 7, "DOB"), "no such date: 31/02/1980"));
-        long document = routing.route(card.runId(), sheetFile, "patients", null, null, null, 1.0,
+        long document = loader.route(new RecordLoader.Source(card.runId(), sheetFile, "patients", null, null, null, 1.0),
                 List.of(new ExtractedRecord(HeldCards.CLINIC, "P-77", "patients", row))).documentId();
         UUID item = jdbc.sql("SELECT id FROM review_item WHERE document_id = ?").param(document).query(UUID.class).single();
 

@@ -106,10 +106,10 @@ class PatientMergeIntegrationTests {
                 "charges[0].date", "2022-04-05", "charges[0].cpt", "99213", "charges[0].charge", "125.00",
                 "patient.insurance[0].member_id", "W123", "patient.insurance[0].payer", "Aetna");
 
-        List<PatientMerge.Difference> differences = merge.merge(keep, other);
+        List<Disagreement> differences = merge.merge(keep, other);
 
-        assertThat(differences).extracting(PatientMerge.Difference::path, PatientMerge.Difference::kept,
-                PatientMerge.Difference::other).containsExactly(org.assertj.core.groups.Tuple.tuple("patient.family", "Ashgrove",
+        assertThat(differences).extracting(Disagreement::path, Disagreement::kept,
+                Disagreement::other).containsExactly(org.assertj.core.groups.Tuple.tuple("patient.family", "Ashgrove",
                 "Ashgrave"));
         assertThat(jdbc.sql("SELECT sex || ' ' || merged_into FROM patient WHERE id = ?").param(other).query(String.class)
                 .single()).isEqualTo("female " + keep);

@@ -44,13 +44,10 @@ class PossibleDuplicatesIntegrationTests {
     }
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     ReviewDecisions decisions;
-
-    @Autowired
-    BulkRouting bulk;
 
     @Autowired
     JdbcClient jdbc;
@@ -119,11 +116,11 @@ class PossibleDuplicatesIntegrationTests {
     }
 
     private void loadRow(ExtractedRecord record) {
-        routing.route(run, sheet, "patients", null, null, "registrations", 1.0, List.of(record));
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "registrations", 1.0), List.of(record));
     }
 
     private void loadChart(long file, ExtractedRecord record) {
-        routing.route(run, file, "intake", 1, 1, null, 0.97, List.of(record));
+        loader.route(new RecordLoader.Source(run, file, "intake", 1, 1, null, 0.97), List.of(record));
     }
 
     private List<String> pairItems() {
@@ -168,12 +165,12 @@ class PossibleDuplicatesIntegrationTests {
     @Test
     void shouldAskAboutEachPairOnceWhenBothPatientsWereLoadedInOneBulkBatch() {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            BulkRouting.Batch batch = bulk.open(run, sheet);
-            batch.add(row(CLINIC, 4, "B-30001", "Quillfeather", "Marguerite", "1983-04-09", "female", "5415550172"), "patients", 1.0);
-            batch.add(row(CLINIC, 5, "B-30777", "Quillfeather", "Marguerite", "1983-09-04", "female", "5415550172"), "patients", 1.0);
-            batch.add(row(CLINIC, 6, "B-40001", "Oyelaran", "Henrietta", "1990-02-21", "female", "5415550199"), "patients", 1.0);
-            batch.add(row(CLINIC, 7, "B-40555", "Strand", "Henrietta", "1990-02-21", "female", "5415550199"), "patients", 1.0);
-            batch.add(row(CLINIC, 8, "B-50002", "Marchetti", "Benedetta", "1966-12-01", "female", "5415550111"), "patients", 1.0);
+            RecordLoader.Batch batch = loader.batch(run, sheet);
+            batch.add(row(CLINIC, 4, "B-30001", "Quillfeather", "Marguerite", "1983-04-09", "female", "5415550172"), 1.0);
+            batch.add(row(CLINIC, 5, "B-30777", "Quillfeather", "Marguerite", "1983-09-04", "female", "5415550172"), 1.0);
+            batch.add(row(CLINIC, 6, "B-40001", "Oyelaran", "Henrietta", "1990-02-21", "female", "5415550199"), 1.0);
+            batch.add(row(CLINIC, 7, "B-40555", "Strand", "Henrietta", "1990-02-21", "female", "5415550199"), 1.0);
+            batch.add(row(CLINIC, 8, "B-50002", "Marchetti", "Benedetta", "1966-12-01", "female", "5415550111"), 1.0);
             batch.finish();
         });
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
 import org.medrec.testing.StoreTables;
 import org.medrec.testing.TestStore;
@@ -52,7 +52,7 @@ class WebAuthorizationIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     Accounts accounts;
@@ -68,7 +68,7 @@ class WebAuthorizationIntegrationTests {
     @BeforeEach
     void heldCardAndMockMvc() {
         StoreTables.wipeMigrations(jdbc);
-        card = HeldCards.create(jdbc, routing, input, "00031415");
+        card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
