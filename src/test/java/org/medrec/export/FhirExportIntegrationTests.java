@@ -22,12 +22,9 @@ import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
 import org.medrec.store.Reviewed;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -37,19 +34,13 @@ import tools.jackson.databind.JsonNode;
  * records (document routing, a reviewed value, a linked second MRN, itemised payments), exported
  * and checked: every Bundle valid FHIR R4, and readable back as the scorer reads it.
  */
-@SpringBootTest
+@StoreTest
 class FhirExportIntegrationTests {
 
     private static final String MAPLE = "urn:medrec:clinic:maple-hollow";
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
-
     @Autowired
     RecordLoader loader;
-
 
     @Autowired
     JdbcClient jdbc;

@@ -10,21 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.report.RunSummary;
 import org.medrec.testing.Fixtures;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A chart whose OCR runs past {@code medrec.ocr.page-time-limit} is quarantined, and the run goes on. */
-@SpringBootTest(properties = "medrec.ocr.page-time-limit=1ms")
+@StoreTest(properties = "medrec.ocr.page-time-limit=1ms")
 class OcrTimeLimitIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     MigrationService migration;

@@ -16,23 +16,15 @@ import org.medrec.store.RecordLoader;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The reconciliation report of a run over a real store: every count from the store's own rows. */
-@SpringBootTest
+@StoreTest
 class RunReportQueryIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:wrenfield";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     RecordLoader loader;

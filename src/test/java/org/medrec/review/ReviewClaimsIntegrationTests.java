@@ -21,27 +21,19 @@ import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Claims on review items against a real PostgreSQL: two technicians working the queue at the
  * same time, each in their own thread and transaction, never get the same item; expired claims
  * are free again; a decision on an item another technician holds or already resolved is refused.
  */
-@SpringBootTest
+@StoreTest
 class ReviewClaimsIntegrationTests {
 
     private static final Duration CLAIM = Duration.ofMinutes(15);
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     ReviewClaims claims;

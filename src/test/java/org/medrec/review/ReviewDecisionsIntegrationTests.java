@@ -22,24 +22,16 @@ import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
 import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Decisions on a held chart-like document, against a real PostgreSQL. */
-@SpringBootTest
+@StoreTest
 class ReviewDecisionsIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:maple-hollow";
     private static final AuditLog.Origin CLI = AuditLog.Origin.CLI;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     RecordLoader loader;

@@ -19,12 +19,9 @@ import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -35,13 +32,8 @@ import org.springframework.web.context.WebApplicationContext;
  * field's validator (refused, or a reading to confirm), the page image around the box, a
  * spreadsheet row's cells, and the queue's filters kept in the session.
  */
-@SpringBootTest(properties = "spring.main.web-application-type=servlet")
+@StoreTest(properties = "spring.main.web-application-type=servlet")
 class ReviewPagesIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     WebApplicationContext context;

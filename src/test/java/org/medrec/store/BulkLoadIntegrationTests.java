@@ -18,12 +18,9 @@ import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
 import org.medrec.testing.Fixtures;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,18 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are loaded both ways (under two identifier systems) and the two stores are compared row by row:
  * patients, entries with their links, and the provenance of every value down to the cell.
  */
-@SpringBootTest
+@StoreTest
 class BulkLoadIntegrationTests {
 
     private static final String ROW_BY_ROW = "urn:medrec:test:row-by-row";
     private static final String BULK = "urn:medrec:test:bulk";
     private static final List<String> ENTRY_TABLES = List.of("coverage", "encounter", "diagnosis", "vital_sign",
             "medication", "allergy", "immunization", "appointment", "charge");
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

@@ -22,26 +22,18 @@ import org.medrec.review.Decision;
 import org.medrec.review.DecisionResult;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Possible duplicate patients against a real PostgreSQL: asked about, linked, or kept apart. */
-@SpringBootTest
+@StoreTest
 class PossibleDuplicatesIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:bramble-creek";
     private static final String OTHER_CLINIC = "urn:medrec:test:fennick-bay";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     RecordLoader loader;

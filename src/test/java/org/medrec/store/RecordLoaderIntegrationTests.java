@@ -13,22 +13,14 @@ import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest
+@StoreTest
 class RecordLoaderIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:maple-hollow";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     RecordLoader loader;

@@ -17,12 +17,9 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A spreadsheet large enough to be staged, fetched and written in several batches (12,000 rows,
@@ -30,17 +27,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * file says it should be: every good row's values with their provenance, each patient once, the
  * doubtful ones held, every bad row in review; and a failure while loading leaves nothing behind.
  */
-@SpringBootTest
+@StoreTest
 class SheetLoadingIntegrationTests {
 
     private static final LocalDate REFERENCE = LocalDate.of(2024, 6, 28);
     private static final int ROWS = 12_000;
     private static final int PATIENTS = 1_200;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     SheetLoading loading;

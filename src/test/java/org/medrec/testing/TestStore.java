@@ -5,17 +5,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * A real PostgreSQL for the tests of one test run: started on first use in a fresh folder,
- * stopped when the JVM exits. Spring tests point medrec at it with {@link #register}.
+ * stopped when the JVM exits. {@link StoreTest}s point medrec at it (as an initializer of their
+ * application context); other tests take {@link #jdbcUrl}.
  */
-public final class TestStore {
+public final class TestStore implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static EmbeddedPostgres server;
 
-    private TestStore() {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("medrec test store",
+                Map.of("medrec.db.url", jdbcUrl(), "medrec.db.user", "postgres", "medrec.db.password", "")));
     }
 
     public static synchronized String jdbcUrl() {
@@ -35,12 +42,5 @@ public final class TestStore {
             }
         }
         return server.getJdbcUrl("postgres", "postgres");
-    }
-
-    /** For {@code @DynamicPropertySource}: medrec's store is the test run's PostgreSQL. */
-    public static void register(DynamicPropertyRegistry registry) {
-        registry.add("medrec.db.url", TestStore::jdbcUrl);
-        registry.add("medrec.db.user", () -> "postgres");
-        registry.add("medrec.db.password", () -> "");
     }
 }

@@ -18,13 +18,10 @@ import org.medrec.audit.AuditLog;
 import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
 import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -37,13 +34,8 @@ import org.springframework.web.context.WebApplicationContext;
  * or read the audit log, an admin cannot decide items; forms need the CSRF token; failed logins
  * are throttled per user name and per address.
  */
-@SpringBootTest(properties = "spring.main.web-application-type=servlet")
+@StoreTest(properties = "spring.main.web-application-type=servlet")
 class WebAuthorizationIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     WebApplicationContext context;
