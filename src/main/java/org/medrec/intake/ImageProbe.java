@@ -1,6 +1,5 @@
 package org.medrec.intake;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -9,8 +8,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes every page of a TIFF, PNG or JPEG once, after checking its dimensions against the
- * pixel limit (a decompression bomb declares a huge image in a small file). Thread-safe.
+ * Opens a TIFF, PNG or JPEG and checks every page's dimensions against the pixel limit (a
+ * decompression bomb declares a huge image in a small file). Pixels are not decoded here: the page
+ * stage decodes each page once, and a damaged image quarantines the chart then, with the reason
+ * "damaged PNG image: ..." ({@code DamagedFileException}). Thread-safe.
  */
 final class ImageProbe {
 
@@ -27,30 +28,20 @@ final class ImageProbe {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, false, true);
-                StringBuilder warning = new StringBuilder();
-                reader.addIIOReadWarningListener((source, message) -> {
-                    if (warning.isEmpty()) {
-                        warning.append(message);
-                    }
-                });
                 int pages = reader.getNumImages(true);
                 if (pages <= 0) {
                     return ProbeResult.refused(format, kind + " file holds no image");
                 }
                 for (int i = 0; i < pages; i++) {
-                    long pixels = (long) reader.getWidth(i) * reader.getHeight(i);
-                    if (pixels > maxPixels) {
-                        return ProbeResult.refused(format, kind + " page " + (i + 1) + " is " + reader.getWidth(i) + " x "
-                                + reader.getHeight(i) + " pixels, more than the limit of " + maxPixels
+                    int width = reader.getWidth(i);
+                    int height = reader.getHeight(i);
+                    if ((long) width * height > maxPixels) {
+                        return ProbeResult.refused(format, kind + " page " + (i + 1) + " is " + width + " x " + height
+                                + " pixels, more than the limit of " + maxPixels
                                 + " (a decompression bomb, or a scan far above 600 dpi)");
                     }
-                    BufferedImage image = reader.read(i);
-                    if (image == null || image.getWidth() == 0 || image.getHeight() == 0) {
+                    if (width == 0 || height == 0) {
                         return ProbeResult.refused(format, kind + " page " + (i + 1) + " is empty");
-                    }
-                    if (!warning.isEmpty()) {
-                        return ProbeResult.refused(format, "damaged " + kind + " image: page " + (i + 1)
-                                + " is incomplete (" + Reasons.clean(warning.toString()) + ")");
                     }
                 }
                 return ProbeResult.accepted(format, pages);

@@ -20,7 +20,9 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Opens a PDF the way the page stage will, and checks that every page can be read: the page
- * tree, each content stream and each image stream. Thread-safe (stateless).
+ * tree, each content stream, and each image stream's bytes and declared size (a decompression bomb
+ * declares a huge image). Pixels are not decoded here: the page stage decodes them once, and a
+ * damaged image quarantines the chart then ({@code DamagedFileException}). Thread-safe (stateless).
  */
 final class PdfProbe {
 
@@ -29,7 +31,7 @@ final class PdfProbe {
     private PdfProbe() {
     }
 
-    static ProbeResult probe(Path file) {
+    static ProbeResult probe(Path file, long maxImagePixels) {
         try {
             if (!endsWithEofMarker(file)) {
                 return ProbeResult.refused(FileFormat.PDF, "truncated PDF: the file ends without the %%EOF marker,"
@@ -44,7 +46,7 @@ final class PdfProbe {
                 int index = 0;
                 for (PDPage page : doc.getPages()) {
                     index++;
-                    String problem = checkPage(page);
+                    String problem = checkPage(page, maxImagePixels);
                     if (problem != null) {
                         return ProbeResult.refused(FileFormat.PDF, "damaged PDF: page " + index + " of " + pages
                                 + " cannot be read (" + problem + ")");
@@ -64,33 +66,44 @@ final class PdfProbe {
         }
     }
 
-    private static String checkPage(PDPage page) {
+    private static String checkPage(PDPage page, long maxImagePixels) {
         try {
             if (page.hasContents()) {
                 new PDFStreamParser(page).parse();
             }
-            checkImages(page.getResources(), 0);
-            return null;
+            return checkImages(page.getResources(), 0, maxImagePixels);
         } catch (IOException | RuntimeException e) {
             return Reasons.describe(e);
         }
     }
 
-    /** Decodes every image stream once (nested forms included, to a bounded depth). */
-    private static void checkImages(PDResources resources, int depth) throws IOException {
+    /**
+     * Reads every image stream's bytes, as stored, and checks its declared size (nested forms included, to a
+     * bounded depth); the problem found, or null.
+     */
+    private static String checkImages(PDResources resources, int depth, long maxImagePixels) throws IOException {
         if (resources == null || depth > 4) {
-            return;
+            return null;
         }
         for (COSName name : resources.getXObjectNames()) {
             PDXObject object = resources.getXObject(name);
             if (object instanceof PDImageXObject image) {
-                try (InputStream in = image.getCOSObject().createInputStream()) {
+                long pixels = (long) image.getWidth() * image.getHeight();
+                if (pixels > maxImagePixels) {
+                    return "an image of " + image.getWidth() + " x " + image.getHeight() + " pixels, more than the limit of "
+                            + maxImagePixels + " (a decompression bomb, or a scan far above 600 dpi)";
+                }
+                try (InputStream in = image.getCOSObject().createRawInputStream()) {
                     in.transferTo(OutputStream.nullOutputStream());
                 }
             } else if (object instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
-                checkImages(form.getResources(), depth + 1);
+                String problem = checkImages(form.getResources(), depth + 1, maxImagePixels);
+                if (problem != null) {
+                    return problem;
+                }
             }
         }
+        return null;
     }
 
     private static boolean endsWithEofMarker(Path file) throws IOException {

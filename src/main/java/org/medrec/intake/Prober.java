@@ -40,7 +40,7 @@ public final class Prober {
         }
         return switch (ContentSniffer.sniff(head, size)) {
             case EMPTY -> ProbeResult.refused(FileFormat.EMPTY, "empty file (0 bytes): the copy or scan produced nothing");
-            case PDF -> PdfProbe.probe(file);
+            case PDF -> PdfProbe.probe(file, maxImagePixels);
             case TIFF -> ImageProbe.probe(file, FileFormat.TIFF, maxImagePixels);
             case PNG -> ImageProbe.probe(file, FileFormat.PNG, maxImagePixels);
             case JPEG -> ImageProbe.probe(file, FileFormat.JPEG, maxImagePixels);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.ChartReading;
+import org.medrec.ocr.DamagedChartException;
 import org.medrec.ocr.OcrUnavailableException;
 import org.medrec.ocr.PageText;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -57,6 +58,7 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     private final ChartExtractor extractor;
     private final LocalDate today;
     private final ReadAttempts attempts;
+    private final ChartTimes times;
     private final Object oneSuspectAtATime = new Object();
 
     /** Records when the reading of a file begins and when it returns (by source-file id). */
@@ -68,10 +70,17 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     }
 
     ChartPagesProcessor(ChartReading reading, ChartExtractor extractor, LocalDate today, ReadAttempts attempts) {
+        this(reading, extractor, today, attempts, new ChartTimes());
+    }
+
+    /** {@code times}: where each chart's time goes, added up for the stage. */
+    ChartPagesProcessor(ChartReading reading, ChartExtractor extractor, LocalDate today, ReadAttempts attempts,
+                        ChartTimes times) {
         this.reading = reading;
         this.extractor = extractor;
         this.today = today;
         this.attempts = attempts;
+        this.times = times;
     }
 
     /**
@@ -109,12 +118,18 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
     private ReadChart read(ReceivedFile file) {
         try {
             List<PageText> pages = reading.read(file.file(), file.format());
+            times.read(pages);
             if (pages.stream().allMatch(PageText::blank)) {
                 return new Blank(file, pages);
             }
-            return new Read(file, pages, extractor.extract(ChartDocument.of(pages), file.sourceFileId(), file.path(), today));
+            long start = System.nanoTime();
+            ChartExtraction extraction = extractor.extract(ChartDocument.of(pages), file.sourceFileId(), file.path(), today);
+            times.extracted((System.nanoTime() - start) / 1_000_000);
+            return new Read(file, pages, extraction);
         } catch (OcrUnavailableException e) {
             throw e;   // no chart is to blame: the run fails, to be resumed
+        } catch (DamagedChartException e) {
+            return new Unreadable(file, e.getMessage());
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Unreadable(file, "its pages cannot be read: " + why.replace(file.file().toString(), "the file"));

@@ -27,13 +27,16 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
     private final Ledger ledger;
     private final ReviewItemWriter items;
     private final RecordLoader loader;
+    private final ChartTimes times;
 
-    ChartPagesWriter(UUID runId, PageStore pages, Ledger ledger, ReviewItemWriter items, RecordLoader loader) {
+    ChartPagesWriter(UUID runId, PageStore pages, Ledger ledger, ReviewItemWriter items, RecordLoader loader,
+                     ChartTimes times) {
         this.runId = runId;
         this.pages = pages;
         this.ledger = ledger;
         this.items = items;
         this.loader = loader;
+        this.times = times;
     }
 
     /** How a file ends: its outcome in the ledger and the reason. */
@@ -42,6 +45,7 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
 
     @Override
     public void write(Chunk<? extends ChartPagesProcessor.ReadChart> chunk) {
+        long start = System.nanoTime();
         for (ChartPagesProcessor.ReadChart chart : chunk) {
             long id = chart.file().sourceFileId();
             if (!ledger.lockIfReceived(id)) {
@@ -61,6 +65,7 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
                     });
             ledger.finish(id, end.outcome(), end.reason());
         }
+        times.stored((System.nanoTime() - start) / 1_000_000);
     }
 
     private End route(ChartPagesProcessor.Read chart) {

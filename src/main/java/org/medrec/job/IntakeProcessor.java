@@ -22,10 +22,13 @@ class IntakeProcessor implements ItemProcessor<Path, IntakeOutcome>, AutoCloseab
     private final UUID runId;
     private final Ledger ledger;
     private final Intake intake;
+    private Runnable firstChart;
 
-    IntakeProcessor(Path root, UUID runId, Ledger ledger, MedrecProperties.Intake settings) {
+    /** {@code firstChart}: run once, when the first new chart is accepted (the OCR processes start then). */
+    IntakeProcessor(Path root, UUID runId, Ledger ledger, MedrecProperties.Intake settings, Runnable firstChart) {
         this.runId = runId;
         this.ledger = ledger;
+        this.firstChart = firstChart;
         this.intake = new Intake(root, ledger::knows, new IsolatedProber(settings.fileTimeLimit(),
                 settings.probeHeapMb(), settings.maxImagePixels()));
     }
@@ -37,6 +40,11 @@ class IntakeProcessor implements ItemProcessor<Path, IntakeOutcome>, AutoCloseab
         }
         long begin = System.nanoTime();
         IntakeOutcome outcome = intake.receive(file);
+        if (firstChart != null && outcome.disposition() == IntakeOutcome.Disposition.NEW && outcome.probe().accepted()
+                && outcome.probe().format().isChart()) {
+            firstChart.run();
+            firstChart = null;
+        }
         if (outcome.quarantined()) {
             log.info("quarantined source file {}: {}", shortSha(outcome), outcome.probe().reason());
         } else {

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,7 +42,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       held for review, its bad rows in review ({@link SheetLoading});</li>
  *   <li>{@code chartPagesStep}: each chart read page by page (text layer or OCR), its document
  *       classified and extracted ({@link ChartExtractor}), then loaded or held
- *       ({@link ChartPagesWriter}); files in parallel, one OCR engine per thread.</li>
+ *       ({@link ChartPagesWriter}); files in parallel, one OCR engine per thread, read ahead of the
+ *       chart being written ({@link ReadAheadChartReader}).</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,8 +85,12 @@ class MigrationJobConfiguration {
 
     @Bean
     @StepScope
-    IntakeProcessor intakeProcessor(RunParameters run, Ledger ledger, MedrecProperties properties) {
-        return new IntakeProcessor(run.input(), run.runId(), ledger, properties.intake());
+    IntakeProcessor intakeProcessor(RunParameters run, Ledger ledger, MedrecProperties properties,
+                                    ChartReading chartReading, OcrProperties ocr, Environment environment) {
+        // the OCR processes start while intake goes on, unless other hosts read the charts
+        boolean chartsReadHere = !environment.matchesProfiles(RemoteManagerConfiguration.PROFILE);
+        return new IntakeProcessor(run.input(), run.runId(), ledger, properties.intake(),
+                chartsReadHere ? () -> chartReading.warmUp(ocr.threads()) : null);
     }
 
     @Bean
@@ -120,24 +126,41 @@ class MigrationJobConfiguration {
     }
 
     /**
-     * Chart files, files in parallel, one OCR engine per thread. With {@code migrate --workers remote}
-     * the step of this name is the manager step of {@link RemoteManagerConfiguration} instead.
+     * Chart files, read on the OCR threads ahead of the chart being written ({@link ReadAheadChartReader}),
+     * one OCR engine per thread, one chart per chunk. With {@code migrate --workers remote} the step of
+     * this name is the manager step of {@link RemoteManagerConfiguration} instead.
      */
     @Bean
     @Profile("!" + RemoteManagerConfiguration.PROFILE)
     Step chartPagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        ReceivedFilesReader receivedChartsReader, ChartPagesProcessor chartPagesProcessor,
-                        ChartPagesWriter chartPagesWriter, OcrProperties ocr, ProgressListener progressListener,
-                        ThreadPoolTaskExecutor ocrTaskExecutor) {
+                        ReadAheadChartReader chartsReadAhead, ChartPagesWriter chartPagesWriter,
+                        ProgressListener progressListener, ChartTimes chartTimes) {
         return new StepBuilder("chartPagesStep", jobRepository)
-                .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(ocr.threads())
+                .<ChartPagesProcessor.ReadChart, ChartPagesProcessor.ReadChart>chunk(1)
                 .transactionManager(transactionManager)
-                .reader(receivedChartsReader)
-                .processor(chartPagesProcessor)
+                .reader(chartsReadAhead)
                 .writer(chartPagesWriter)
-                .taskExecutor(ocrTaskExecutor)
                 .listener((StepListener) progressListener)
+                .listener(chartTimes)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    ReadAheadChartReader chartsReadAhead(ReceivedFilesReader receivedChartsReader, ChartPagesProcessor chartPagesProcessor,
+                                         ThreadPoolTaskExecutor ocrTaskExecutor, OcrProperties ocr) {
+        return readAhead(receivedChartsReader, chartPagesProcessor, ocrTaskExecutor, ocr);
+    }
+
+    /** The OCR threads, and as many charts waiting for them. */
+    static ReadAheadChartReader readAhead(ReceivedFilesReader charts, ChartPagesProcessor processor,
+                                          ThreadPoolTaskExecutor ocrTaskExecutor, OcrProperties ocr) {
+        return new ReadAheadChartReader(charts, processor, ocrTaskExecutor, 2 * ocr.threads());
+    }
+
+    @Bean
+    ChartTimes chartTimes() {
+        return new ChartTimes();
     }
 
     @Bean
@@ -149,7 +172,7 @@ class MigrationJobConfiguration {
     /** OCR and extraction of one chart file, with the store's crash guard (the same on a worker host). */
     @Bean
     ChartPagesProcessor chartPagesProcessor(ChartReading chartReading, ChartExtractor chartExtractor,
-                                            ReadAttempts readAttempts) {
+                                            ReadAttempts readAttempts, ChartTimes chartTimes) {
         return new ChartPagesProcessor(chartReading, chartExtractor, LocalDate.now(),
                 new ChartPagesProcessor.ReadAttempts() {
                     @Override
@@ -161,14 +184,14 @@ class MigrationJobConfiguration {
                     public void end(long sourceFileId) {
                         readAttempts.end(sourceFileId);
                     }
-                });
+                }, chartTimes);
     }
 
     @Bean
     @StepScope
     ChartPagesWriter chartPagesWriter(RunParameters run, PageStore pageStore, Ledger ledger, ReviewItemWriter reviewItems,
-                                      RecordLoader loader) {
-        return new ChartPagesWriter(run.runId(), pageStore, ledger, reviewItems, loader);
+                                      RecordLoader loader, ChartTimes chartTimes) {
+        return new ChartPagesWriter(run.runId(), pageStore, ledger, reviewItems, loader, chartTimes);
     }
 
     /**

@@ -46,16 +46,23 @@ class RemoteWorkerConfiguration {
 
     @Bean
     Step chartPagesWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              ReceivedFilesReader partitionChartsReader, ChartPagesProcessor chartPagesProcessor,
-                              ChartPagesWriter chartPagesWriter, OcrProperties ocr, ThreadPoolTaskExecutor ocrTaskExecutor) {
+                              ReadAheadChartReader partitionReadAhead, ChartPagesWriter chartPagesWriter,
+                              ChartTimes chartTimes) {
         return new StepBuilder(WORKER_STEP, jobRepository)
-                .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(ocr.threads())
+                .<ChartPagesProcessor.ReadChart, ChartPagesProcessor.ReadChart>chunk(1)
                 .transactionManager(transactionManager)
-                .reader(partitionChartsReader)
-                .processor(chartPagesProcessor)
+                .reader(partitionReadAhead)
                 .writer(chartPagesWriter)
-                .taskExecutor(ocrTaskExecutor)
+                .listener(chartTimes)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    ReadAheadChartReader partitionReadAhead(ReceivedFilesReader partitionChartsReader,
+                                            ChartPagesProcessor chartPagesProcessor,
+                                            ThreadPoolTaskExecutor ocrTaskExecutor, OcrProperties ocr) {
+        return MigrationJobConfiguration.readAhead(partitionChartsReader, chartPagesProcessor, ocrTaskExecutor, ocr);
     }
 
     /** The partition's charts; a file this host cannot see fails the partition (see {@link ReceivedFilesReader}). */

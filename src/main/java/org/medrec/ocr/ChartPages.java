@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.medrec.intake.FileFormat;
+import org.medrec.page.DamagedFileException;
 import org.medrec.page.PageSource;
+import org.medrec.page.SourcePage;
 
 /**
  * Reads every page of a chart file: its PDF text layer, or OCR after orientation and deskew, or
@@ -27,9 +29,14 @@ public final class ChartPages {
         try (PageSource source = PageSource.open(file, format)) {
             for (int n = 1; n <= source.pageCount(); n++) {
                 try {
-                    done.accept(reader.read(source.page(n), engine));
+                    long start = System.nanoTime();
+                    SourcePage page = source.page(n);
+                    long decodeMillis = (System.nanoTime() - start) / 1_000_000;
+                    done.accept(reader.read(page, engine).withDecodeMillis(decodeMillis));
                 } catch (OcrTimeLimitException e) {
                     throw new OcrException("page " + n + ": " + e.getMessage(), e);
+                } catch (DamagedFileException e) {
+                    throw new DamagedChartException(e.getMessage(), e);
                 }
             }
         }

@@ -14,6 +14,10 @@ public interface ChartReading extends AutoCloseable {
 
     List<PageText> read(Path file, FileFormat format) throws IOException;
 
+    /** Charts are coming: start what reading them needs (up to {@code readers} at once) in the background. */
+    default void warmUp(int readers) {
+    }
+
     @Override
     void close();
 }

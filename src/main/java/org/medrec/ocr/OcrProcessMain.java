@@ -25,6 +25,7 @@ public final class OcrProcessMain {
     static final String PAGE = "page\t";
     static final String DONE = "done";
     static final String FAILED = "failed\t";
+    static final String DAMAGED = "damaged\t";
 
     private OcrProcessMain() {
     }
@@ -49,6 +50,8 @@ public final class OcrProcessMain {
                         answers.flush();
                     });
                     answers.println(DONE);
+                } catch (DamagedChartException e) {
+                    answers.println(DAMAGED + Reasons.clean(e.getMessage()).replace(request[1], "the file"));
                 } catch (Exception | StackOverflowError e) {
                     answers.println(FAILED + Reasons.describe(e).replace(request[1], "the file"));
                 }

@@ -18,9 +18,10 @@ import org.medrec.page.TextWord;
  * and OCR; a blank page gives no text at all.
  *
  * <p>Orientation: with {@link OrientationCheck#WHEN_UNREADABLE} (the default) a page is read as it comes
- * (deskewed), and only a page read below {@value #POOR_CONFIDENCE} mean confidence is prepared again with OSD,
- * turned, and read again; when OSD turns nothing or is unsure, the page is also read upside down. The best
- * reading wins. With {@link OrientationCheck#ALWAYS} OSD runs first, and a poor reading of a page whose
+ * (deskewed), or turned by 180 degrees when its ascenders say beyond doubt that it is upside down
+ * ({@link UpsideDown}); only a page read below {@value #POOR_CONFIDENCE} mean confidence is prepared again with OSD,
+ * turned, and read again; when OSD turns nothing or is unsure, the page is also read upside down. A page turned by
+ * its ascenders that reads poorly is also read as it comes, and on as above. The best reading wins. With {@link OrientationCheck#ALWAYS} OSD runs first, and a poor reading of a page whose
  * orientation OSD was unsure of is also tried upside down.
  *
  * <p>Thread-safe: no state of its own; the {@link OcrEngine} passed in is not, so each thread passes its own.
@@ -47,44 +48,89 @@ public final class PageReader {
     public PageText read(SourcePage page, OcrEngine engine) {
         if (page.hasTextLayer()) {
             return new PageText(page.number(), PageText.Source.TEXT_LAYER,
-                    fromTextLayer(page.textLayer(), page.width(), page.height(), page.dpi()), null, 0);
+                    fromTextLayer(page.textLayer(), page.width(), page.height(), page.dpi()), null, PageText.Times.NONE);
         }
-        PreparedPage prepared = preprocessor.prepare(page, engine);
+        Clock clock = new Clock();
+        PreparedPage prepared = clock.prepared(preprocessor.prepare(page, engine));
         if (prepared.blank()) {
             return new PageText(page.number(), PageText.Source.BLANK, OcrPage.empty(prepared.image().getWidth(),
-                    prepared.image().getHeight(), prepared.dpi()), prepared, 0);
+                    prepared.image().getHeight(), prepared.dpi()), prepared, clock.times());
         }
-        long start = System.nanoTime();
-        Reading best = new Reading(prepared, engine.recognize(prepared.image(), prepared.dpi()));
-        OrientationCheck check = preprocessor.settings().orientation();
-        if (check != OrientationCheck.OFF && best.confidence() < POOR_CONFIDENCE) {
-            Reading oriented = best;
-            if (check == OrientationCheck.WHEN_UNREADABLE) {
-                PreparedPage turned = preprocessor.prepareWithOrientation(page, engine);
-                if (turned.orientation().rotation() != 0) {
-                    oriented = better(best, new Reading(turned, engine.recognize(turned.image(), turned.dpi())));
-                } else {
-                    oriented = new Reading(turned, best.ocr());
-                }
-            }
-            best = oriented;
-            if (!settled(best.prepared().orientation()) && best.confidence() < POOR_CONFIDENCE) {
-                PreparedPage upsideDown = preprocessor.turnedHalfway(best.prepared());
-                best = better(best, new Reading(upsideDown, engine.recognize(upsideDown.image(), upsideDown.dpi())));
+        Reading best = new Reading(prepared, clock.recognize(engine, prepared));
+        if (preprocessor.settings().orientation() != OrientationCheck.OFF && best.confidence() < POOR_CONFIDENCE) {
+            if (prepared.orientation().method() == Orientation.Method.ASCENDERS) {
+                // turned by its ascenders, and still poor: read as it comes too, as if it had not been turned
+                PreparedPage asItComes = clock.prepared(preprocessor.prepareAsItComes(page));
+                best = better(best, orient(page, engine, clock,
+                        new Reading(asItComes, clock.recognize(engine, asItComes))));
+            } else {
+                best = orient(page, engine, clock, best);
             }
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
         PreparedPage used = best.prepared();
         OcrPage ocr = best.ocr().withCheckboxes(used.checkboxes());
+        PageText.Times times = clock.times();
         log.debug("page {}: {} words, mean confidence {}, turned {} ({}), skew {}, preprocessing {} ms, OCR {} ms",
                 page.number(), ocr.words().size(), String.format(java.util.Locale.ROOT, "%.2f", ocr.meanConfidence()),
                 used.orientation().rotation(), used.orientation().method(), used.skewDegrees(),
-                prepared.timings().totalMillis(), millis);
+                times.prepareMillis(), times.recognizeMillis());
         if (ocr.words().stream().noneMatch(w -> w.confidence() >= LEGIBLE)) {
             return new PageText(page.number(), PageText.Source.BLANK, OcrPage.empty(ocr.width(), ocr.height(), ocr.dpi()),
-                    used, millis);
+                    used, times);
         }
-        return new PageText(page.number(), PageText.Source.OCR, ocr, used, millis);
+        return new PageText(page.number(), PageText.Source.OCR, ocr, used, times);
+    }
+
+    /**
+     * The reading of a page read as it comes, or, when it is poor, the best of it and of the page turned as OSD
+     * says (with {@link OrientationCheck#WHEN_UNREADABLE}), and of the page turned by another 180 degrees when
+     * OSD was unsure.
+     */
+    private Reading orient(SourcePage page, OcrEngine engine, Clock clock, Reading asItComes) {
+        if (asItComes.confidence() >= POOR_CONFIDENCE) {
+            return asItComes;
+        }
+        Reading best = asItComes;
+        if (preprocessor.settings().orientation() == OrientationCheck.WHEN_UNREADABLE) {
+            PreparedPage turned = clock.prepared(preprocessor.prepareWithOrientation(page, engine));
+            best = turned.orientation().rotation() != 0
+                    ? better(best, new Reading(turned, clock.recognize(engine, turned)))
+                    : new Reading(turned, best.ocr());
+        }
+        if (!settled(best.prepared().orientation()) && best.confidence() < POOR_CONFIDENCE) {
+            PreparedPage upsideDown = preprocessor.turnedHalfway(best.prepared());
+            best = better(best, new Reading(upsideDown, clock.recognize(engine, upsideDown)));
+        }
+        return best;
+    }
+
+    /** Adds up a page's preparing (orientation detection counts as recognition: it is Tesseract's) and recognition. */
+    private static final class Clock {
+        private long prepareMillis;
+        private long recognizeMillis;
+
+        PreparedPage prepared(PreparedPage page) {
+            PreparedPage.Timings t = page.timings();
+            boolean tesseract = switch (page.orientation().method()) {
+                case OSD, OCR_CONFIDENCE, UNDECIDED -> true;
+                case ASCENDERS, NOT_CHECKED -> false;
+            };
+            long orienting = tesseract ? t.orientationMillis() : 0;
+            prepareMillis += t.totalMillis() - orienting;
+            recognizeMillis += orienting;
+            return page;
+        }
+
+        OcrPage recognize(OcrEngine engine, PreparedPage page) {
+            long start = System.nanoTime();
+            OcrPage ocr = engine.recognize(page.image(), page.dpi());
+            recognizeMillis += (System.nanoTime() - start) / 1_000_000;
+            return ocr;
+        }
+
+        PageText.Times times() {
+            return new PageText.Times(0, prepareMillis, recognizeMillis);
+        }
     }
 
     private record Reading(PreparedPage prepared, OcrPage ocr) {
@@ -102,7 +148,7 @@ public final class PageReader {
         return switch (orientation.method()) {
             case OSD -> orientation.confidence() >= preprocessor.settings().minOsdConfidence();
             case OCR_CONFIDENCE -> true;
-            case UNDECIDED, NOT_CHECKED -> false;
+            case ASCENDERS, UNDECIDED, NOT_CHECKED -> false;
         };
     }
 

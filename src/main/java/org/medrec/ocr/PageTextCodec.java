@@ -25,7 +25,9 @@ final class PageTextCodec {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(page.number());
             out.writeUTF(page.source().name());
-            out.writeLong(page.ocrMillis());
+            out.writeLong(page.times().decodeMillis());
+            out.writeLong(page.times().prepareMillis());
+            out.writeLong(page.times().recognizeMillis());
             writeOcr(out, page.ocr());
             out.writeBoolean(page.prepared() != null);
             if (page.prepared() != null) {
@@ -41,10 +43,10 @@ final class PageTextCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(line)))) {
             int number = in.readInt();
             PageText.Source source = PageText.Source.valueOf(in.readUTF());
-            long millis = in.readLong();
+            PageText.Times times = new PageText.Times(in.readLong(), in.readLong(), in.readLong());
             OcrPage ocr = readOcr(in);
             PreparedPage prepared = in.readBoolean() ? readPrepared(in) : null;
-            return new PageText(number, source, ocr, prepared, millis);
+            return new PageText(number, source, ocr, prepared, times);
         } catch (IOException e) {
             throw new IllegalArgumentException("a malformed page from the OCR process", e);
         }

@@ -17,7 +17,9 @@ import org.medrec.page.SourcePage;
  *   <li>analysis: Otsu ink mask and its connected components; a page with (almost) no character-sized marks
  *       is blank and goes no further (no OSD, no OCR: a blank page must not be read into garbage);</li>
  *   <li>orientation (when asked): Tesseract's OSD proposes a quarter turn; a turn proposed with low confidence
- *       is checked by OCR-ing the inkiest third of the page both ways and keeping the more confident;</li>
+ *       is checked by OCR-ing the inkiest third of the page both ways and keeping the more confident. Otherwise,
+ *       with {@link OrientationCheck#WHEN_UNREADABLE}, a page upside down beyond doubt by its ascenders
+ *       ({@link UpsideDown}) is turned, and OCR reads it once;</li>
  *   <li>form marks (when asked): dot leaders and printed checkboxes are found on the upright page's components
  *       and painted out, the checkboxes kept with their state ({@link PreparedPage#checkboxes()});</li>
  *   <li>deskew: projection-profile estimate over ±{@code maxSkewDegrees}; the page is turned back when the skew
@@ -47,14 +49,38 @@ public final class Preprocessor {
         return settings;
     }
 
-    /** Prepares a page; orientation is detected only when the settings say {@code ALWAYS}. */
+    /** How a page is turned upright before OCR. */
+    private enum Turn {
+        /** As it comes. */
+        AS_IS,
+        /** By 180 degrees when its ascenders say it is upside down beyond doubt, else as it comes. */
+        WHEN_UPSIDE_DOWN,
+        /** As OSD (and, when OSD is unsure, OCR confidence) decides. */
+        DETECT
+    }
+
+    /**
+     * Prepares a page: orientation is detected with OSD when the settings say {@code ALWAYS}; with
+     * {@code WHEN_UNREADABLE} a page upside down beyond doubt by its ascenders is turned (method
+     * {@link Orientation.Method#ASCENDERS}).
+     */
     public PreparedPage prepare(SourcePage page, OcrEngine engine) {
-        return prepare(page.image(), page.dpi(), engine, settings.orientation() == OrientationCheck.ALWAYS);
+        Turn turn = switch (settings.orientation()) {
+            case ALWAYS -> Turn.DETECT;
+            case WHEN_UNREADABLE -> Turn.WHEN_UPSIDE_DOWN;
+            case OFF -> Turn.AS_IS;
+        };
+        return prepare(page.image(), page.dpi(), engine, turn);
+    }
+
+    /** Prepares a page as it comes, not turned (a page turned by its ascenders that then read poorly). */
+    public PreparedPage prepareAsItComes(SourcePage page) {
+        return prepare(page.image(), page.dpi(), null, Turn.AS_IS);
     }
 
     /** Prepares a page with orientation detection, whatever the settings say (for a page that read poorly). */
     public PreparedPage prepareWithOrientation(SourcePage page, OcrEngine engine) {
-        return prepare(page.image(), page.dpi(), engine, true);
+        return prepare(page.image(), page.dpi(), engine, Turn.DETECT);
     }
 
     /**
@@ -64,28 +90,38 @@ public final class Preprocessor {
      * @param detectOrientation run OSD and turn the page upright
      */
     public PreparedPage prepare(BufferedImage gray, int dpi, OcrEngine engine, boolean detectOrientation) {
+        return prepare(gray, dpi, engine, detectOrientation ? Turn.DETECT : Turn.AS_IS);
+    }
+
+    private PreparedPage prepare(BufferedImage gray, int dpi, OcrEngine engine, Turn turn) {
         long start = System.nanoTime();
         InkMask mask = InkMask.of(gray);
         InkMask.Components components = mask.components();
         double inkRatio = mask.inkRatio();
         int marks = characterMarks(mask, components, dpi);
-        long analysis = millisSince(start);
         if (marks < settings.blankMaxMarks()) {
             return new PreparedPage(gray, dpi, 1.0, gray.getWidth(), gray.getHeight(), Orientation.notChecked(), 0.0,
                     false, 0, 0, List.of(), false, inkRatio, true,
-                    new PreparedPage.Timings(analysis, 0, 0, 0, 0, 0, 0));
+                    new PreparedPage.Timings(millisSince(start), 0, 0, 0, 0, 0, 0));
         }
+        Orientation orientation = Orientation.notChecked();
+        if (turn == Turn.WHEN_UPSIDE_DOWN) {
+            double upright = UpsideDown.confidence(mask, dpi);
+            if (upright <= -UpsideDown.MIN_CONFIDENCE) {
+                orientation = new Orientation(180, -upright, Orientation.Method.ASCENDERS);
+            }
+        }
+        long analysis = millisSince(start);
 
         long t = System.nanoTime();
-        Orientation orientation = Orientation.notChecked();
         BufferedImage image = gray;
-        if (detectOrientation) {
+        if (turn == Turn.DETECT) {
             orientation = orient(gray, dpi, mask, Objects.requireNonNull(engine, "engine"));
-            if (orientation.rotation() != 0) {
-                image = Rotation.quarterTurns(gray, orientation.rotation());
-                mask = InkMask.of(image);
-                components = mask.components();
-            }
+        }
+        if (orientation.rotation() != 0) {
+            image = Rotation.quarterTurns(gray, orientation.rotation());
+            mask = InkMask.of(image);
+            components = mask.components();
         }
         long orientationMillis = millisSince(t);
 

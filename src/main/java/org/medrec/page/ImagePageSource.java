@@ -7,10 +7,12 @@ import java.util.Iterator;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
 import org.medrec.intake.FileFormat;
+import org.medrec.intake.Reasons;
 
 /** TIFF (multi-page), PNG and JPEG through the JDK's ImageIO readers, one page decoded at a time. */
 final class ImagePageSource implements PageSource {
@@ -100,7 +102,7 @@ final class ImagePageSource implements PageSource {
                 }
                 checkSize(number, targetWidth, targetHeight);
             }
-            BufferedImage gray = Grayscale.of(reader.read(index));
+            BufferedImage gray = Grayscale.of(decode(number, index));
             if (targetWidth != width || targetHeight != height) {
                 gray = Grayscale.resize(gray, targetWidth, targetHeight);
             }
@@ -109,7 +111,45 @@ final class ImagePageSource implements PageSource {
         } catch (PageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PageException(file, number, "cannot decode the " + format + " image: " + e.getMessage(), e);
+            throw damaged(number, e);
+        }
+    }
+
+    /** Intake read the file's headers: a page that fails now is damaged. */
+    private DamagedFileException damaged(int number, Exception e) {
+        return new DamagedFileException(file, number, "damaged " + format.name() + " image: it cannot be decoded ("
+                + Reasons.describe(e) + ")", e);
+    }
+
+    /**
+     * Decodes the page once; an image that cannot be decoded, or only in part (a truncated file: ImageIO warns
+     * and fills the rest), is a {@link DamagedFileException} with the reason intake gives such a file.
+     */
+    private BufferedImage decode(int number, int index) throws DamagedFileException {
+        String kind = format.name();
+        StringBuilder warning = new StringBuilder();
+        IIOReadWarningListener listener = (source, message) -> {
+            if (warning.isEmpty()) {
+                warning.append(message);
+            }
+        };
+        reader.addIIOReadWarningListener(listener);
+        try {
+            BufferedImage image = reader.read(index);
+            if (image == null || image.getWidth() == 0 || image.getHeight() == 0) {
+                throw new DamagedFileException(file, number, kind + " page " + number + " is empty", null);
+            }
+            if (!warning.isEmpty()) {
+                throw new DamagedFileException(file, number, "damaged " + kind + " image: page " + number
+                        + " is incomplete (" + Reasons.clean(warning.toString()) + ")", null);
+            }
+            return image;
+        } catch (DamagedFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw damaged(number, e);
+        } finally {
+            reader.removeIIOReadWarningListener(listener);
         }
     }
 

@@ -10,7 +10,12 @@ public class PageException extends IOException {
     private final int page;
 
     PageException(Path file, int page, String reason, Throwable cause) {
-        super(file.getFileName() + ", page " + page + ": " + reason, cause);
+        this(file, page, cause, file.getFileName() + ", page " + page + ": " + reason);
+    }
+
+    /** {@code message} as it is. */
+    PageException(Path file, int page, Throwable cause, String message) {
+        super(message, cause);
         this.file = file;
         this.page = page;
     }

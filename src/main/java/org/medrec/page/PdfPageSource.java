@@ -4,12 +4,20 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import java.util.List;
+
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorName;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.medrec.intake.Reasons;
 
 /**
  * PDF pages through PDFBox 3. A page with a real text layer is rendered at {@link PageSourceOptions#renderDpi()}
@@ -32,7 +40,7 @@ final class PdfPageSource implements PageSource {
         this.file = file;
         this.options = options;
         this.document = document;
-        this.renderer = new PDFRenderer(document);
+        this.renderer = new StrictRenderer(document);
     }
 
     static PdfPageSource open(Path file, PageSourceOptions options) throws IOException {
@@ -71,7 +79,13 @@ final class PdfPageSource implements PageSource {
                 throw new PageTooLargeException(file, number, width, height, options.maxPixels());
             }
             // renderImageWithDPI(i, 200, GRAY) gives 1699 px for 612 pt (float rounding): nudge the scale up
-            BufferedImage image = renderer.renderImage(index, (float) (dpi / 72.0 + 1e-5), ImageType.GRAY);
+            BufferedImage image;
+            try {
+                image = renderer.renderImage(index, (float) (dpi / 72.0 + 1e-5), ImageType.GRAY);
+            } catch (ImageFailure e) {
+                throw new DamagedFileException(file, number, "damaged PDF: page " + number + " of " + pageCount()
+                        + " cannot be read (" + Reasons.describe(e.getCause()) + ")", e.getCause());
+            }
             TextLayer layer = textLayer ? new TextLayer(text.words(), text.text()) : null;
             return new SourcePage(number, image, dpi, dpi, false, false, layer);
         } catch (PageException e) {
@@ -85,6 +99,38 @@ final class PdfPageSource implements PageSource {
         // a fax image in a PDF can be anisotropic: rendering at the finer axis gives square pixels
         double dpi = Math.max(scan.dpiX(), scan.dpiY());
         return (int) Math.max(options.minDpi(), Math.min(options.maxDpi(), Math.round(dpi)));
+    }
+
+    /**
+     * Renders as PDFBox does, except that an image that cannot be decoded fails the page (PDFBox logs it and
+     * draws the page without it, which would read a damaged scan as a blank page).
+     */
+    private static final class StrictRenderer extends PDFRenderer {
+        StrictRenderer(PDDocument document) {
+            super(document);
+        }
+
+        @Override
+        protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+            return new PageDrawer(parameters) {
+                @Override
+                protected void operatorException(Operator operator, List<COSBase> operands, IOException e)
+                        throws IOException {
+                    if (OperatorName.DRAW_OBJECT.equals(operator.getName())
+                            || OperatorName.BEGIN_INLINE_IMAGE.equals(operator.getName())) {
+                        throw new ImageFailure(e);
+                    }
+                    super.operatorException(operator, operands, e);
+                }
+            };
+        }
+    }
+
+    /** An image of the page could not be drawn. */
+    private static final class ImageFailure extends IOException {
+        ImageFailure(IOException cause) {
+            super(cause);
+        }
     }
 
     @Override

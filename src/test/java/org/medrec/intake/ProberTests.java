@@ -73,11 +73,21 @@ class ProberTests {
     }
 
     @Test
-    void shouldQuarantinePdfWhosePageImageCannotBeDecoded() {
+    void shouldLeaveTheDecodingOfAPdfsPageImagesToThePageStage() {
+        // its image is damaged: the page stage decodes it once and quarantines it then (PageSourceTests)
         ProbeResult result = probeExternal("pdf-malformed/qpdf/bad-jpeg.pdf");
 
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.pages()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldQuarantinePdfWhoseImageDeclaresMorePixelsThanTheLimit() {
+        ProbeResult result = new Prober(1_000_000L).probe(Fixtures.sampleScans().resolve("typed-intake-form.pdf"));
+
         assertThat(result.accepted()).isFalse();
-        assertThat(result.reason()).startsWith("damaged PDF: page 1 of 1 cannot be read");
+        assertThat(result.reason()).startsWith("damaged PDF: page 1 of 1 cannot be read (an image of 2550 x 3300 pixels")
+                .contains("decompression bomb");
     }
 
     @Test
@@ -109,22 +119,12 @@ class ProberTests {
     }
 
     @Test
-    void shouldQuarantineTruncatedPng() throws IOException {
-        Path whole = dir.resolve("whole.png");
-        BufferedImage image = new BufferedImage(600, 800, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < 800; y++) {
-            for (int x = 0; x < 600; x++) {
-                image.getRaster().setSample(x, y, 0, (x * 31 + y * 17) % 256);
-            }
-        }
-        ImageIO.write(image, "png", whole.toFile());
-        byte[] bytes = Files.readAllBytes(whole);
-        Path truncated = Files.write(dir.resolve("truncated.png"), Arrays.copyOf(bytes, bytes.length / 2));
+    void shouldLeaveTheDecodingOfAnImagesPixelsToThePageStage() throws IOException {
+        // a truncated PNG: its header is whole; the page stage decodes it once and quarantines it then
+        ProbeResult result = prober.probe(Fixtures.truncatedPng(dir));
 
-        ProbeResult result = prober.probe(truncated);
-
-        assertThat(result.accepted()).isFalse();
-        assertThat(result.reason()).startsWith("damaged PNG image");
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.format()).isEqualTo(FileFormat.PNG);
     }
 
     @Test

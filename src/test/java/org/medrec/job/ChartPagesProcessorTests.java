@@ -77,4 +77,17 @@ class ChartPagesProcessorTests {
             assertThat(attempts.unfinished).as("the attempt returned: no crash to blame on the file").isZero();
         }
     }
+
+    @Test
+    void shouldQuarantineADamagedImageWithTheReasonIntakeGivesIt(@TempDir Path dir) throws Exception {
+        try (OcrEngines engines = new OcrEngines(OcrSettings.defaults())) {
+            ChartPagesProcessor processor = new ChartPagesProcessor(engines, null, LocalDate.of(2026, 1, 1),
+                    new Attempts(0));
+            Path png = Fixtures.truncatedPng(dir);
+
+            ChartPagesProcessor.ReadChart read = processor.process(new ReceivedFile(7, png, "scan.png", FileFormat.PNG));
+
+            assertThat(((ChartPagesProcessor.Unreadable) read).reason()).startsWith("damaged PNG image: ");
+        }
+    }
 }

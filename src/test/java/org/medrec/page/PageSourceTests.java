@@ -208,4 +208,22 @@ class PageSourceTests {
         }
         return (double) dark / (box.width * box.height);
     }
+
+    @Test
+    void shouldRefuseAPdfPageWhoseImageCannotBeDecodedAsIntakeWould() throws Exception {
+        // PDFBox alone would log the broken image and render the page without it: a blank page
+        try (PageSource pages = PageSource.open(Fixtures.resource("external/pdf-malformed/qpdf/bad-jpeg.pdf"),
+                FileFormat.PDF)) {
+            assertThatThrownBy(() -> pages.page(1)).isInstanceOf(DamagedFileException.class)
+                    .hasMessageStartingWith("damaged PDF: page 1 of 1 cannot be read (");
+        }
+    }
+
+    @Test
+    void shouldRefuseATruncatedImageAsIntakeWould(@TempDir Path dir) throws Exception {
+        try (PageSource pages = PageSource.open(Fixtures.truncatedPng(dir), FileFormat.PNG)) {
+            assertThatThrownBy(() -> pages.page(1)).isInstanceOf(DamagedFileException.class)
+                    .hasMessageStartingWith("damaged PNG image: ").hasMessageNotContaining("truncated.png");
+        }
+    }
 }

@@ -1,12 +1,15 @@
 package org.medrec.testing;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -81,5 +84,19 @@ public final class Fixtures {
             document.save(pdf.toFile());
         }
         return pdf;
+    }
+
+    /** A 600 x 800 gray PNG cut off halfway through its pixel data, as a copy that stopped early leaves one. */
+    public static Path truncatedPng(Path dir) throws IOException {
+        BufferedImage image = new BufferedImage(600, 800, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 800; y++) {
+            for (int x = 0; x < 600; x++) {
+                image.getRaster().setSample(x, y, 0, (x * 31 + y * 17) % 256);
+            }
+        }
+        Path whole = dir.resolve("whole.png");
+        ImageIO.write(image, "png", whole.toFile());
+        byte[] bytes = Files.readAllBytes(whole);
+        return Files.write(dir.resolve("truncated.png"), Arrays.copyOf(bytes, bytes.length / 2));
     }
 }
