@@ -17,7 +17,14 @@ public final class Cli {
     }
 
     public static int run(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        StartupTimeline timeline = StartupTimeline.process();
+        timeline.mark("main");
+        try {
+            return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        } finally {
+            timeline.mark("close");
+            timeline.print();
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -27,7 +27,7 @@ final class Store {
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(true);
         app.setAdditionalProfiles(profiles.toArray(String[]::new));
-        return app.run(properties);
+        return run(app, properties);
     }
 
     /** The application with the web UI on {@code port} (for {@code serve} only). */
@@ -37,6 +37,19 @@ final class Store {
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(true);
         // as arguments: they win over application.yml's spring.main.web-application-type=none
-        return app.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
+        return run(app, "--spring.main.web-application-type=servlet", "--server.port=" + port);
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplication app, String... arguments) {
+        StartupTimeline timeline = StartupTimeline.process();
+        timeline.watch(app);
+        ConfigurableApplicationContext context = app.run(arguments);
+        timeline.mark("context");
+        context.addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                timeline.mark("command");
+            }
+        });
+        return context;
     }
 }
