@@ -45,7 +45,7 @@ class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder");
         }
-        try (ConfigurableApplicationContext context = Store.open()) {
+        try (ConfigurableApplicationContext context = Store.openLazily()) {
             TransactionTemplate readOnly = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             readOnly.setReadOnly(true);
             readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

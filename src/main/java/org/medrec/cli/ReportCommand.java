@@ -36,7 +36,7 @@ class ReportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--format must be text, json, csv or html, not '" + format + "'");
         }
-        try (ConfigurableApplicationContext context = Store.open()) {
+        try (ConfigurableApplicationContext context = Store.openLazily()) {
             RunReport report = context.getBean(RunReportQuery.class).report(run).orElse(null);
             if (report == null) {
                 spec.commandLine().getErr().println("medrec: error: " + (run == null

@@ -54,7 +54,7 @@ class ReviewCommand implements Runnable {
             if (!status.equals("open") && !status.equals("all")) {
                 throw new ParameterException(spec.commandLine(), "--status must be open or all, not '" + status + "'");
             }
-            try (ConfigurableApplicationContext context = Store.open()) {
+            try (ConfigurableApplicationContext context = Store.openLazily()) {
                 List<Map<String, Object>> items = context.getBean(ReviewQueue.class).list(status.equals("open"));
                 var out = spec.commandLine().getOut();
                 if (json) {
@@ -125,7 +125,7 @@ class ReviewCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--reject: " + e.getMessage());
             }
-            try (ConfigurableApplicationContext context = Store.open()) {
+            try (ConfigurableApplicationContext context = Store.openLazily()) {
                 DecisionResult result = context.getBean(ReviewDecisions.class).decide(itemId, chosen, user, AuditLog.Origin.CLI);
                 if (!result.applied()) {
                     spec.commandLine().getErr().println("medrec: " + result.message());
@@ -138,7 +138,7 @@ class ReviewCommand implements Runnable {
         }
 
         private int batch(List<ReviewBatch.Entry> entries) {
-            try (ConfigurableApplicationContext context = Store.open()) {
+            try (ConfigurableApplicationContext context = Store.openLazily()) {
                 ReviewBatch.Result result = context.getBean(ReviewBatch.class).apply(entries, user, AuditLog.Origin.CLI);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("applied", result.applied());

@@ -59,7 +59,7 @@ class UsersCommand implements Runnable {
                 if (problem != null) {
                     throw new ParameterException(spec.commandLine(), problem);
                 }
-                try (ConfigurableApplicationContext context = Store.open()) {
+                try (ConfigurableApplicationContext context = Store.openLazily()) {
                     context.getBean(Accounts.class).add(name, parsedRole, password,
                             System.getProperty("user.name", "unknown"), AuditLog.Origin.CLI);
                 }
