@@ -79,9 +79,11 @@ final class PdfPageSource implements PageSource {
                 throw new PageTooLargeException(file, number, width, height, options.maxPixels());
             }
             // renderImageWithDPI(i, 200, GRAY) gives 1699 px for 612 pt (float rounding): nudge the scale up
-            BufferedImage image;
+            BufferedImage image = textLayer || !scanned ? null : DirectScan.decode(page, scan, width, height);
             try {
-                image = renderer.renderImage(index, (float) (dpi / 72.0 + 1e-5), ImageType.GRAY);
+                if (image == null) {
+                    image = renderer.renderImage(index, (float) (dpi / 72.0 + 1e-5), ImageType.GRAY);
+                }
             } catch (ImageFailure e) {
                 throw new DamagedFileException(file, number, "damaged PDF: page " + number + " of " + pageCount()
                         + " cannot be read (" + Reasons.describe(e.getCause()) + ")", e.getCause());

@@ -27,13 +27,30 @@ import org.apache.pdfbox.util.Matrix;
  */
 final class ScanImageLocator extends PDFStreamEngine {
 
-    /** The largest image: its share of the page area and its resolution along x and y. */
-    record ScanImage(double pageCoverage, double dpiX, double dpiY) {
+    /**
+     * The largest image: its share of the page area and its resolution along x and y; the image and where it is
+     * drawn (the transformation of its unit square); {@code alone} when it is the only thing the page's content
+     * paints (no other image, text, path, shading or clipping).
+     */
+    record ScanImage(double pageCoverage, double dpiX, double dpiY, PDImageXObject image, Matrix drawn, boolean alone) {
     }
+
+    /** Operators that paint or clip something besides an image XObject. */
+    private static final java.util.Set<String> OTHER_MARKS = java.util.Set.of(
+            OperatorName.SHOW_TEXT, OperatorName.SHOW_TEXT_ADJUSTED, OperatorName.SHOW_TEXT_LINE,
+            OperatorName.SHOW_TEXT_LINE_AND_SPACE, OperatorName.STROKE_PATH, OperatorName.CLOSE_AND_STROKE,
+            OperatorName.FILL_NON_ZERO, OperatorName.LEGACY_FILL_NON_ZERO, OperatorName.FILL_EVEN_ODD,
+            OperatorName.FILL_NON_ZERO_AND_STROKE, OperatorName.FILL_EVEN_ODD_AND_STROKE,
+            OperatorName.CLOSE_FILL_NON_ZERO_AND_STROKE, OperatorName.CLOSE_FILL_EVEN_ODD_AND_STROKE,
+            OperatorName.SHADING_FILL, OperatorName.BEGIN_INLINE_IMAGE, OperatorName.CLIP_NON_ZERO,
+            OperatorName.CLIP_EVEN_ODD);
 
     private double bestArea;
     private double bestDpiX;
     private double bestDpiY;
+    private PDImageXObject bestImage;
+    private Matrix bestDrawn;
+    private int marks;
 
     ScanImageLocator() {
         addOperator(new Concatenate(this));
@@ -53,13 +70,18 @@ final class ScanImageLocator extends PDFStreamEngine {
         }
         PDRectangle box = page.getCropBox();
         double pageArea = (double) box.getWidth() * box.getHeight();
-        return new ScanImage(Math.min(1.0, locator.bestArea / pageArea), locator.bestDpiX, locator.bestDpiY);
+        return new ScanImage(Math.min(1.0, locator.bestArea / pageArea), locator.bestDpiX, locator.bestDpiY,
+                locator.bestImage, locator.bestDrawn, locator.marks == 1);
     }
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (OTHER_MARKS.contains(operator.getName())) {
+            marks++;
+        }
         if (OperatorName.DRAW_OBJECT.equals(operator.getName()) && !operands.isEmpty()
                 && operands.get(0) instanceof COSName name) {
+            marks++;   // a form XObject draws marks of its own: counted once, which makes the page not one image alone
             PDXObject xobject = getResources().getXObject(name);
             if (xobject instanceof PDImageXObject image) {
                 Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
@@ -75,6 +97,8 @@ final class ScanImageLocator extends PDFStreamEngine {
                     double dpiAlongImageY = image.getHeight() / (heightPt / 72.0);
                     bestDpiX = turned ? dpiAlongImageY : dpiAlongImageX;
                     bestDpiY = turned ? dpiAlongImageX : dpiAlongImageY;
+                    bestImage = image;
+                    bestDrawn = ctm.clone();
                 }
                 return;
             }
