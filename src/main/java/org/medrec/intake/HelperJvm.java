@@ -1,6 +1,7 @@
 package org.medrec.intake;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,13 @@ import java.util.List;
  * dropped. It writes no crash report or core file, since they could hold a page's pixels or text.
  */
 public final class HelperJvm {
+
+    /**
+     * A folder holding a class-data sharing archive per helper, named after its main class
+     * ({@code OcrProcessMain.jsa}; scripts/setup makes them, scripts/medrec names the folder): the helper
+     * starts with its classes already parsed. An archive made for another class path is ignored by the JVM.
+     */
+    public static final String ARCHIVES = "medrec.helper-archives";
 
     private HelperJvm() {
     }
@@ -32,6 +40,12 @@ public final class HelperJvm {
         command.add("-XX:ErrorFile=/dev/null");
         command.add("-Djava.awt.headless=true");
         command.add("-Dlogback.configurationFile=logback-probe.xml");
+        String archives = System.getProperty(ARCHIVES);
+        Path archive = archives == null ? null : Path.of(archives, main.getSimpleName() + ".jsa");
+        if (archive != null && Files.isRegularFile(archive)) {
+            // JVM notices off: stdout is the answer channel
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable"));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
