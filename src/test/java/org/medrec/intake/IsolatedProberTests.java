@@ -2,11 +2,14 @@ package org.medrec.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.imageio.ImageIO;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +21,19 @@ class IsolatedProberTests {
     @TempDir
     Path dir;
 
-    private Path bigPng() throws IOException {
-        Path file = dir.resolve("big.png");
-        ImageIO.write(new BufferedImage(7000, 7000, BufferedImage.TYPE_BYTE_GRAY), "png", file.toFile());
+    /** An XLS workbook (which HSSF reads whole) of 40,000 rows of eight distinct texts: far more than 40 MB read. */
+    private Path bigXls() throws IOException {
+        Path file = dir.resolve("big.xls");
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("visits");
+            for (int r = 0; r < 40_000; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < 8; c++) {
+                    row.createCell(c).setCellValue("row " + r + " column " + c);
+                }
+            }
+            workbook.write(out);
+        }
         return file;
     }
 
@@ -48,7 +61,9 @@ class IsolatedProberTests {
 
     @Test
     void shouldQuarantineFileThatNeedsMoreMemoryThanTheLimitAndGoOn() throws IOException {
-        Path big = bigPng();   // 49 megapixels: about 49 MB once decoded
+        // the probe decodes no image's pixels (the page stage does, in an OCR process with a heap limit of its own),
+        // but reads an XLS workbook whole
+        Path big = bigXls();
         Path small = Fixtures.resource("external/pdf-malformed/pypdf-sample-files/grayscale-image.pdf");
         try (IsolatedProber prober = new IsolatedProber(Duration.ofSeconds(60), 40, 150_000_000L)) {
             ProbeResult result = prober.probe(big);

@@ -77,4 +77,19 @@ class OcrProcessTests {
             assertThat(process.pid()).as("stopped; the next file starts a new one").isEmpty();
         }
     }
+
+    @Test
+    void shouldFailAFileWhosePageNeedsMoreMemoryThanTheProcessHasAndReadTheNext(@TempDir Path work) throws Exception {
+        // 49 megapixels: about 49 MB of gray pixels once decoded, and several times that to prepare
+        Path big = work.resolve("big.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(7000, 7000,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", big.toFile());
+        try (OcrProcess process = new OcrProcess(Duration.ofMinutes(2), Duration.ofMinutes(5), 128)) {
+            assertThatThrownBy(() -> process.read(big, FileFormat.PNG)).isInstanceOf(OcrException.class)
+                    .hasMessage("page 1 needed more than 128 MB of memory to read; raise medrec.ocr.process-heap-mb to"
+                            + " try again");
+            assertThat(process.read(LEDGER, FileFormat.PNG)).singleElement()
+                    .satisfies(page -> assertThat(page.ocr().words()).isNotEmpty());
+        }
+    }
 }
