@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.intake.Fingerprint;
 import org.medrec.report.RunSummary;
 import org.medrec.store.StoreLock;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,11 +36,6 @@ class MigrationServiceIntegrationTests {
 
     @TempDir
     Path input;
-
-    @BeforeEach
-    void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
-    }
 
     private Path brokenFilesFolder() {
         Fixtures.copyTree(Fixtures.resource("external/pdf-malformed"), input.resolve("pdf-malformed"));

@@ -15,7 +15,8 @@ import org.medrec.review.Decision;
 import org.medrec.store.RecordLoader;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.store.ReviewItemWriter;
-import org.medrec.testing.StoreTables;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,21 +48,12 @@ class RunReportQueryIntegrationTests {
 
     @BeforeEach
     void run() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir, status) VALUES (?, '/in', 'COMPLETED')").param(run).update();
-        chart = file("d", "charts/intake.png", "PNG", "held_for_review");
-        sheet = file("e", "sheets/patients.csv", "CSV", "loaded");
-    }
-
-    private long file(String digit, String path, String format, String outcome) {
-        long id = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, pages, outcome)
-                VALUES (?, 1, ?, ?, ?, 1, ?) RETURNING id""").params(digit.repeat(64), path, run, format, outcome)
-                .query(Long.class).single();
-        jdbc.sql("INSERT INTO run_file (run_id, path, source_file_id, disposition) VALUES (?, ?, ?, 'new')")
-                .params(run, path, id).update();
-        return id;
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        jdbc.sql("UPDATE migration_run SET status = 'COMPLETED' WHERE id = ?").param(run).update();
+        chart = testRun.file("charts/intake.png", "PNG", FileOutcome.HELD_FOR_REVIEW, "values to review");
+        sheet = testRun.file("sheets/patients.csv", "CSV", FileOutcome.LOADED, null);
+        jdbc.sql("UPDATE source_file SET pages = 1").update();
     }
 
     private FieldValue cell(int row, String path, String value) {

@@ -18,7 +18,6 @@ import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +51,6 @@ class ReviewPagesIntegrationTests {
 
     @BeforeEach
     void heldCard() {
-        StoreTables.wipeMigrations(jdbc);
         card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }

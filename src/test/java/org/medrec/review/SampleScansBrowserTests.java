@@ -18,7 +18,6 @@ import org.medrec.export.FhirExport;
 import org.medrec.job.MigrationService;
 import org.medrec.testing.Fixtures;
 import org.medrec.testing.ReadmeSample;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.medrec.web.Accounts;
 import org.openqa.selenium.By;
@@ -84,7 +83,6 @@ class SampleScansBrowserTests {
 
     @Test
     void shouldClearTheSampleScansQueueByKeyboardAndExportTheReleasedRecords() throws Exception {
-        StoreTables.wipeMigrations(jdbc);
         Path input = Fixtures.copyTree(Fixtures.sampleScans(), work.resolve("sample-scans"));
         ReadmeSample.assertPrinted(migration.migrate(input).toText());
         long open = count("SELECT count(*) FROM review_item WHERE status = 'open'");

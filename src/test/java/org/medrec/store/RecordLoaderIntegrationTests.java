@@ -12,7 +12,7 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.testing.StoreTables;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,18 +34,10 @@ class RecordLoaderIntegrationTests {
 
     @BeforeEach
     void sources() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        card = sourceFile("1", "PNG");
-        sheet = sourceFile("2", "XLSX");
-    }
-
-    private long sourceFile(String digit, String format) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, ?, ?, ?, 'received') RETURNING id""")
-                .params(digit.repeat(64), "file" + digit, run, format).query(Long.class).single();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        card = testRun.file("file1", "PNG");
+        sheet = testRun.file("file2", "XLSX");
     }
 
     private FieldValue onCard(String path, String raw, String value, double confidence, String reviewReason) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
 import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +58,6 @@ class WebAuthorizationIntegrationTests {
 
     @BeforeEach
     void heldCardAndMockMvc() {
-        StoreTables.wipeMigrations(jdbc);
         card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }

@@ -2,14 +2,12 @@ package org.medrec.spreadsheet.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.job.MigrationService;
@@ -18,7 +16,6 @@ import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,11 +40,6 @@ class SyntheaExportIntegrationTests {
 
     @TempDir
     Path input;
-
-    @BeforeEach
-    void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
-    }
 
     @Test
     void shouldLoadTheRealExportWithItsIdLinksAndPutBadRowsInReview() throws Exception {
