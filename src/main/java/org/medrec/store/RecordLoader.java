@@ -187,14 +187,33 @@ public class RecordLoader {
     private Released load(UUID runId, long documentId, List<Ready> ready) {
         int opened = 0;
         for (Ready r : ready) {
-            RecordWriter.LoadResult result = writer.load(r.record(), documentId, r.reviews());
+            RecordWriter.LoadResult result = writer.load(confirmed(r.record()), documentId, r.reviews());
             for (RecordWriter.Conflict conflict : result.conflicts()) {
                 items.openForValue(runId, documentId, r.index(), r.record().mrn(), conflict.incoming(), DISAGREES);
                 opened++;
             }
+            opened += openWaiting(runId, documentId, r.index(), r.record());
             opened += duplicates.check(runId, result.patientId());
         }
         return new Released(ready.size(), opened);
+    }
+
+    /** The record without the details in doubt that wait alone ({@link ReviewPolicy#waitsAlone}). */
+    private ExtractedRecord confirmed(ExtractedRecord record) {
+        return new ExtractedRecord(record.identifierSystem(), record.mrn(), record.docType(),
+                record.fields().stream().filter(f -> !policy.waitsAlone(f)).toList());
+    }
+
+    /** One review item per detail in doubt of a loaded record. */
+    private int openWaiting(UUID runId, long documentId, int recordIndex, ExtractedRecord record) {
+        int opened = 0;
+        for (FieldValue value : record.fields()) {
+            if (policy.waitsAlone(value)) {
+                items.openForValue(runId, documentId, recordIndex, record.mrn(), value, value.reviewReason());
+                opened++;
+            }
+        }
+        return opened;
     }
 
     /**
@@ -275,9 +294,9 @@ public class RecordLoader {
             pending.forEach(r -> mrnsBySystem.computeIfAbsent(r.identifierSystem(), s -> new ArrayList<>()).add(r.mrn()));
             Map<String, Set<String>> known = new HashMap<>();
             mrnsBySystem.forEach((system, mrns) -> known.put(system, bulk.known(system, mrns)));
-            record Conflict(long documentId, String mrn, FieldValue value) {
+            record ToAsk(long documentId, String mrn, FieldValue value, String reason) {
             }
-            List<Conflict> conflicts = new ArrayList<>();
+            List<ToAsk> toAsk = new ArrayList<>();
             List<Long> loaded = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 ExtractedRecord record = pending.get(i);
@@ -289,14 +308,16 @@ public class RecordLoader {
                 long documentId = bulk.newDocumentId();
                 bulk.document(documentId, sourceFileId, runId, source.docType(), null, DocumentStatus.LOADED,
                         source.confidence(), recordsJson(List.of(demographics(record))));
-                RecordWriter.LoadResult result = bulk.load(record, documentId);
+                RecordWriter.LoadResult result = bulk.load(confirmed(record), documentId);
                 loaded.add(result.patientId());
-                result.conflicts().forEach(c -> conflicts.add(new Conflict(documentId, record.mrn(), c.incoming())));
+                result.conflicts().forEach(c -> toAsk.add(new ToAsk(documentId, record.mrn(), c.incoming(), DISAGREES)));
+                record.fields().stream().filter(policy::waitsAlone)
+                        .forEach(f -> toAsk.add(new ToAsk(documentId, record.mrn(), f, f.reviewReason())));
             }
             bulk.flush();
             duplicates.checkAll(runId, loaded);   // "same person?" as for any load
-            for (Conflict c : conflicts) {
-                items.openForValue(runId, c.documentId(), 0, c.mrn(), c.value(), DISAGREES);
+            for (ToAsk a : toAsk) {
+                items.openForValue(runId, a.documentId(), 0, a.mrn(), a.value(), a.reason());
             }
             pending.clear();
             pendingSources.clear();
