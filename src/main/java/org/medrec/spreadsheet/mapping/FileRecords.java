@@ -146,6 +146,10 @@ public final class FileRecords {
 
         /** Adds one data row (title, empty and totals rows are the caller's to skip). */
         public void add(SheetRow row) {
+            if (row.broken() != null) {
+                bad(row, null, row.text(0), row.broken(), null);
+                return;
+            }
             int first = seenRows.firstRowOf(row.cells().stream().map(SheetCell::text).map(String::strip).toList(),
                     row.rowNumber());
             String mrn = mrnOf(row);
