@@ -38,7 +38,7 @@ final class Clinical {
             new Vaccine("165", "HPV9", List.of("HPV9", "HPV, 9-valent (Gardasil 9)"), "Gardasil 9", "HPV"),
             new Vaccine("150", "Influenza, injectable, quadrivalent, preservative free",
                     List.of("Influenza, quadrivalent, preservative free", "Influenza, injectable, quadrivalent, PF"),
-                    "Fluarix Quadrivalent", "Influenza"),
+                    "Fluarix Quad", "Influenza"),
             new Vaccine("141", "Influenza, seasonal, injectable", List.of("Influenza, seasonal, injectable"),
                     "Fluzone", "Influenza"));
 

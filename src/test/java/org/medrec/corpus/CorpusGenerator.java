@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import org.medrec.samples.ImageFiles;
 import org.medrec.samples.PdfFiles;
@@ -96,7 +97,7 @@ public final class CorpusGenerator {
             Files.createDirectories(folder.resolve("charts"));
             Files.createDirectories(folder.resolve("truth"));
             for (int i = 0; i < options.perTier(); i++) {
-                Random random = new Random(options.seed() * 1_000_003L + tier.ordinal() * 10_007L + i);
+                Random random = new Random(documentSeed(options.seed(), tier, i));
                 Kind kind = kinds[(i + offset) % kinds.length];
                 People people = new People(random, mrns);
                 boolean known = random.nextDouble() >= options.unknownClinics();
@@ -118,6 +119,12 @@ public final class CorpusGenerator {
                 "unknown_clinics", options.unknownClinics(), "fonts", fonts(), "files", manifest);
         JSON.writeValue(options.out().resolve("MANIFEST.json").toFile(), root);
         return manifest;
+    }
+
+    /** Unrelated seeds for neighbouring documents (java.util.Random's first draws follow its seed closely). */
+    static long documentSeed(long seed, Tier tier, int index) {
+        return new SplittableRandom(seed).split().nextLong() ^ new SplittableRandom(tier.ordinal() * 1_000_003L + index)
+                .nextLong();
     }
 
     static Document render(Kind kind, People people, People.Clinic clinic, Style style) {

@@ -25,8 +25,8 @@ final class Immunizations {
 
     static List<Dose> doses(People people, People.Patient p, Style style, int n) {
         List<Dose> doses = new ArrayList<>();
-        LocalDate first = p.dob().plusYears(18).isAfter(LocalDate.of(2012, 1, 1)) ? p.dob().plusYears(1)
-                : LocalDate.of(2012, 1, 1);
+        LocalDate first = p.dob().plusYears(11).isAfter(LocalDate.of(2010, 1, 1)) ? p.dob().plusYears(11)
+                : LocalDate.of(2010, 1, 1);
         for (int i = 0; i < n; i++) {
             Clinical.Vaccine v = people.pick(Clinical.VACCINES);
             LocalDate date = first.plusDays(style.random.nextInt(4300));
