@@ -151,9 +151,10 @@ class CorpusGeneratorTests {
             BufferedImage image = firstPage(photo);
             int w = image.getWidth(), h = image.getHeight();
             assertThat(Optics.luminance(image.getRGB(1, 1))).as("desk in the corner of %s", photo).isLessThan(120);
-            int left = topEdge(image, w / 4), right = topEdge(image, 3 * w / 4);
-            assertThat(Math.abs(left - right)).as("top edge of %s is not level", photo).isGreaterThan(2);
-            assertThat(left).isLessThan(h / 4);
+            int top = Math.abs(edge(image, w / 4, true) - edge(image, 3 * w / 4, true));
+            int side = Math.abs(edge(image, h / 4, false) - edge(image, 3 * h / 4, false));
+            assertThat(Math.max(top, side)).as("edges of %s are not level", photo).isGreaterThan(2);
+            assertThat(edge(image, w / 2, true)).isBetween(1, h / 4);
         }
     }
 
@@ -210,14 +211,15 @@ class CorpusGeneratorTests {
         return ImageIO.read(file.toFile());
     }
 
-    /** The first row from the top, in column x, that is paper (light) rather than desk. */
-    private static int topEdge(BufferedImage image, int x) {
-        for (int y = 0; y < image.getHeight(); y++) {
-            if (Optics.luminance(image.getRGB(x, y)) > 150) {
-                return y;
+    /** The first pixel from the top (in column {@code at}) or from the left (in row {@code at}) that is paper. */
+    private static int edge(BufferedImage image, int at, boolean fromTop) {
+        int end = fromTop ? image.getHeight() : image.getWidth();
+        for (int i = 0; i < end; i++) {
+            if (Optics.luminance(fromTop ? image.getRGB(at, i) : image.getRGB(i, at)) > 140) {
+                return i;
             }
         }
-        return image.getHeight();
+        return end;
     }
 
     private static Collection<String> names(JsonNode node) {

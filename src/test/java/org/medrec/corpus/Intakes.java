@@ -1,7 +1,6 @@
 package org.medrec.corpus;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +66,7 @@ final class Intakes {
         l.fields(List.of(new Field("contact", null, contact.given() + " " + p.family()),
                 new Field("relationship", null, relation), new Field("contact_phone", null, style.phone(contactPhone))));
 
-        if (style.chance(0.5)) {
+        if (style.chance(0.5) && sheet.y < 560) {   // room left above the consent and the footer
             l.section(style.pick(List.of("Medical Information", "Health History", "Additional Information")));
             List<String[]> allergies = new ArrayList<>();
             int n = style.random.nextInt(3);
@@ -79,15 +78,17 @@ final class Intakes {
                     .map(x -> x[0] + " (" + x[1].toLowerCase() + ")").toList());
             l.fields(List.of(new Field("allergies", null, text)));
         }
-        sheet.y += 18;
+        sheet.y = Math.min(sheet.y + 18, Sheet.HEIGHT_PT - 110);
         l.paragraph("I authorize " + clinic.name() + " to release information required to process claims and "
                 + "assign insurance benefits to the practice.", 0);
         sheet.y += 16;
         sheet.font(style.face, false, style.size);
-        sheet.text("Signature of patient or guardian:", Layout.LEFT, sheet.y);
-        sheet.line(Layout.LEFT + 170, sheet.y + 3, Layout.LEFT + 360, sheet.y + 3, 0.5);
-        sheet.hand(null, p.given().charAt(0) + ". " + p.family().replace("-Test", ""), Layout.LEFT + 178, sheet.y,
-                style.hand, style.random);
+        String signature = "Signature of patient or guardian:";
+        sheet.text(signature, Layout.LEFT, sheet.y);
+        double at = Layout.LEFT + sheet.width(signature) + 10;
+        sheet.line(at, sheet.y + 3, at + 190, sheet.y + 3, 0.5);
+        sheet.hand(null, p.given().charAt(0) + ". " + p.family().replace("-Test", ""), at + 8, sheet.y, style.hand,
+                style.random);
         l.footer(clinic.slug().toUpperCase() + "-REG rev. " + (1 + style.random.nextInt(12)) + "/20"
                 + (10 + style.random.nextInt(14)), 1, 1);
         return new Document("intake", "gen-intake-" + style.field.name().toLowerCase(), clinic, List.of(sheet), record,

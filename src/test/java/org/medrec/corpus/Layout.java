@@ -73,9 +73,9 @@ final class Layout {
     /** Fields in this page's look, in one or two columns; moves the cursor below them. */
     void fields(List<Field> fields) {
         double top = sheet.y;
-        if (style.twoColumns && fields.size() > 2) {
+        double mid = (LEFT + RIGHT) / 2;
+        if (style.twoColumns && fields.size() > 2 && fields.stream().allMatch(f -> fits(f, mid - LEFT - 12))) {
             int half = (fields.size() + 1) / 2;
-            double mid = (LEFT + RIGHT) / 2;
             double left = column(fields.subList(0, half), LEFT, mid - 12, top);
             double right = column(fields.subList(half, fields.size()), mid + 6, RIGHT, top);
             sheet.y = Math.max(left, right) + 6;
@@ -90,6 +90,19 @@ final class Layout {
             y += field(f, x, right, y);
         }
         return y;
+    }
+
+    /** Whether the field's label and value fit in a column this wide. */
+    private boolean fits(Field f, double width) {
+        String label = style.label(f.label());
+        sheet.font(style.face, false, style.size);
+        double value = sheet.width(style.cased(f.value())) * (f.path() != null && hand.contains(f.path()) ? 1.5 : 1);
+        if (style.field == Style.Field.BOXED) {
+            return value + 10 < width;
+        }
+        sheet.font(style.face, true, style.size);
+        double labelWidth = sheet.width(label + ":") + 8;
+        return Math.max(labelWidth, style.field == Style.Field.DOTTED ? 118 : 0) + value + 4 < width;
     }
 
     /** One field whose box starts at {@code top}; returns the height it took. */
@@ -162,8 +175,33 @@ final class Layout {
         for (double w : widths) {
             total += w;
         }
-        double k = (RIGHT - LEFT) / total;
         double size = style.size;
+        double[] need = new double[widths.length];
+        double needed = 0;
+        for (int c = 0; c < widths.length; c++) {
+            s.font(style.face, true, size);
+            need[c] = s.width(style.cased(headers.get(c))) + 12;
+            s.font(style.face, false, size);
+            for (Cell[] r : rows) {
+                if (r[c] != null) {
+                    need[c] = Math.max(need[c], s.width(style.cased(r[c].text())) * (r[c].path() != null
+                            && hand.contains(r[c].path()) ? 1.5 : 1) + 12);
+                }
+            }
+            needed += need[c];
+        }
+        if (needed > RIGHT - LEFT) {   // print smaller until the columns fit, as report writers do
+            size = Math.max(6.5, size * (RIGHT - LEFT) / needed);
+            for (int c = 0; c < widths.length; c++) {
+                need[c] *= (RIGHT - LEFT) / needed;
+            }
+            needed = RIGHT - LEFT;
+        }
+        widths = widths.clone();
+        double spare = RIGHT - LEFT - needed;
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = need[c] + spare * widths[c] / total;
+        }
         double row = size * 2.0;
         double top = s.y;
         int look = style.random.nextInt(3);
@@ -174,7 +212,7 @@ final class Layout {
         double x = LEFT;
         for (int c = 0; c < headers.size(); c++) {
             s.text(style.cased(headers.get(c)), x + 4, top + row * 0.68);
-            x += widths[c] * k;
+            x += widths[c];
         }
         s.line(LEFT, top + row, RIGHT, top + row, 1.0);
         s.font(style.face, false, size);
@@ -183,7 +221,7 @@ final class Layout {
             x = LEFT;
             for (int c = 0; c < headers.size(); c++) {
                 Cell cell = rows.get(r)[c];
-                double w = widths[c] * k;
+                double w = widths[c];
                 if (cell != null && !cell.text().isEmpty()) {
                     double cx = rightAligned != null && rightAligned[c] ? x + w - 5 - s.width(cell.text()) : x + 4;
                     put(new Field("", cell.path(), cell.text()), cx, baseline);
@@ -199,7 +237,7 @@ final class Layout {
             s.rect(LEFT, top, RIGHT - LEFT, bottom - top, 0.8);
             x = LEFT;
             for (int c = 0; c < headers.size() - 1; c++) {
-                x += widths[c] * k;
+                x += widths[c];
                 s.line(x, top, x, bottom, 0.5);
             }
         }
