@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -95,7 +97,7 @@ final class Claims {
         }
         int lines = 1 + style.random.nextInt(codes.size() > 1 ? 5 : 3);
         BigDecimal total = BigDecimal.ZERO.setScale(2);
-        java.util.Set<String> billed = new java.util.HashSet<>();
+        Set<String> billed = new HashSet<>();
         LocalDate date = visit;
         for (int i = 0; i < lines; i++) {
             Clinical.Procedure proc = people.pick(Clinical.PROCEDURES);

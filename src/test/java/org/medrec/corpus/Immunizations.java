@@ -3,13 +3,12 @@ package org.medrec.corpus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.medrec.corpus.Layout.Cell;
-import org.medrec.corpus.Layout.Field;
 
 /**
  * Immunization records: a list (one row per dose, columns in a clinic's order and wording, CVX printed or not)
@@ -121,7 +120,7 @@ final class Immunizations {
                 rowsOf.add(extra);
             }
         }
-        Set<String> hand = new HashSet<>();
+        Set<String> hand = Set.of();
         Sheet sheet = new Sheet(style.dpi);
         Layout l = new Layout(sheet, style, hand);
         l.letterhead(clinic, style.pick(List.of("Immunization Card", "Vaccination Card", "Immunization Record")));
@@ -174,7 +173,7 @@ final class Immunizations {
 
     /** A card has four dose boxes a row: later doses of that row are not on it (nor in the truth). */
     private static List<Dose> fourPerRow(List<Dose> doses) {
-        Map<String, Integer> perRow = new java.util.HashMap<>();
+        Map<String, Integer> perRow = new HashMap<>();
         return doses.stream().filter(d -> perRow.merge(d.vaccine().row(), 1, Integer::sum) <= 4).toList();
     }
 

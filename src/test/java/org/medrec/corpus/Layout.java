@@ -2,7 +2,9 @@ package org.medrec.corpus;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -272,9 +274,9 @@ final class Layout {
     }
 
     /** Columns in a random order (the first stays first: clinics lead with the date or the name). */
-    static <T> List<T> shuffledTail(List<T> items, java.util.Random random) {
+    static <T> List<T> shuffledTail(List<T> items, Random random) {
         List<T> out = new ArrayList<>(items);
-        java.util.Collections.shuffle(out.subList(1, out.size()), random);
+        Collections.shuffle(out.subList(1, out.size()), random);
         return out;
     }
 }

@@ -3,6 +3,7 @@ package org.medrec.corpus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class Ledgers {
         BigDecimal balance = BigDecimal.ZERO.setScale(2);
         BigDecimal charged = balance, paid = balance;
         List<Cell[]> rows = new ArrayList<>();
-        Set<String> lines = new java.util.HashSet<>();
+        Set<String> lines = new HashSet<>();
         for (int i = 0; i < n; i++) {
             date = date.plusDays(style.random.nextInt(3) == 0 ? 0 : 7 + style.random.nextInt(80));
             Clinical.Procedure proc = people.pick(Clinical.PROCEDURES);

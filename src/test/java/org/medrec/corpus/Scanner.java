@@ -6,6 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ final class Scanner {
     }
 
     private static int[] filled(int[] row, int value) {
-        java.util.Arrays.fill(row, value);
+        Arrays.fill(row, value);
         return row;
     }
 
