@@ -86,7 +86,7 @@ final class Claims {
         t.put(null, "SIGNATURE ON FILE", 1150, 1050);
 
         LocalDate visit = LocalDate.of(2019, 1, 1).plusDays(style.random.nextInt(1990));
-        List<Clinical.Diagnosis> codes = new ArrayList<>(Handwriting.some(style, Clinical.DIAGNOSES,
+        List<Clinical.Diagnosis> codes = new ArrayList<>(style.some(Clinical.DIAGNOSES,
                 1 + style.random.nextInt(4)));
         boolean dotless = style.random.nextBoolean();
         List<Map<String, Object>> diagnoses = new ArrayList<>();
@@ -168,20 +168,11 @@ final class Claims {
     private record Typist(Sheet sheet, int dx, int dy) {
 
         void put(String path, String text, int x, int baseline) {
-            if (path == null) {
-                sheet.text(text, pt(x + dx), pt(baseline + dy));
-            } else {
-                sheet.value(path, text, pt(x + dx), pt(baseline + dy));
-            }
+            sheet.value(path, text, pt(x + dx), pt(baseline + dy));
         }
 
         void right(String path, String text, int right, int baseline) {
-            double x = pt(right + dx) - sheet.width(text);
-            if (path == null) {
-                sheet.text(text, x, pt(baseline + dy));
-            } else {
-                sheet.value(path, text, x, pt(baseline + dy));
-            }
+            sheet.value(path, text, pt(right + dx) - sheet.width(text), pt(baseline + dy));
         }
     }
 

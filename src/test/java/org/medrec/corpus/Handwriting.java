@@ -1,7 +1,5 @@
 package org.medrec.corpus;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,14 +11,8 @@ final class Handwriting {
         if (!style.chance(0.35)) {
             return Set.of();
         }
-        return new LinkedHashSet<>(some(style, candidates, 1 + style.random.nextInt(Math.min(3, candidates.size()))));
-    }
-
-    /** {@code n} distinct items in a random order. */
-    static <T> List<T> some(Style style, List<T> items, int n) {
-        List<T> copy = new ArrayList<>(items);
-        Collections.shuffle(copy, style.random);
-        return copy.subList(0, Math.min(n, copy.size()));
+        int n = 1 + style.random.nextInt(Math.min(3, candidates.size()));
+        return new LinkedHashSet<>(style.some(candidates, n));
     }
 
     private Handwriting() {

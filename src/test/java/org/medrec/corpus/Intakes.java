@@ -70,7 +70,7 @@ final class Intakes {
             l.section(style.pick(List.of("Medical Information", "Health History", "Additional Information")));
             List<String[]> allergies = new ArrayList<>();
             int n = style.random.nextInt(3);
-            for (String[] allergy : Handwriting.some(style, Clinical.ALLERGIES, n)) {
+            for (String[] allergy : style.some(Clinical.ALLERGIES, n)) {
                 allergies.add(allergy);
                 Truth.list(record, "allergies").add(Truth.entry("substance", allergy[0], "reaction", allergy[1]));
             }

@@ -140,9 +140,7 @@ final class Layout {
 
     private void put(Field f, double x, double baseline) {
         String text = style.cased(f.value());
-        if (f.path() == null) {
-            sheet.text(text, x, baseline);
-        } else if (hand.contains(f.path())) {
+        if (f.path() != null && hand.contains(f.path())) {
             sheet.hand(f.path(), text, x, baseline, style.hand, style.random);
         } else {
             sheet.value(f.path(), text, x, baseline);

@@ -17,10 +17,10 @@ final class MedLists {
         People.Patient p = people.patient(clinic);
         Identity id = new Identity(p, style);
         Map<String, Object> record = id.record;
-        List<Clinical.Drug> drugs = Handwriting.some(style, Clinical.DRUGS, 3 + style.random.nextInt(6));
-        List<String[]> allergies = Handwriting.some(style, Clinical.ALLERGIES, style.random.nextInt(4));
+        List<Clinical.Drug> drugs = style.some(Clinical.DRUGS, 3 + style.random.nextInt(6));
+        List<String[]> allergies = style.some(Clinical.ALLERGIES, style.random.nextInt(4));
         boolean problems = style.chance(0.5);
-        List<Clinical.Diagnosis> dx = problems ? Handwriting.some(style, Clinical.DIAGNOSES, 1 + style.random.nextInt(4))
+        List<Clinical.Diagnosis> dx = problems ? style.some(Clinical.DIAGNOSES, 1 + style.random.nextInt(4))
                 : List.of();
         boolean spelled = style.chance(0.35);
         Sheet sheet = new Sheet(style.dpi);

@@ -32,10 +32,10 @@ final class Notes {
         int pulse = 56 + style.random.nextInt(50), resp = 12 + style.random.nextInt(9), spo2 = 93 + style.random.nextInt(7);
         String temp = (97 + style.random.nextInt(3)) + "." + style.random.nextInt(10);
         String weight = (110 + style.random.nextInt(150)) + "." + style.random.nextInt(10);
-        List<Clinical.Diagnosis> dx = Handwriting.some(style, Clinical.DIAGNOSES, 1 + style.random.nextInt(3));
-        List<Clinical.Diagnosis> history = Handwriting.some(style, Clinical.DIAGNOSES, style.random.nextInt(3));
-        List<Clinical.Drug> rx = Handwriting.some(style, Clinical.DRUGS, style.random.nextInt(3));
-        List<String[]> allergies = Handwriting.some(style, Clinical.ALLERGIES, style.random.nextInt(2));
+        List<Clinical.Diagnosis> dx = style.some(Clinical.DIAGNOSES, 1 + style.random.nextInt(3));
+        List<Clinical.Diagnosis> history = style.some(Clinical.DIAGNOSES, style.random.nextInt(3));
+        List<Clinical.Drug> rx = style.some(Clinical.DRUGS, style.random.nextInt(3));
+        List<String[]> allergies = style.some(Clinical.ALLERGIES, style.random.nextInt(2));
 
         Map<String, Object> vitals = Truth.entry("bp_systolic", systolic, "bp_diastolic", diastolic, "pulse", pulse,
                 "resp_rate", resp, "temp_f", temp, "weight_lb", weight, "spo2", spo2);
@@ -110,11 +110,8 @@ final class Notes {
             x += 14;
         }
         s.font(l.style.face, false, l.style.size);
-        if (path != null) {
+        if (path != null || s.width(text) < Layout.RIGHT - x) {
             s.value(path, text, x, s.y);
-            s.y += l.style.size * 1.6;
-        } else if (s.width(text) < Layout.RIGHT - x) {
-            s.text(text, x, s.y);
             s.y += l.style.size * 1.6;
         } else {
             l.paragraph(text, x - Layout.LEFT);

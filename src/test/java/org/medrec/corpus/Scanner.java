@@ -79,10 +79,11 @@ final class Scanner {
                 case DAMAGED -> {
                     List<String> gone = Damage.redact(page, sheet.boxes(), random);
                     redacted.addAll(gone);
-                    for (int i = 0; i <= random.nextInt(2); i++) {
+                    int stains = 1 + random.nextInt(2), creases = 1 + random.nextInt(2);
+                    for (int i = 0; i < stains; i++) {
                         Damage.stain(page, random);
                     }
-                    for (int i = 0; i <= random.nextInt(2); i++) {
+                    for (int i = 0; i < creases; i++) {
                         Damage.crease(page, random);
                     }
                     Damage.holes(page, random);

@@ -71,18 +71,16 @@ final class Sheet {
         text(s, right - width(s), baseline);
     }
 
-    /** Typed text that the truth holds at {@code path}; its place is remembered. */
+    /** Typed text that the truth holds at {@code path}; its place is remembered (a null path: not in the truth). */
     void value(String path, String s, double x, double baseline) {
         text(s, x, baseline);
-        remember(path, x, baseline, width(s), g.getFont().getSize2D());
-    }
-
-    void valueRight(String path, String s, double right, double baseline) {
-        value(path, s, right - width(s), baseline);
+        if (path != null) {
+            remember(path, x, baseline, width(s), g.getFont().getSize2D());
+        }
     }
 
     /**
-     * Text written by hand: a handwriting face a third larger than the typed text, in a pen's blue-black, each
+     * Text written by hand: a handwriting face a quarter to a half larger than the typed text, in pen blue, each
      * letter turned and lifted a little. Its place is remembered like a typed value's (a null path: a signature).
      */
     void hand(String path, String s, double x, double baseline, Fonts.Face face, Random random) {

@@ -2,6 +2,8 @@ package org.medrec.corpus;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +84,13 @@ final class Style {
 
     <T> T pick(List<T> options) {
         return options.get(random.nextInt(options.size()));
+    }
+
+    /** {@code n} distinct items in a random order. */
+    <T> List<T> some(List<T> items, int n) {
+        List<T> copy = new ArrayList<>(items);
+        Collections.shuffle(copy, random);
+        return copy.subList(0, Math.min(n, copy.size()));
     }
 
     boolean chance(double p) {
