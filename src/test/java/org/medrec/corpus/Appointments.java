@@ -17,12 +17,15 @@ final class Appointments {
 
     private static final List<String> TITLES = List.of("Appointment History", "Scheduling History", "Appointment Log",
             "Visit Log", "Appointment List", "Patient Appointments");
-    /** Printed status words by FHIR status, one vocabulary per clinic. */
+    /**
+     * Printed status words by FHIR status, one vocabulary per clinic (no word that is a FHIR status of its own,
+     * such as "Arrived" or "Pending").
+     */
     private static final List<Map<String, String>> STATUS_WORDS = List.of(
             Map.of("fulfilled", "Completed", "noshow", "No-show", "cancelled", "Cancelled", "booked", "Scheduled"),
             Map.of("fulfilled", "Kept", "noshow", "No Show", "cancelled", "Canceled", "booked", "Booked"),
             Map.of("fulfilled", "KEPT", "noshow", "N/S", "cancelled", "CXL", "booked", "SCHED"),
-            Map.of("fulfilled", "Arrived", "noshow", "Missed", "cancelled", "Cancelled", "booked", "Pending"));
+            Map.of("fulfilled", "Seen", "noshow", "Missed", "cancelled", "Cancelled", "booked", "Scheduled"));
 
     static Document appointments(People people, People.Clinic clinic, Style style) {
         People.Patient p = people.patient(clinic);
