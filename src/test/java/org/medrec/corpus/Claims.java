@@ -107,7 +107,8 @@ final class Claims {
             if (i > 0 && style.chance(0.2)) {
                 date = date.plusDays(1 + style.random.nextInt(10));
             }
-            BigDecimal charge = new BigDecimal(proc.fee()).multiply(BigDecimal.valueOf(1 + style.random.nextInt(2)));
+            int units = 1 + style.random.nextInt(2);
+            BigDecimal charge = new BigDecimal(proc.fee()).multiply(BigDecimal.valueOf(units));
             total = total.add(charge);
             Truth.list(record, "charges").add(Truth.entry("date", date.toString(), "cpt", proc.cpt(),
                     "charge", charge.toPlainString()));
@@ -127,7 +128,7 @@ final class Claims {
             String[] money = charge.toPlainString().split("\\.");
             t.right("charges[" + i + "].charge", money[0], 1180, y);
             t.put(null, money[1], 1194, y);
-            t.put(null, "1", 1262, y);
+            t.put(null, Integer.toString(units), 1262, y);
             t.put(i == 0 ? "encounters[0].npi" : null, doctor.npi(), 1405, y);
         }
         String provider = (doctor.first() + " " + doctor.last() + " " + doctor.credential()).toUpperCase(Locale.US);
