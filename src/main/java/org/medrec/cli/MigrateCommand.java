@@ -61,6 +61,7 @@ class MigrateCommand implements Callable<Integer> {
                 ? Store.open(java.util.List.of(RemoteProfiles.MANAGER),
                         broker == null ? new String[0] : new String[] {"--medrec.remote.broker=" + broker})
                 : Store.open()) {
+            Store.warnIfPrivileged(context, spec.commandLine().getErr());
             RunSummary summary;
             MigrationService migration = context.getBean(MigrationService.class);
             try (StopSignals signals = new StopSignals(migration::requestStop)) {

@@ -29,6 +29,7 @@ class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535");
         }
         try (ConfigurableApplicationContext context = Store.openWeb(port)) {
+            Store.warnIfPrivileged(context, spec.commandLine().getErr());
             CountDownLatch closed = new CountDownLatch(1);
             context.addApplicationListener(e -> {
                 if (e instanceof ContextClosedEvent) {

@@ -1,6 +1,7 @@
 package org.medrec.cli;
 
 import org.medrec.MedrecApplication;
+import org.medrec.store.StoreRoleCheck;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -28,6 +29,14 @@ final class Store {
         app.setRegisterShutdownHook(true);
         app.setAdditionalProfiles(profiles.toArray(String[]::new));
         return app.run(properties);
+    }
+
+    /** Says on stderr when medrec is connected as a superuser or as the tables' owner ({@code migrate}, {@code serve}). */
+    static void warnIfPrivileged(ConfigurableApplicationContext context, java.io.PrintWriter err) {
+        context.getBean(StoreRoleCheck.class).warning().ifPresent(w -> {
+            err.println("medrec: warning: " + w);
+            err.flush();
+        });
     }
 
     /** The application with the web UI on {@code port} (for {@code serve} only). */

@@ -93,6 +93,8 @@ class CliProcessTests {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home)) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl(server.jdbcUrl());
+            dataSource.setUser(server.appUser());
+            dataSource.setPassword(server.appPassword());
             try (StoreLock running = StoreLock.tryMigrationLock(dataSource).orElseThrow()) {
                 MedrecProcess.Result result = MedrecProcess.run(home, "migrate", "--input", input.toString(), "--json");
 
@@ -120,7 +122,7 @@ class CliProcessTests {
         assertThat(again.stderr()).contains("already exists");
         assertThat(tooShort.exitCode()).isEqualTo(ExitCode.USAGE);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             var c = java.sql.DriverManager.getConnection(server.jdbcUrl());
+             var c = server.connect();
              var s = c.createStatement()) {
             var users = s.executeQuery("SELECT role, password_hash FROM app_user WHERE username = 'tech1'");
             assertThat(users.next()).isTrue();
@@ -218,7 +220,7 @@ class CliProcessTests {
         assertThat(json(MedrecProcess.run(home, "review", "list", "--json", "--status", "all").stdout()).valueStream()
                 .map(i -> i.get("status").asString())).containsExactly("resolved", "resolved");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             var c = java.sql.DriverManager.getConnection(server.jdbcUrl());
+             var c = server.connect();
              var s = c.createStatement()) {
             var stored = s.executeQuery("""
                     SELECT p.birth_date::text, vp.review_item_id::text, vp.reviewed_by, d.status
