@@ -71,7 +71,7 @@ class FhirExportIntegrationTests {
 
     @BeforeEach
     void load() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
         chart = sourceFile("1", "charts/intake-typed.pdf", "PDF");

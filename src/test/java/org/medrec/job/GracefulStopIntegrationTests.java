@@ -37,7 +37,7 @@ class GracefulStopIntegrationTests {
 
     @BeforeEach
     void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
     }
 
     @Test

@@ -49,7 +49,7 @@ class MigrationServiceIntegrationTests {
 
     @BeforeEach
     void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
     }
 
     private Path brokenFilesFolder() {

@@ -37,7 +37,7 @@ class OcrTimeLimitIntegrationTests {
 
     @BeforeEach
     void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
     }
 
     @Test

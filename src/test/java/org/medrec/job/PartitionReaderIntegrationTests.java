@@ -53,7 +53,7 @@ class PartitionReaderIntegrationTests {
 
     @BeforeEach
     void twoChartsOfARun() throws Exception {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         runId = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, ?)").params(runId, input.toString()).update();
         first = chart("a.pdf", "a");

@@ -55,7 +55,7 @@ class RunReportQueryIntegrationTests {
 
     @BeforeEach
     void run() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir, status) VALUES (?, '/in', 'COMPLETED')").param(run).update();
         chart = file("d", "charts/intake.png", "PNG", "held_for_review");

@@ -81,7 +81,7 @@ class ReviewBrowserTests {
 
     @BeforeEach
     void browserAndTechnician() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         technician = "tech-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.add(technician, Accounts.Role.TECHNICIAN, PASSWORD.toCharArray(), "test", AuditLog.Origin.CLI);
         browser = chromium(profile);

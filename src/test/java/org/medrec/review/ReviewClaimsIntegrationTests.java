@@ -60,7 +60,7 @@ class ReviewClaimsIntegrationTests {
 
     @BeforeEach
     void emptyQueue() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
         file = jdbc.sql("""

@@ -60,7 +60,7 @@ class ReviewPagesIntegrationTests {
 
     @BeforeEach
     void heldCard() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         card = HeldCards.create(jdbc, routing, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }

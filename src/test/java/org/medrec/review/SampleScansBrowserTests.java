@@ -88,7 +88,7 @@ class SampleScansBrowserTests {
 
     @Test
     void shouldClearTheSampleScansQueueByKeyboardAndExportTheReleasedRecords() throws Exception {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         Path input = Fixtures.copyTree(Fixtures.sampleScans(), work.resolve("sample-scans"));
         migration.migrate(input);
         long open = count("SELECT count(*) FROM review_item WHERE status = 'open'");

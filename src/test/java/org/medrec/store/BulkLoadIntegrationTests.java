@@ -60,7 +60,7 @@ class BulkLoadIntegrationTests {
 
     @BeforeEach
     void sourceFile() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         UUID run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
         sourceFileId = jdbc.sql("""

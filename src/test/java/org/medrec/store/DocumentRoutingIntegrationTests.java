@@ -42,7 +42,7 @@ class DocumentRoutingIntegrationTests {
 
     @BeforeEach
     void sources() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
         card = sourceFile("1", "PNG");

@@ -42,7 +42,7 @@ class PageStoreIntegrationTests {
 
     @BeforeEach
     void sourceFile() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         UUID run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
         file = jdbc.sql("""

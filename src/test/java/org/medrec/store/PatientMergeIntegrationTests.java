@@ -53,7 +53,7 @@ class PatientMergeIntegrationTests {
 
     @BeforeEach
     void files() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         UUID run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
         first = file("7", run);

@@ -68,7 +68,7 @@ class PossibleDuplicatesIntegrationTests {
 
     @BeforeEach
     void sources() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
         sheet = sourceFile("a", "sheets/registrations.csv", "CSV");

@@ -67,7 +67,7 @@ class WebAuthorizationIntegrationTests {
 
     @BeforeEach
     void heldCardAndMockMvc() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
         card = HeldCards.create(jdbc, routing, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }

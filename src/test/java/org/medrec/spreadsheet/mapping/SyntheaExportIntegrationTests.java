@@ -54,7 +54,7 @@ class SyntheaExportIntegrationTests {
 
     @BeforeEach
     void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
+        StoreTables.wipeMigrations();
     }
 
     @Test
