@@ -39,13 +39,15 @@ final class Store {
         });
     }
 
-    /** The application with the web UI on {@code port} (for {@code serve} only). */
-    static ConfigurableApplicationContext openWeb(int port) {
+    /** The application with the web UI, with these {@code --server.*} settings (for {@code serve} only). */
+    static ConfigurableApplicationContext openWeb(java.util.List<String> serverSettings) {
         SpringApplication app = new SpringApplication(MedrecApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(true);
         // as arguments: they win over application.yml's spring.main.web-application-type=none
-        return app.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
+        java.util.List<String> args = new java.util.ArrayList<>(serverSettings);
+        args.add("--spring.main.web-application-type=servlet");
+        return app.run(args.toArray(String[]::new));
     }
 }

@@ -178,7 +178,7 @@ class WebAuthorizationIntegrationTests {
         assertThat(csv.getContentAsString().lines().findFirst()).contains(
                 "id,at,actor,origin,action,entity,entity_id,old_value,new_value");
         assertThat(csv.getContentAsString().lines().filter(l -> l.contains(item.toString())))
-                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02"));
+                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02,"));
     }
 
     @Test
