@@ -1,5 +1,7 @@
 package org.medrec.cli;
 
+import org.medrec.record.Failures;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 
@@ -50,6 +52,9 @@ final class CommandFailure {
     }
 
     private static String message(Throwable t) {
+        if (t instanceof SQLException && !isConnectionFailure(t)) {
+            return Failures.kind(t);   // the store's own message can quote the row that broke a rule
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.replaceAll("\\s+", " ").trim();
     }

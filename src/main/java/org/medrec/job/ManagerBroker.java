@@ -1,5 +1,7 @@
 package org.medrec.job;
 
+import org.medrec.record.Failures;
+
 import java.net.URI;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -47,7 +49,7 @@ final class ManagerBroker implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("the broker for the workers could not listen on " + settings.listen()
-                    + " (medrec.remote.listen; is another manager running on this host?): " + e.getMessage(), e);
+                    + " (medrec.remote.listen; is another manager running on this host?): " + Failures.kind(e), e);
         }
         URI listen = URI.create(settings.listen());
         String host = listen.getHost().equals("0.0.0.0") ? "<this host>" : listen.getHost();

@@ -1,5 +1,7 @@
 package org.medrec.job;
 
+import org.medrec.record.Failures;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,12 +115,12 @@ public class MigrationService {
                 } catch (DataAccessException e) {
                     throw e;
                 } catch (Exception e) {
-                    runs.finished(runId, "FAILED", null, e.getMessage());
-                    throw new IllegalStateException("the migration job could not start: " + e.getMessage(), e);
+                    runs.finished(runId, "FAILED", null, Failures.kind(e));
+                    throw new IllegalStateException("the migration job could not start (" + Failures.kind(e) + ")", e);
                 }
                 String status = runStatus(execution.getStatus());
                 String message = execution.getAllFailureExceptions().stream().findFirst()
-                        .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null);
+                        .map(Failures::kind).orElse(null);
                 runs.finished(runId, status, execution.getId(), message);
                 log.info("migration run {} {}", runId, status);
                 return summaries.summary(runId);

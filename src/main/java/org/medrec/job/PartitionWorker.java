@@ -1,5 +1,7 @@
 package org.medrec.job;
 
+import org.medrec.record.Failures;
+
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -35,7 +37,7 @@ public final class PartitionWorker implements AutoCloseable {
     public static final class BrokerUnreachableException extends Exception {
         BrokerUnreachableException(String broker, Duration waited, Throwable cause) {
             super("cannot reach the broker at " + broker + " (tried for " + waited.toSeconds() + " s: "
-                    + cause.getMessage() + "); is `medrec migrate --workers remote` running on the manager host, and"
+                    + Failures.kind(cause) + "); is `medrec migrate --workers remote` running on the manager host, and"
                     + " is its port open to this host?", cause);
         }
     }
@@ -97,7 +99,7 @@ public final class PartitionWorker implements AutoCloseable {
                 // the JMS transaction rolls back: the request goes back to the queue
                 // the exception's class only: a message from the store could quote a value
                 log.warn("a partition request was given back to the broker ({})", e.getClass().getSimpleName());
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(Failures.kind(e), e);
             }
         });
         // lost the broker: try again every second; past the connect timeout the container stops (see listening())
@@ -109,7 +111,7 @@ public final class PartitionWorker implements AutoCloseable {
             if (!brokerLost) {
                 brokerLost = true;
                 log.warn("lost the broker at {} ({}); trying to reach it again for {} s", settings.broker(),
-                        e.getMessage(), settings.connectTimeout().toSeconds());
+                        Failures.kind(e), settings.connectTimeout().toSeconds());
             }
         });
         listener.afterPropertiesSet();

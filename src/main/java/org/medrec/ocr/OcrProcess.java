@@ -1,5 +1,7 @@
 package org.medrec.ocr;
 
+import org.medrec.record.Failures;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -64,7 +66,7 @@ public final class OcrProcess implements AutoCloseable {
             requests.flush();
         } catch (IOException e) {
             stop();
-            throw new OcrException("the OCR process could not be given the file: " + e.getMessage(), e);
+            throw new OcrException("the OCR process could not be given the file (" + Failures.kind(e) + ")", e);
         }
         List<PageText> pages = new ArrayList<>();
         while (true) {
@@ -135,7 +137,7 @@ public final class OcrProcess implements AutoCloseable {
             start();
         } catch (IOException e) {
             stop();
-            throw new OcrUnavailableException("the OCR process could not be started: " + e.getMessage(), e);
+            throw new OcrUnavailableException("the OCR process could not be started (" + Failures.kind(e) + ")", e);
         }
         String ready = next(STARTING.compareTo(pageWait) > 0 ? STARTING : pageWait).orElse(null);
         if (!OcrProcessMain.READY.equals(ready)) {
@@ -169,7 +171,7 @@ public final class OcrProcess implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                log.debug("OCR process {}: its output could not be read: {}", process.pid(), e.getMessage());
+                log.debug("OCR process {}: its output could not be read ({})", process.pid(), Failures.kind(e));
             }
             answers.add(END);
         };
@@ -200,7 +202,7 @@ public final class OcrProcess implements AutoCloseable {
             try {
                 requests.close();
             } catch (IOException e) {
-                log.debug("OCR process {}: its input could not be closed: {}", process.pid(), e.getMessage());
+                log.debug("OCR process {}: its input could not be closed ({})", process.pid(), Failures.kind(e));
             }
             stop();
         }

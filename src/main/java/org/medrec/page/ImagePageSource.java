@@ -1,5 +1,7 @@
 package org.medrec.page;
 
+import org.medrec.record.Failures;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -109,7 +111,8 @@ final class ImagePageSource implements PageSource {
         } catch (PageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PageException(file, number, "cannot decode the " + format + " image: " + e.getMessage(), e);
+            throw new PageException(file, number, "cannot decode the " + format + " image ("
+                    + Failures.kind(e) + ")", e);
         }
     }
 

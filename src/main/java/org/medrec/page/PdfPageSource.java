@@ -1,5 +1,7 @@
 package org.medrec.page;
 
+import org.medrec.record.Failures;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,7 +79,8 @@ final class PdfPageSource implements PageSource {
         } catch (PageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PageException(file, number, "cannot render the PDF page: " + e.getMessage(), e);
+            throw new PageException(file, number, "cannot render the PDF page ("
+                    + Failures.kind(e) + ")", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.medrec.review;
 
+import org.medrec.record.Failures;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -124,6 +126,9 @@ public class ReviewBatch {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof java.sql.SQLException) {
+            return Failures.kind(root);   // the store's own message can quote the row
         }
         String m = root.getMessage();
         return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse("").strip();

@@ -1,5 +1,7 @@
 package org.medrec.spreadsheet;
 
+import org.medrec.record.Failures;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -177,15 +179,8 @@ final class XlsxTableReader implements TableReader {
             return new TableReadException(TableReadException.Problem.UNSUPPORTED, "a Strict Open XML workbook;"
                     + " save it in Excel as a standard .xlsx (Excel Workbook)", sheet, rowNumber, e);
         }
-        String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        if (file != null) {
-            detail = detail.replace(file.toAbsolutePath().toString(), "<file>").replace(file.toString(), "<file>");
-        }
-        if (detail.length() > 160) {
-            detail = detail.substring(0, 160) + "...";
-        }
         return new TableReadException(TableReadException.Problem.DAMAGED, "the XLSX workbook cannot be read ("
-                + e.getClass().getSimpleName() + (detail.isBlank() || "null".equals(detail) ? "" : ": " + detail) + ")",
+                + Failures.kind(e) + ")",
                 sheet, rowNumber, e);
     }
 

@@ -1,5 +1,7 @@
 package org.medrec.store;
 
+import org.medrec.record.Failures;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +89,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL in " + absoluteHome
-                    + " (set MEDREC_DB_URL to use an existing server): " + e.getMessage(), e);
+                    + " (set MEDREC_DB_URL to use an existing server): " + Failures.kind(e), e);
         }
     }
 
@@ -141,7 +143,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.deleteIfExists(serverFile(home));
             log.info("stopped the embedded PostgreSQL");
         } catch (IOException | RuntimeException e) {
-            log.warn("could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
+            log.warn("could not stop the embedded PostgreSQL cleanly ({})", Failures.kind(e));
         }
     }
 

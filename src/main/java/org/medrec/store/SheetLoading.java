@@ -1,5 +1,8 @@
 package org.medrec.store;
 
+import org.medrec.record.Failures;
+import org.medrec.spreadsheet.TableReadException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -70,7 +73,8 @@ public class SheetLoading {
             stage.finishReading();
         } catch (IOException e) {
             jdbc.sql("ROLLBACK TO SAVEPOINT sheet_read").update();   // nothing of an unreadable file stays
-            ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: " + e.getMessage());
+            ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: "
+                    + (e instanceof TableReadException table ? table.reason() : Failures.kind(e)));
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }
@@ -136,10 +140,9 @@ public class SheetLoading {
     /** A file whose loading broke a store rule (a defect, not the file's fault): held, with the reason. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(UUID runId, long sourceFileId, String path, org.springframework.dao.DataIntegrityViolationException e) {
-        String why = e.getMostSpecificCause().getMessage();
         items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(sourceFileId, path,
                 org.medrec.record.Method.SPREADSHEET), null, "could not be loaded: a value broke a rule of the store"
-                + " (" + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")) + ")");
+                + " (" + Failures.kind(e) + ")");
         ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "could not be loaded: a value broke a rule of the store");
         log.warn("spreadsheet {} could not be loaded: {}", sourceFileId, e.getClass().getSimpleName());
     }

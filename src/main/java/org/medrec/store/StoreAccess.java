@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>it listens on 127.0.0.1 only, and on no Unix socket;</li>
  *   <li>{@code pg_hba.conf} admits only medrec's two roles, with a SCRAM password, to its one database;</li>
- *   <li>the roles ({@code store/secure-store.sql}) are set in single-user mode, with no server listening:
- *       the owner of the schema, medrec's own role, and a superuser that cannot log in at all.</li>
+ *   <li>the roles ({@code jobs/store-roles.sql}, then {@code store/secure-store.sql} for the passwords) are set
+ *       in single-user mode, with no server listening: the owner of the schema, medrec's own role, and a
+ *       superuser that cannot log in at all.</li>
  * </ul>
  * A data directory made by an earlier medrec (trust, everything owned by {@code postgres}) is
  * secured the same way on its first start, its data kept. Not thread-safe; called under the home lock.
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 final class StoreAccess {
 
     private static final Logger log = LoggerFactory.getLogger(StoreAccess.class);
-    private static final String SCRIPT = "/store/secure-store.sql";
+    /** The roles (jobs/store-roles.sql, copied here by the build), then the embedded store's passwords. */
+    private static final List<String> SCRIPTS = List.of("/store/store-roles.sql", "/store/secure-store.sql");
     /** In the data directory: a digest of the script and the passwords last applied. */
     private static final String APPLIED = "medrec-access";
     private static final String CONF_MARK = "# medrec: who may connect (StoreAccess)";
@@ -72,15 +74,19 @@ final class StoreAccess {
         }
     }
 
-    private static String script(HomeSecrets secrets) throws IOException {
-        try (InputStream in = StoreAccess.class.getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IOException(SCRIPT + " is missing from the class path");
+    /** The scripts that set the roles, with the passwords of {@code secrets}. */
+    static String script(HomeSecrets secrets) throws IOException {
+        StringBuilder script = new StringBuilder();
+        for (String name : SCRIPTS) {
+            try (InputStream in = StoreAccess.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IOException(name + " is missing from the class path");
+                }
+                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append("\n\n");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${ownerPassword}", secrets.ownerPassword())
-                    .replace("${appPassword}", secrets.appPassword());
         }
+        return script.toString().replace("${ownerPassword}", secrets.ownerPassword())
+                .replace("${appPassword}", secrets.appPassword());
     }
 
     /**

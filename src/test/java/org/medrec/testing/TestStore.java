@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL for the tests of one test run: started on first use in a fresh folder,
- * stopped when the JVM exits. It has the roles of the embedded store ({@code store/secure-store.sql}):
+ * stopped when the JVM exits. It has the roles of the embedded store and of a DBA's server
+ * ({@code jobs/store-roles.sql}, then the passwords of {@code store/secure-store.sql}):
  * Spring tests point medrec at it with {@link #register}, so that the migrations run as the owner
  * {@code medrec_owner} and everything else as {@code medrec}, the role medrec always works as.
  */
@@ -65,10 +66,13 @@ public final class TestStore {
     }
 
     private static void createRoles(String url) {
-        try (InputStream in = TestStore.class.getResourceAsStream("/store/secure-store.sql");
-             Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${ownerPassword}", PASSWORD).replace("${appPassword}", PASSWORD));
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String script : new String[] {"/store/store-roles.sql", "/store/secure-store.sql"}) {
+                try (InputStream in = TestStore.class.getResourceAsStream(script)) {
+                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("${ownerPassword}", PASSWORD).replace("${appPassword}", PASSWORD));
+                }
+            }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not create medrec's roles in the test PostgreSQL", e);
         }

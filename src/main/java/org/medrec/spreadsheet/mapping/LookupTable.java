@@ -1,5 +1,7 @@
 package org.medrec.spreadsheet.mapping;
 
+import org.medrec.record.Failures;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +118,7 @@ record LookupTable(String file, Map<String, String> values, Set<String> conflict
                 }
             });
         } catch (IOException | RuntimeException e) {
-            return missing(name + " cannot be read (" + e.getMessage() + ")");
+            return missing(name + " cannot be read (" + Failures.kind(e) + ")");
         }
         return new LookupTable(name, values, conflicting, null);
     }
