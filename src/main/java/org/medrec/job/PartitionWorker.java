@@ -35,6 +35,10 @@ public final class PartitionWorker implements AutoCloseable {
 
     /** The broker could not be reached within {@code medrec.remote.connect-timeout}. */
     public static final class BrokerUnreachableException extends Exception {
+        BrokerUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
         BrokerUnreachableException(String broker, Duration waited, Throwable cause) {
             super("cannot reach the broker at " + broker + " (tried for " + waited.toSeconds() + " s: "
                     + Failures.kind(cause) + "); is `medrec migrate --workers remote` running on the manager host, and"
@@ -68,6 +72,10 @@ public final class PartitionWorker implements AutoCloseable {
         while (true) {
             try (Connection ignored = connectionFactory.createConnection()) {
                 return;
+            } catch (jakarta.jms.JMSSecurityException e) {
+                throw new BrokerUnreachableException("the broker at " + settings.broker() + " refused this worker's"
+                        + " login: set MEDREC_REMOTE_USER and MEDREC_REMOTE_PASSWORD to the manager's (broker.user and"
+                        + " broker.password in its MEDREC_HOME/credentials.properties)", e);
             } catch (JMSException | RuntimeException e) {
                 synchronized (lock) {
                     if (stopping) {

@@ -2,6 +2,7 @@ package org.medrec.store;
 
 import org.medrec.record.Failures;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
                         .setDataDirectory(data)
                         .setOverrideWorkingDirectory(binaries.toFile())
+                        // a resolver of its own: the library then unpacks the binaries under this home even when this
+                        // JVM unpacked them elsewhere before (tests), and StoreAccess finds them here
+                        .setPgBinaryResolver((system, machine) -> DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine))
                         .setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false)
                         .setPGStartupWait(Duration.ofSeconds(60))
