@@ -58,6 +58,7 @@ class MigrateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--broker goes with --workers remote");
         }
         logFile.apply();
+        JobsCheck.run();   // a misspelt key in jobs/ stops the run before anything is read
         try (ConfigurableApplicationContext context = workers == Workers.remote
                 ? Store.open(java.util.List.of(RemoteProfiles.MANAGER),
                         broker == null ? new String[0] : new String[] {"--medrec.remote.broker=" + broker})

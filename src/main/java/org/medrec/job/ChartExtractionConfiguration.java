@@ -13,13 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class ChartExtractionConfiguration {
 
     @Bean
-    ChartExtractor chartExtractor(MedrecProperties properties) {
+    ChartExtractor chartExtractor(MedrecProperties properties, ReviewPolicy policy) {
         if (!Files.isDirectory(properties.forms())) {
             throw new IllegalStateException("medrec.forms: " + properties.forms().toAbsolutePath()
                     + " is not a folder (set MEDREC_FORMS to the jobs/forms folder)");
         }
-        MedrecProperties.Review review = properties.review();
-        return new ChartExtractor(FormCatalog.load(properties.forms()),
-                new ReviewPolicy(review.confidenceValidated(), review.confidenceText()));
+        return new ChartExtractor(FormCatalog.load(properties.forms()), policy);
     }
 }

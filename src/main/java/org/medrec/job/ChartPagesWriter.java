@@ -7,7 +7,7 @@ import org.medrec.record.SourceRef;
 import org.medrec.ocr.PageText;
 import org.medrec.record.DocumentStatus;
 import org.medrec.record.FileOutcome;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.store.ReviewItemWriter;
 import org.medrec.store.Ledger;
 import org.medrec.store.PageStore;
@@ -26,14 +26,14 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
     private final PageStore pages;
     private final Ledger ledger;
     private final ReviewItemWriter items;
-    private final DocumentRouting routing;
+    private final RecordLoader loader;
 
-    ChartPagesWriter(UUID runId, PageStore pages, Ledger ledger, ReviewItemWriter items, DocumentRouting routing) {
+    ChartPagesWriter(UUID runId, PageStore pages, Ledger ledger, ReviewItemWriter items, RecordLoader loader) {
         this.runId = runId;
         this.pages = pages;
         this.ledger = ledger;
         this.items = items;
-        this.routing = routing;
+        this.loader = loader;
     }
 
     /** How a file ends: its outcome in the ledger and the reason. */
@@ -74,8 +74,8 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
                     return new End(FileOutcome.HELD_FOR_REVIEW, pagesRead + "; in review as a whole: " + notUnderstood.reason());
                 },
                 extracted -> {
-                    DocumentRouting.Routed routed = routing.route(runId, id, extracted.docType(), 1, chart.pages().size(), null,
-                            extracted.confidence(), List.of(extracted.record()));
+                    RecordLoader.Routed routed = loader.route(new RecordLoader.Source(runId, id, extracted.docType(), 1,
+                            chart.pages().size(), null, extracted.confidence()), List.of(extracted.record()));
                     if (extracted.documentDoubt() != null) {
                         wholeFile(chart, extracted.documentDoubt());
                     }

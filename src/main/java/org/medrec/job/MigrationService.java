@@ -19,7 +19,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataAccessException;
@@ -103,10 +102,7 @@ public class MigrationService {
         }
         try (StoreLock ignored = lock.get()) {
             UUID runId = resumeOrCreate(inputDir);
-            JobParameters parameters = new JobParametersBuilder()
-                    .addString(MigrationJobConfiguration.INPUT, inputDir)
-                    .addString(MigrationJobConfiguration.RUN_ID, runId.toString())
-                    .toJobParameters();
+            JobParameters parameters = new RunParameters(runId, Path.of(inputDir)).toJobParameters();
             JobExecution execution;
             log.info("migration run {} begins", runId);
             try {
@@ -160,10 +156,7 @@ public class MigrationService {
             return runs.create(inputDir);
         }
         UUID runId = latest.get().id();
-        JobParameters parameters = new JobParametersBuilder()
-                .addString(MigrationJobConfiguration.INPUT, inputDir)
-                .addString(MigrationJobConfiguration.RUN_ID, runId.toString())
-                .toJobParameters();
+        JobParameters parameters = new RunParameters(runId, Path.of(inputDir)).toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(MigrationJobConfiguration.JOB_NAME, parameters);
         if (last != null && last.getStatus().isRunning()) {
             // We hold the store's lock, so nobody runs it: its process died. Mark it failed to restart it.

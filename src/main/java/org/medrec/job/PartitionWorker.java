@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -162,7 +163,7 @@ public final class PartitionWorker implements AutoCloseable {
             return;
         }
         JobExecution job = partition.getJobExecution();
-        String runId = job.getJobParameters().getString(MigrationJobConfiguration.RUN_ID);
+        UUID runId = RunParameters.of(job.getJobParameters()).runId();
         boolean runStopping = job.getStatus() == BatchStatus.STOPPING || job.getStatus() == BatchStatus.STOPPED;
         if (runStopping && partition.getStatus().isRunning()) {
             partition.setStatus(BatchStatus.STOPPED);

@@ -1,6 +1,5 @@
 package org.medrec.job;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 import org.medrec.intake.FileFormat;
@@ -42,10 +41,11 @@ class ProgressListener implements StepExecutionListener, ItemWriteListener<Objec
         if (stopRequested) {
             step.setTerminateOnly();
         }
-        UUID runId = UUID.fromString(step.getJobParameters().getString(MigrationJobConfiguration.RUN_ID));
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        UUID runId = run.runId();
         switch (step.getStepName()) {
             case "intakeStep" -> {
-                long files = SourceFiles.under(Path.of(step.getJobParameters().getString(MigrationJobConfiguration.INPUT)))
+                long files = SourceFiles.under(run.input())
                         .size();
                 long recorded = jdbc.sql("SELECT count(*) FROM run_file WHERE run_id = ?").param(runId)
                         .query(Long.class).single();
@@ -97,7 +97,7 @@ class ProgressListener implements StepExecutionListener, ItemWriteListener<Objec
     @Override
     public ExitStatus afterStep(StepExecution step) {
         log.info("migration run {}: {} ended {} ({} written, {} filtered)",
-                step.getJobParameters().getString(MigrationJobConfiguration.RUN_ID), progress.snapshot().stage(),
+                RunParameters.of(step.getJobParameters()).runId(), progress.snapshot().stage(),
                 step.getStatus(), step.getWriteCount(), step.getFilterCount());
         return null;
     }

@@ -49,7 +49,7 @@ final class RemoteChartProgress implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
-        UUID runId = UUID.fromString(step.getJobParameters().getString(MigrationJobConfiguration.RUN_ID));
+        UUID runId = RunParameters.of(step.getJobParameters()).runId();
         long[] waiting = waitingCharts(runId);
         startFiles = waiting[0];
         startPages = waiting[1];
@@ -118,7 +118,7 @@ final class RemoteChartProgress implements StepExecutionListener {
         if (running != null) {
             running.shutdownNow();
         }
-        UUID runId = UUID.fromString(step.getJobParameters().getString(MigrationJobConfiguration.RUN_ID));
+        UUID runId = RunParameters.of(step.getJobParameters()).runId();
         long[] waiting = waitingCharts(runId);
         progress.doneSoFar(startFiles - waiting[0], startPages - waiting[1]);
         return null;

@@ -1,7 +1,6 @@
 package org.medrec.job;
 
 import jakarta.jms.ConnectionFactory;
-import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.medrec.config.MedrecProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -9,7 +8,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -70,9 +68,8 @@ class RemoteManagerConfiguration {
 
     @Bean
     @StepScope
-    ChartPartitioner chartPartitioner(@Value("#{jobParameters['" + MigrationJobConfiguration.RUN_ID + "']}") String runId,
-                                      JdbcClient jdbc) {
-        return new ChartPartitioner(jdbc, UUID.fromString(runId));
+    ChartPartitioner chartPartitioner(RunParameters run, JdbcClient jdbc) {
+        return new ChartPartitioner(jdbc, run.runId());
     }
 
     @Bean

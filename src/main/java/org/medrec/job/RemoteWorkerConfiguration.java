@@ -1,14 +1,10 @@
 package org.medrec.job;
 
 import jakarta.jms.ConnectionFactory;
-import java.nio.file.Path;
-import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.medrec.config.MedrecProperties;
-import org.medrec.extraction.chart.ChartExtractor;
+import org.medrec.config.OcrProperties;
 import org.medrec.intake.FileFormat;
-import org.medrec.ocr.ChartReading;
-import org.medrec.store.ReadAttempts;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -53,15 +49,13 @@ class RemoteWorkerConfiguration {
 
     @Bean
     Step chartPagesWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              ReceivedFilesReader partitionChartsReader, ChartReading chartReading,
-                              ChartPagesWriter chartPagesWriter, ChartExtractor chartExtractor,
-                              @Value("${medrec.ocr.threads}") int threads, ReadAttempts readAttempts,
-                              ThreadPoolTaskExecutor ocrTaskExecutor) {
+                              ReceivedFilesReader partitionChartsReader, ChartPagesProcessor chartPagesProcessor,
+                              ChartPagesWriter chartPagesWriter, OcrProperties ocr, ThreadPoolTaskExecutor ocrTaskExecutor) {
         return new StepBuilder(WORKER_STEP, jobRepository)
-                .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(threads)
+                .<ReceivedFile, ChartPagesProcessor.ReadChart>chunk(ocr.threads())
                 .transactionManager(transactionManager)
                 .reader(partitionChartsReader)
-                .processor(MigrationJobConfiguration.chartPagesProcessor(chartReading, chartExtractor, readAttempts))
+                .processor(chartPagesProcessor)
                 .writer(chartPagesWriter)
                 .taskExecutor(ocrTaskExecutor)
                 .build();
@@ -71,11 +65,10 @@ class RemoteWorkerConfiguration {
     @Bean
     @StepScope
     ReceivedFilesReader partitionChartsReader(
-            @Value("#{jobParameters['" + MigrationJobConfiguration.INPUT + "']}") String input,
-            @Value("#{jobParameters['" + MigrationJobConfiguration.RUN_ID + "']}") String runId,
+            RunParameters run,
             @Value("#{stepExecutionContext['" + ChartPartitioner.FIRST_ID + "']}") Long firstId,
             @Value("#{stepExecutionContext['" + ChartPartitioner.LAST_ID + "']}") Long lastId, JdbcClient jdbc) {
-        return new ReceivedFilesReader(jdbc, UUID.fromString(runId), Path.of(input), FileFormat::isChart, firstId, lastId,
+        return new ReceivedFilesReader(jdbc, run.runId(), run.input(), FileFormat::isChart, firstId, lastId,
                 true);
     }
 }

@@ -1,11 +1,31 @@
 package org.medrec.record;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 /**
- * When a value read from a page may be loaded without a person: its words were read with at least
- * this confidence (a validated value: dates, codes, numbers; free text: names, descriptions, which
- * no validator can check, needs more), it validated, and nothing was repaired. Immutable.
+ * The one place that decides what a person must see before it is loaded (the thresholds are
+ * {@code medrec.review.*} in {@code application.yml}):
+ * <ul>
+ *   <li>a value read from a page is loaded without a person only when its words were read with at
+ *       least {@link #validated} confidence (a value a validator checks: dates, codes, numbers) or
+ *       {@link #text} (free text: names, descriptions, which no validator can check);</li>
+ *   <li>a document is held whole while any of its records has a doubtful value or no MRN
+ *       ({@link #holds}).</li>
+ * </ul>
+ * The doubts that readers find (a value that did not validate, was repaired, looks handwritten)
+ * travel with each value as its review reason. Immutable.
  */
 public record ReviewPolicy(double validated, double text) {
+
+    /** The confidence of a value that a check refused (a spreadsheet cell): it shows in the queue's low band. */
+    public static final double DOUBTFUL_CONFIDENCE = 0.5;
+
+    /** Fields whose values a validator checks; the rest is free text. */
+    private static final Set<String> VALIDATED = Set.of("birth_date", "date", "npi", "code", "cvx", "cpt", "charge",
+            "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn", "provider",
+            "bp_systolic", "bp_diastolic", "pulse", "resp_rate", "temp_f", "weight_lb", "height_in", "spo2");
 
     public ReviewPolicy {
         for (double t : new double[] {validated, text}) {
@@ -13,5 +33,17 @@ public record ReviewPolicy(double validated, double text) {
                 throw new IllegalArgumentException("a confidence threshold is in (0, 1], not " + t);
             }
         }
+    }
+
+    /** Why a value of this field read with this confidence needs a person, or null when it does not. */
+    public String confidenceDoubt(String field, double confidence) {
+        double threshold = VALIDATED.contains(field) ? validated : text;
+        return confidence < threshold ? String.format(Locale.ROOT, "read with confidence %.2f, below %.2f", confidence, threshold)
+                : null;
+    }
+
+    /** Whether a document with these records is held for review. */
+    public boolean holds(List<ExtractedRecord> records) {
+        return records.stream().anyMatch(ExtractedRecord::needsReview);
     }
 }

@@ -8,7 +8,8 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.RecordWriter;
+import org.medrec.store.RecordLoader;
+import org.medrec.store.Reviewed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -29,12 +30,12 @@ class LoadedValueCorrection {
     };
 
     private final JdbcClient jdbc;
-    private final RecordWriter writer;
+    private final RecordLoader loader;
     private final AuditLog audit;
 
-    LoadedValueCorrection(JdbcClient jdbc, RecordWriter writer, AuditLog audit) {
+    LoadedValueCorrection(JdbcClient jdbc, RecordLoader loader, AuditLog audit) {
         this.jdbc = jdbc;
-        this.writer = writer;
+        this.loader = loader;
         this.audit = audit;
     }
 
@@ -53,8 +54,8 @@ class LoadedValueCorrection {
         FieldValue original = record.fields().stream().filter(f -> f.path().equals(field)).reduce((a, b) -> b).orElse(null);
         SourceRef source = original != null ? original.source() : itemPlace(itemId);
         FieldValue decided = new FieldValue(field, original == null ? null : original.raw(), value, 1.0, source, null);
-        return writer.replaceDemographic(record.identifierSystem(), record.mrn(), decided, documentId,
-                        new RecordWriter.Reviewed(itemId, user, at))
+        return loader.replaceDemographic(record.identifierSystem(), record.mrn(), decided, documentId,
+                        new Reviewed(itemId, user, at))
                 .map(replaced -> {
                     audit.append(user, origin, "patient.update", "patient", String.valueOf(replaced.patientId()),
                             replaced.previous(), value);

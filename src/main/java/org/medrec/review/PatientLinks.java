@@ -9,9 +9,9 @@ import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.audit.AuditLog;
-import org.medrec.store.PossibleDuplicates;
+import org.medrec.store.RecordLoader;
 import org.medrec.store.ReviewItemWriter;
-import org.medrec.store.PatientMerge;
+import org.medrec.store.Disagreement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,16 +37,14 @@ public class PatientLinks {
     private static final Logger log = LoggerFactory.getLogger(PatientLinks.class);
 
     private final JdbcClient jdbc;
-    private final PatientMerge merge;
-    private final PossibleDuplicates duplicates;
+    private final RecordLoader loader;
     private final ReviewItemWriter items;
     private final AuditLog audit;
 
-    public PatientLinks(JdbcClient jdbc, PatientMerge merge, PossibleDuplicates duplicates, ReviewItemWriter items,
+    public PatientLinks(JdbcClient jdbc, RecordLoader loader, ReviewItemWriter items,
                         AuditLog audit) {
         this.jdbc = jdbc;
-        this.merge = merge;
-        this.duplicates = duplicates;
+        this.loader = loader;
         this.items = items;
         this.audit = audit;
     }
@@ -92,11 +90,10 @@ public class PatientLinks {
             long other = keep == a ? b : a;
             String keptMrn = mrn(keep);
             String otherMrn = mrn(other);   // before the merge moves it
-            List<PatientMerge.Difference> differences = merge.merge(keep, other);
-            for (PatientMerge.Difference difference : differences) {
+            List<Disagreement> differences = loader.link(keep, other);
+            for (Disagreement difference : differences) {
                 opened += ask(runId, difference, keep, otherMrn);
             }
-            duplicates.refreshKeys(keep);
             audit.append(user, origin, "patient.link", "patient_link", String.valueOf(linkId),
                     "patient " + other + " (MRN " + otherMrn + ")", "merged into patient " + keep + " (MRN "
                             + keptMrn + "); " + differences.size() + " values to review");
@@ -129,7 +126,7 @@ public class PatientLinks {
      * item proposes the stored value (the first registration's), where it was read, and names the
      * other record's value in its reason; accept confirms it, a typed value replaces it.
      */
-    private int ask(UUID runId, PatientMerge.Difference difference, long keep, String otherMrn) {
+    private int ask(UUID runId, Disagreement difference, long keep, String otherMrn) {
         Long where = difference.keptProvenanceId() != null ? difference.keptProvenanceId() : difference.otherProvenanceId();
         if (where == null || runId == null) {
             return 0;

@@ -10,10 +10,7 @@ import org.medrec.record.DocumentStatus;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.PossibleDuplicates;
-import org.medrec.store.DocumentRouting;
-import org.medrec.store.RecordWriter;
-import org.medrec.store.ReviewItemWriter;
+import org.medrec.store.RecordLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Releases a held document whose last item was decided, inside the decision's transaction: its
  * records are rebuilt from {@code document.records}, every decision of its items is applied
  * ({@link ReleasePlan}), and each record is loaded with the reviews in its provenance. Values that
- * disagree with what another source stored become new review items, as in {@link DocumentRouting},
+ * disagree with what another source stored become new review items, as in {@link RecordLoader},
  * and so do possible duplicates of the patient.
  *
  * <p>The document ends {@code loaded} when at least one record was loaded, {@code quarantined}
@@ -46,18 +43,13 @@ class RecordRelease {
     };
 
     private final JdbcClient jdbc;
-    private final RecordWriter writer;
-    private final ReviewItemWriter items;
+    private final RecordLoader loader;
     private final AuditLog audit;
     private final TransactionTemplate savepoint;
-    private final PossibleDuplicates duplicates;
 
-    RecordRelease(JdbcClient jdbc, RecordWriter writer, ReviewItemWriter items, AuditLog audit,
-                  PlatformTransactionManager transactions, PossibleDuplicates duplicates) {
+    RecordRelease(JdbcClient jdbc, RecordLoader loader, AuditLog audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.duplicates = duplicates;
-        this.writer = writer;
-        this.items = items;
+        this.loader = loader;
         this.audit = audit;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -81,18 +73,9 @@ class RecordRelease {
         DocumentStatus status;
         String reason;
         try {
-            savepoint.executeWithoutResult(tx -> {
-                for (ReleasePlan.Ready ready : plan.ready()) {
-                    RecordWriter.LoadResult result = writer.load(ready.record(), documentId, ready.reviews());
-                    counts[0]++;
-                    for (RecordWriter.Conflict conflict : result.conflicts()) {
-                        items.openForValue(held.runId(), documentId, ready.index(), ready.record().mrn(), conflict.incoming(),
-                                "disagrees with the value another source stored for this patient");
-                        counts[1]++;
-                    }
-                    counts[1] += duplicates.check(held.runId(), result.patientId());
-                }
-            });
+            RecordLoader.Released released = savepoint.execute(tx -> loader.release(held.runId(), documentId, plan.ready()));
+            counts[0] = released.records();
+            counts[1] = released.reviewItems();
             status = counts[0] > 0 ? DocumentStatus.LOADED : DocumentStatus.QUARANTINED;
             reason = counts[0] > 0 ? null : "nothing to load after review: "
                     + (plan.leftOut().isEmpty() ? "no records" : plan.leftOut().get(0).reason());

@@ -10,7 +10,8 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.RecordWriter;
+import org.medrec.store.RecordLoader;
+import org.medrec.store.Reviewed;
 
 /**
  * What a held document's records become once every one of its items is decided: each decision is
@@ -34,15 +35,11 @@ import org.medrec.store.RecordWriter;
  */
 final class ReleasePlan {
 
-    /** A record to load: its index in the document, the record, and the review of each decided path. */
-    record Ready(int index, ExtractedRecord record, Map<String, RecordWriter.Reviewed> reviews) {
-    }
-
     /** A record that is not loaded, and why (no patient values in the reason). */
     record LeftOut(int index, String reason) {
     }
 
-    private final List<Ready> ready = new ArrayList<>();
+    private final List<RecordLoader.Ready> ready = new ArrayList<>();
     private final List<LeftOut> leftOut = new ArrayList<>();
     private int undecidedDropped;
 
@@ -76,7 +73,7 @@ final class ReleasePlan {
         return plan;
     }
 
-    List<Ready> ready() {
+    List<RecordLoader.Ready> ready() {
         return List.copyOf(ready);
     }
 
@@ -94,7 +91,7 @@ final class ReleasePlan {
         private final String identifierSystem;
         private final String docType;
         private final List<FieldValue> fields;
-        private final Map<String, RecordWriter.Reviewed> reviews = new HashMap<>();
+        private final Map<String, Reviewed> reviews = new HashMap<>();
         private final Set<String> decided = new HashSet<>();
         private String mrn;
         private String leftOutBecause;
@@ -173,7 +170,7 @@ final class ReleasePlan {
             fields.clear();
             fields.addAll(kept);
             decided.add(field);
-            reviews.put(field, new RecordWriter.Reviewed(d.id(), d.decidedBy(), d.decidedAt()));
+            reviews.put(field, new Reviewed(d.id(), d.decidedBy(), d.decidedAt()));
         }
 
         /** Where a value typed for a path extraction did not have comes from: the item's place. */
@@ -219,7 +216,7 @@ final class ReleasePlan {
                 plan.leftOut.add(new LeftOut(index, "every value was rejected in review"));
                 return;
             }
-            plan.ready.add(new Ready(index, new ExtractedRecord(identifierSystem, mrn, docType, load), Map.copyOf(reviews)));
+            plan.ready.add(new RecordLoader.Ready(index, new ExtractedRecord(identifierSystem, mrn, docType, load), Map.copyOf(reviews)));
         }
 
         private static boolean under(String path, String prefix) {

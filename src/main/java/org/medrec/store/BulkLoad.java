@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * decides an existing patient's load (stored demographics, entries from other sources) is not in
  * memory. Not thread-safe; use it within one transaction.
  */
-public final class BulkLoad implements StoreRows {
+final class BulkLoad implements StoreRows {
 
     private static final int FIRST_ID_BLOCK = 1000;
     private static final int MAX_ID_BLOCK = 64_000;
@@ -80,7 +80,7 @@ public final class BulkLoad implements StoreRows {
         }
     }
 
-    public BulkLoad(JdbcClient jdbc, DataSource dataSource) {
+    BulkLoad(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.database = new JdbcStoreRows(jdbc);
@@ -325,7 +325,7 @@ public final class BulkLoad implements StoreRows {
      */
     @Override
     public void provenance(String entity, long entityId, String field, FieldValue value, Long documentId,
-                           RecordWriter.Reviewed review) {
+                           Reviewed review) {
         SourceRef s = value.source();
         long id = nextId("value_provenance");
         double confidence = Math.round(value.confidence() * 1000) / 1000.0;

@@ -116,7 +116,7 @@ final class JdbcStoreRows implements StoreRows {
 
     @Override
     public void provenance(String entity, long entityId, String field, FieldValue value, Long documentId,
-                           RecordWriter.Reviewed review) {
+                           Reviewed review) {
         SourceRef s = value.source();
         jdbc.sql("""
                 INSERT INTO value_provenance (entity, entity_id, field, source_file_id, document_id, page, box, sheet,

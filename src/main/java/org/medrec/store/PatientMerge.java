@@ -20,14 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * runs in the caller's transaction.
  */
 @Repository
-public class PatientMerge {
-
-    /**
-     * A demographic value on which the two disagreed: the record-model path, both values, and the
-     * provenance row of each (the latest).
-     */
-    public record Difference(String path, String kept, String other, Long keptProvenanceId, Long otherProvenanceId) {
-    }
+class PatientMerge {
 
     /** How one entry table is merged: its keys (first whose columns the other's row has), scope, tolerant columns. */
     private record Table(String name, List<List<String>> keys, String scope, List<String> tolerant, List<String> children) {
@@ -58,17 +51,17 @@ public class PatientMerge {
 
     private final JdbcClient jdbc;
 
-    public PatientMerge(JdbcClient jdbc) {
+    PatientMerge(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Merges {@code other} into {@code keep}; the values they disagree on, for review. */
     @Transactional
-    public List<Difference> merge(long keep, long other) {
+    List<Disagreement> merge(long keep, long other) {
         if (keep == other) {
             throw new IllegalArgumentException("a patient cannot be merged into itself");
         }
-        List<Difference> differences = new ArrayList<>();
+        List<Disagreement> differences = new ArrayList<>();
         for (var e : SCALARS.entrySet()) {
             demographic(keep, other, e.getKey(), null, e.getValue(), differences);
         }
@@ -89,7 +82,7 @@ public class PatientMerge {
         return differences;
     }
 
-    private void demographic(long keep, long other, String column, Integer index, String path, List<Difference> differences) {
+    private void demographic(long keep, long other, String column, Integer index, String path, List<Disagreement> differences) {
         String select = index == null ? column + "::text" : column + "[" + (index + 1) + "]";
         String field = index == null ? column : column + "[" + index + "]";
         String kept = value(keep, select);
@@ -102,7 +95,7 @@ public class PatientMerge {
             String cast = column.equals("birth_date") ? "::date" : "";
             jdbc.sql("UPDATE patient SET " + target + " = ?" + cast + " WHERE id = ?").params(theirs, keep).update();
         } else if (!same(column, kept, theirs)) {
-            differences.add(new Difference(path, kept, theirs, provenance(keep, field), provenance(other, field)));
+            differences.add(new Disagreement(path, kept, theirs, provenance(keep, field), provenance(other, field)));
             return;   // the other's value keeps its provenance on the other's row
         }
         jdbc.sql("UPDATE value_provenance SET entity_id = ? WHERE entity = 'patient' AND entity_id = ? AND field = ?")

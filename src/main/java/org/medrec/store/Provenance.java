@@ -8,9 +8,9 @@ final class Provenance {
 
     private final StoreRows rows;
     private final Long documentId;
-    private final Map<String, RecordWriter.Reviewed> reviews;
+    private final Map<String, Reviewed> reviews;
 
-    Provenance(StoreRows rows, Long documentId, Map<String, RecordWriter.Reviewed> reviews) {
+    Provenance(StoreRows rows, Long documentId, Map<String, Reviewed> reviews) {
         this.rows = rows;
         this.documentId = documentId;
         this.reviews = reviews;

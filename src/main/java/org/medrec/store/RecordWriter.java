@@ -14,7 +14,6 @@ import org.medrec.record.FieldValue;
 import org.medrec.record.RecordPath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads a record whose values need no more review into the store, each value with its
@@ -24,26 +23,25 @@ import org.springframework.transaction.annotation.Transactional;
  * overwritten but returned as a conflict for review. Thread-safe.
  */
 @Repository
-public class RecordWriter {
+class RecordWriter {
 
     /** What a load did: the patient, and the values that disagree with what is stored. */
-    public record LoadResult(long patientId, List<Conflict> conflicts) {
+    record LoadResult(long patientId, List<Conflict> conflicts) {
     }
 
     /** A value that disagrees with the stored one (two birth dates). */
-    public record Conflict(FieldValue incoming, String stored) {
+    record Conflict(FieldValue incoming, String stored) {
     }
 
     private static final Set<String> PATIENT_COLUMNS = Set.of("family", "suffix", "birth_date", "sex", "phone");
 
     private final JdbcClient jdbc;
 
-    public RecordWriter(JdbcClient jdbc) {
+    RecordWriter(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    @Transactional
-    public LoadResult load(ExtractedRecord record, Long documentId, Map<String, Reviewed> reviews) {
+    LoadResult load(ExtractedRecord record, Long documentId, Map<String, Reviewed> reviews) {
         return load(record, documentId, reviews, new JdbcStoreRows(jdbc));
     }
 
@@ -83,10 +81,6 @@ public class RecordWriter {
         return new LoadResult(patientId, conflicts);
     }
 
-    /** A person's decision on a value, kept in its provenance. */
-    public record Reviewed(java.util.UUID reviewItemId, String reviewer, java.time.OffsetDateTime at) {
-    }
-
     private static long patient(ExtractedRecord record, Provenance provenance, StoreRows rows) {
         long systemId = rows.identifierSystem(record.identifierSystem());
         long[] identifier = rows.identifier(systemId, record.mrn()).orElseGet(() -> rows.newPatient(systemId, record.mrn()));
@@ -113,10 +107,6 @@ public class RecordWriter {
         provenance.add("patient", patientId, target.field(), field);
     }
 
-    /** A stored demographic value a person replaced: the patient, and what was stored before. */
-    public record Replaced(long patientId, String previous) {
-    }
-
     /**
      * Replaces a patient's demographic value ({@code patient.birth_date}, {@code patient.given[1]})
      * with one a person decided, typically where another source disagreed with the stored value.
@@ -124,8 +114,7 @@ public class RecordWriter {
      * it. Empty when the patient (identifier system and MRN) is not in the store or the path is
      * not a value of the patient row.
      */
-    @Transactional
-    public java.util.Optional<Replaced> replaceDemographic(String identifierSystem, String mrn, FieldValue field,
+    java.util.Optional<RecordLoader.Replaced> replaceDemographic(String identifierSystem, String mrn, FieldValue field,
                                                            Long documentId, Reviewed review) {
         RecordPath path = RecordPath.parse(field.path());
         Target target = path.first().name().equals("patient") && path.steps().size() > 1 ? target(path) : null;
@@ -148,7 +137,7 @@ public class RecordWriter {
         }
         new Provenance(rows, documentId, review == null ? Map.of() : Map.of(field.path(), review))
                 .add("patient", patientId, target.field(), field);
-        return java.util.Optional.of(new Replaced(patientId, stored));
+        return java.util.Optional.of(new RecordLoader.Replaced(patientId, stored));
     }
 
     /** Where a demographic path is kept on the patient row: a column, and for arrays an index (from 0). */

@@ -38,16 +38,16 @@ public class SheetLoading {
     private static final Logger log = LoggerFactory.getLogger(SheetLoading.class);
 
     private final SheetImport sheets;
-    private final BulkRouting routing;
+    private final RecordLoader loader;
     private final ReviewItemWriter items;
     private final Ledger ledger;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    public SheetLoading(MappingCatalog catalog, BulkRouting routing, ReviewItemWriter items, Ledger ledger,
+    public SheetLoading(MappingCatalog catalog, RecordLoader loader, ReviewItemWriter items, Ledger ledger,
                         JdbcClient jdbc, DataSource dataSource) {
         this.sheets = new SheetImport(catalog);
-        this.routing = routing;
+        this.loader = loader;
         this.items = items;
         this.ledger = ledger;
         this.jdbc = jdbc;
@@ -94,7 +94,7 @@ public class SheetLoading {
             return;
         }
         long staged = System.nanoTime();
-        BulkRouting.Batch batch = routing.open(runId, sourceFileId);
+        RecordLoader.Batch batch = loader.batch(runId, sourceFileId);
         long[] lateBad = {0};
         if (stage.rows() > 0) {
             SourceMapping source = result.source();
@@ -109,7 +109,7 @@ public class SheetLoading {
                 ExtractedRecord record = assembled.record();
                 if (record != null) {
                     double confidence = record.fields().stream().mapToDouble(FieldValue::confidence).min().orElse(1.0);
-                    batch.add(record, record.docType(), confidence);
+                    batch.add(record, confidence);
                 }
             });
         }

@@ -48,5 +48,5 @@ interface StoreRows {
     long insertVital(long patientId, long encounterId, String kind, BigDecimal value, String unit);
 
     void provenance(String entity, long entityId, String field, FieldValue value, Long documentId,
-                    RecordWriter.Reviewed review);
+                    Reviewed review);
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.store.EmbeddedPostgresServer;
@@ -16,6 +17,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import tools.jackson.databind.JsonNode;
 
 /** The CLI contract of shared/specs/cli.md, checked on real processes and the embedded store. */
+@Tag("process")
 class CliProcessTests {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.store.EmbeddedPostgresServer;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * here a real SIGKILL while it is being read) stops only two runs: the third quarantines it unread
  * and completes.
  */
+@Tag("process")
 class CrashingFileProcessTests {
 
     @TempDir

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.export.FhirValidation;
@@ -14,6 +15,7 @@ import org.medrec.testing.Fixtures;
 import tools.jackson.databind.JsonNode;
 
 /** {@code medrec export fhir} as cron or the scorer runs it: a real process over the embedded store. */
+@Tag("process")
 class ExportCommandProcessTests {
 
     private static final String SHEET = "s04_harbor_immunizations.xls";

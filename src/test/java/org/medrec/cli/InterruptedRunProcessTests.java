@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * an uninterrupted run. The uninterrupted run also shows the cron side: {@code --log-file} and the
  * progress log lines. Input kept small: four charts (six pages) and one spreadsheet.
  */
+@Tag("process")
 class InterruptedRunProcessTests {
 
     private static final Map<String, String> PROGRESS_EVERY_SECOND = Map.of("MEDREC_PROGRESS_LOGINTERVAL", "1s");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.store.EmbeddedPostgresServer;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the OCR) costs that chart only: it is quarantined with the reason, and the same run reads the
  * next chart with a new OCR process and completes.
  */
+@Tag("process")
 class OcrProcessCrashProcessTests {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.testing.Fixtures;
@@ -17,6 +18,7 @@ import org.medrec.testing.Fixtures;
  * pseudo-terminal from util-linux's {@code script}. (That nothing of it is drawn when stderr is
  * not a terminal is checked in {@link InterruptedRunProcessTests}.)
  */
+@Tag("process")
 class ProgressLineProcessTests {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.testing.Fixtures;
@@ -23,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * kept small: four charts (a text layer, two scans, a blank page that is quarantined) and one
  * spreadsheet, in four partitions.
  */
+@Tag("process")
 class RemoteWorkersProcessTests {
 
     private static final Pattern TOOK = Pattern.compile("took partition (\\d+) of migration run");

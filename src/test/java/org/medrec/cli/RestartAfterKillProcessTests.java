@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.testing.Fixtures;
 
 /** A migration killed with SIGKILL in the middle is resumed by the next migrate: the store equals a clean run's. */
+@Tag("process")
 class RestartAfterKillProcessTests {
 
     @TempDir

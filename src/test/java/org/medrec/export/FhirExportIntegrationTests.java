@@ -19,15 +19,13 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.DocumentRouting;
-import org.medrec.store.RecordWriter;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.store.RecordLoader;
+import org.medrec.store.Reviewed;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -37,21 +35,13 @@ import tools.jackson.databind.JsonNode;
  * records (document routing, a reviewed value, a linked second MRN, itemised payments), exported
  * and checked: every Bundle valid FHIR R4, and readable back as the scorer reads it.
  */
-@SpringBootTest
+@StoreTest
 class FhirExportIntegrationTests {
 
     private static final String MAPLE = "urn:medrec:clinic:maple-hollow";
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
-
     @Autowired
-    DocumentRouting routing;
-
-    @Autowired
-    RecordWriter writer;
+    RecordLoader loader;
 
     @Autowired
     JdbcClient jdbc;
@@ -71,13 +61,12 @@ class FhirExportIntegrationTests {
 
     @BeforeEach
     void load() {
-        StoreTables.wipeMigrations();
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        chart = sourceFile("1", "charts/intake-typed.pdf", "PDF");
-        sheet = sourceFile("2", "sheets/ledger.xlsx", "XLSX");
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        chart = testRun.file("charts/intake-typed.pdf", "PDF", FileOutcome.LOADED, null);
+        sheet = testRun.file("sheets/ledger.xlsx", "XLSX", FileOutcome.LOADED, null);
 
-        routing.route(run, chart, "intake", 1, 2, null, 0.95, List.of(new ExtractedRecord(MAPLE, "00031415", "intake", List.of(
+        loader.route(new RecordLoader.Source(run, chart, "intake", 1, 2, null, 0.95), List.of(new ExtractedRecord(MAPLE, "00031415", "intake", List.of(
                 onPage(1, "mrn", "00031415"), onPage(1, "patient.family", "O'Brien"), onPage(1, "patient.given[0]", "José"),
                 onPage(1, "patient.given[1]", "M"), onPage(1, "patient.suffix", "Jr"), onPage(1, "patient.birth_date", "1962-03-14"),
                 onPage(1, "patient.sex", "male"), onPage(1, "patient.address.line[0]", "12 Elm St"),
@@ -103,13 +92,16 @@ class FhirExportIntegrationTests {
                 onPage(2, "appointments[0].provider", "Dr. Ana Ruiz"), onPage(2, "appointments[0].status", "booked")))));
 
         // a ledger row whose payment a technician corrected in review
-        writer.load(new ExtractedRecord(MAPLE, "00031415", "ledger", List.of(inSheet("mrn", "00031415"),
+        long ledger = jdbc.sql("""
+                INSERT INTO document (source_file_id, run_id, doc_type, sheet, status, confidence)
+                VALUES (?, ?, 'ledger', 'Ledger', 'loaded', 1.0) RETURNING id""").params(sheet, run).query(Long.class).single();
+        loader.release(run, ledger, List.of(new RecordLoader.Ready(0, new ExtractedRecord(MAPLE, "00031415", "ledger", List.of(inSheet("mrn", "00031415"),
                 inSheet("charges[0].date", "2024-03-18"), inSheet("charges[0].cpt", "99213"),
                 inSheet("charges[0].description", "Office visit, established"), inSheet("charges[0].charge", "125.00"),
                 inSheet("charges[0].payment", "20.00"), inSheet("charges[0].balance", "105.00"),
                 inSheet("charges[1].date", "2024-03-18"), inSheet("charges[1].cpt", "93000"),
                 inSheet("charges[1].charge", "60.00"))),
-                null, Map.of("charges[0].payment", new RecordWriter.Reviewed(null, "tech1", OffsetDateTime.now())));
+                Map.of("charges[0].payment", new Reviewed(null, "tech1", OffsetDateTime.now())))));
 
         long patient = jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = '00031415'").query(Long.class).single();
         long ecg = jdbc.sql("SELECT id FROM charge WHERE cpt = '93000'").query(Long.class).single();
@@ -121,16 +113,9 @@ class FhirExportIntegrationTests {
         jdbc.sql("INSERT INTO patient_identifier (patient_id, system_id, value) VALUES (?, ?, 'H0028843')").params(patient, harbor).update();
 
         // another patient with the same MRN at another clinic
-        routing.route(run, sheet, "patients", null, null, "Patients", 1.0, List.of(new ExtractedRecord(
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "Patients", 1.0), List.of(new ExtractedRecord(
                 "urn:medrec:clinic:lakeside", "00031415", "patients",
                 List.of(inSheet("mrn", "00031415"), inSheet("patient.family", "Lindqvist")))));
-    }
-
-    private long sourceFile(String digit, String path, String format) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 2048, ?, ?, ?, 'loaded') RETURNING id""")
-                .params(digit.repeat(64), path, run, format).query(Long.class).single();
     }
 
     private FieldValue onPage(int page, String path, String value) {
@@ -210,7 +195,8 @@ class FhirExportIntegrationTests {
 
         assertThat(view.ofType("DocumentReference")).extracting(d -> d.at("/content/0/attachment/title").asString()
                 + " " + d.at("/identifier/0/value").asString())
-                .containsExactly("charts/intake-typed.pdf " + "1".repeat(64), "sheets/ledger.xlsx " + "2".repeat(64));
+                .containsExactly("charts/intake-typed.pdf " + TestRun.sha256("charts/intake-typed.pdf"),
+                        "sheets/ledger.xlsx " + TestRun.sha256("sheets/ledger.xlsx"));
         assertThat(view.filesOf(view.patient())).containsExactly("charts/intake-typed.pdf", "sheets/ledger.xlsx");
         assertThat(view.filesOf(view.ofType("Immunization").get(0))).containsExactly("charts/intake-typed.pdf");
         JsonNode office = view.ofType("ChargeItem").get(0);

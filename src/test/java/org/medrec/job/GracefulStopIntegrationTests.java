@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.report.RunSummary;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A stop asked for before the job's first step (a SIGTERM at start-up) is kept: the run ends STOPPED, and resumes. */
-@SpringBootTest
+@StoreTest
 class GracefulStopIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     MigrationService migration;
@@ -34,11 +24,6 @@ class GracefulStopIntegrationTests {
 
     @TempDir
     Path input;
-
-    @BeforeEach
-    void emptyStore() {
-        StoreTables.wipeMigrations();
-    }
 
     @Test
     void shouldStopARunAskedToStopBeforeItBeganAndCompleteItOnTheNextMigrate() throws Exception {

@@ -11,14 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.intake.FileFormat;
 import org.medrec.store.Ledger;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,13 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * file the worker host cannot see fails the read and stays to be read (never quarantined); and a
  * file another writer finished is not written again.
  */
-@SpringBootTest
+@StoreTest
 class PartitionReaderIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;
@@ -53,7 +44,6 @@ class PartitionReaderIntegrationTests {
 
     @BeforeEach
     void twoChartsOfARun() throws Exception {
-        StoreTables.wipeMigrations();
         runId = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, ?)").params(runId, input.toString()).update();
         first = chart("a.pdf", "a");

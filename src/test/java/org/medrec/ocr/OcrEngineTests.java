@@ -10,30 +10,27 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medrec.testing.Tesseract;
 import org.medrec.intake.FileFormat;
 import org.medrec.page.PageSource;
 import org.medrec.page.SourcePage;
 import org.medrec.testing.Fixtures;
 
 /** Real Tesseract on real images. Assertions on key fields and confidence bands, not whole-page text. */
+@ExtendWith(Tesseract.class)
 class OcrEngineTests {
 
     private static OcrEngine engine;
     private static OcrPage intake;
 
     @BeforeAll
-    static void startTesseractAndReadTheIntakeForm() throws Exception {
-        engine = OcrEngine.open();
+    static void startTesseractAndReadTheIntakeForm(OcrEngine tesseract) throws Exception {
+        engine = tesseract;
         SourcePage intakePage = page("typed-intake-form.pdf", FileFormat.PDF, 1);
         intake = engine.recognize(intakePage.image(), intakePage.dpi());
-    }
-
-    @AfterAll
-    static void endTesseract() {
-        engine.close();
     }
 
     @Test

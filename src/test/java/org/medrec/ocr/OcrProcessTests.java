@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.intake.FileFormat;
 import org.medrec.testing.Fixtures;
 
 /** Charts read by Tesseract in an OCR process of their own (real processes, real Tesseract). */
+@Tag("process")
 class OcrProcessTests {
 
     private static final Path LEDGER = Fixtures.sampleScans().resolve("billing-ledger.png");

@@ -4,28 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.medrec.ocr.OcrEngineTests.page;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medrec.testing.Tesseract;
 import org.medrec.intake.FileFormat;
 import org.medrec.page.PageSource;
 import org.medrec.page.SourcePage;
 import org.medrec.testing.Fixtures;
 
 /** The whole page path with the default settings: text layer, or preprocessing and OCR, or blank. */
+@ExtendWith(Tesseract.class)
 class PageReaderTests {
 
     private static OcrEngine engine;
     private final PageReader reader = new PageReader();
 
     @BeforeAll
-    static void startTesseract() {
-        engine = OcrEngine.open();
-    }
-
-    @AfterAll
-    static void endTesseract() {
-        engine.close();
+    static void startTesseract(OcrEngine tesseract) {
+        engine = tesseract;
     }
 
     @Test

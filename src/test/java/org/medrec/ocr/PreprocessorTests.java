@@ -11,28 +11,25 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medrec.testing.Tesseract;
 import org.medrec.intake.FileFormat;
 import org.medrec.ocr.PreprocessSettings.OrientationCheck;
 import org.medrec.page.PageSource;
 import org.medrec.page.SourcePage;
 import org.medrec.testing.Fixtures;
 
+@ExtendWith(Tesseract.class)
 class PreprocessorTests {
 
     private static OcrEngine engine;
     private final Preprocessor preprocessor = new Preprocessor();
 
     @BeforeAll
-    static void startTesseract() {
-        engine = OcrEngine.open();
-    }
-
-    @AfterAll
-    static void endTesseract() {
-        engine.close();
+    static void startTesseract(OcrEngine tesseract) {
+        engine = tesseract;
     }
 
     @Test

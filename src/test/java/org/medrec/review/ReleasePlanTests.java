@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.medrec.store.RecordLoader;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
@@ -40,7 +41,7 @@ class ReleasePlanTests {
                 "not in source")), null);
 
         assertThat(plan.ready()).hasSize(1);
-        ReleasePlan.Ready ready = plan.ready().get(0);
+        RecordLoader.Ready ready = plan.ready().get(0);
         assertThat(ready.record().needsReview()).isFalse();
         assertThat(ready.record().fields()).extracting(FieldValue::path)
                 .containsExactly("mrn", "patient.birth_date", "immunizations[0].cvx");

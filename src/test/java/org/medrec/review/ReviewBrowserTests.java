@@ -9,15 +9,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.medrec.web.Accounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,11 +32,9 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The review UI in a real browser (Debian's headless Chromium driven by its chromedriver) against
@@ -44,18 +42,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * only, then the store and the audit log are checked. Leaves a screenshot of the item page in
  * {@code target/screenshots/review-item.png} (the README's {@code docs/review-item.png} is a copy).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@Tag("browser")
+@StoreTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=servlet")
 class ReviewBrowserTests {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String PASSWORD = "keyboard only please";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -64,7 +58,7 @@ class ReviewBrowserTests {
     JdbcClient jdbc;
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     Accounts accounts;
@@ -81,7 +75,6 @@ class ReviewBrowserTests {
 
     @BeforeEach
     void browserAndTechnician() {
-        StoreTables.wipeMigrations();
         technician = "tech-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.add(technician, Accounts.Role.TECHNICIAN, PASSWORD.toCharArray(), "test", AuditLog.Origin.CLI);
         browser = chromium(profile);
@@ -139,7 +132,7 @@ class ReviewBrowserTests {
 
     @Test
     void shouldClearAHeldCardWithTheKeyboardOnlyAndReleaseItsRecord() throws Exception {
-        HeldCards.Card card = HeldCards.create(jdbc, routing, input, "00031415");
+        HeldCards.Card card = HeldCards.create(jdbc, loader, input, "00031415");
         logIn();
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("3");
 

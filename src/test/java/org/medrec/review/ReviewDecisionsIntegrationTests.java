@@ -19,30 +19,23 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.store.ReviewItemWriter;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Decisions on a held chart-like document, against a real PostgreSQL. */
-@SpringBootTest
+@StoreTest
 class ReviewDecisionsIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:maple-hollow";
     private static final AuditLog.Origin CLI = AuditLog.Origin.CLI;
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
-
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     ReviewDecisions decisions;
@@ -56,18 +49,15 @@ class ReviewDecisionsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    private TestRun testRun;
     private UUID run;
     private long card;
 
     @BeforeEach
     void heldCard() {
-        StoreTables.wipeMigrations();
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        card = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome, reason)
-                VALUES (?, 1, 'charts/card.png', ?, 'PNG', 'held_for_review', 'values to review') RETURNING id""")
-                .params("1".repeat(64), run).query(Long.class).single();
+        testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        card = testRun.file("charts/card.png", "PNG", FileOutcome.HELD_FOR_REVIEW, "values to review");
     }
 
     private FieldValue onCard(String path, String raw, String value, double confidence, String reviewReason) {
@@ -86,7 +76,7 @@ class ReviewDecisionsIntegrationTests {
                 onCard("immunizations[0].date", "05/O2/2019", "2019-05-02", 0.41, "low OCR confidence"),
                 onCard("immunizations[0].lot", "##", null, 0.1, "unreadable")));
         fields.addAll(List.of(more));
-        return routing.route(run, card, "immunization", 1, 1, null, 0.9,
+        return loader.route(new RecordLoader.Source(run, card, "immunization", 1, 1, null, 0.9),
                 List.of(new ExtractedRecord(CLINIC, mrn, "immunization", fields))).documentId();
     }
 
@@ -339,11 +329,8 @@ class ReviewDecisionsIntegrationTests {
         decisions.decide(item("patient.birth_date"), new Decision.Value("1962-03-14"), "tech1", CLI);
         decisions.decide(item("immunizations[0].date"), new Decision.Accept(), "tech1", CLI);
         decisions.decide(item("immunizations[0].lot"), new Decision.Reject("not in source"), "tech1", CLI);
-        long sheet = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, 'sheets/patients.csv', ?, 'CSV', 'loaded') RETURNING id""")
-                .params("2".repeat(64), run).query(Long.class).single();
-        routing.route(run, sheet, "patients", null, null, "patients", 1.0, List.of(new ExtractedRecord(CLINIC, "00031415",
+        long sheet = testRun.file("sheets/patients.csv", "CSV", FileOutcome.LOADED, null);
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "patients", 1.0), List.of(new ExtractedRecord(CLINIC, "00031415",
                 "patients", List.of(new FieldValue("patient.birth_date", "04/13/1962", "1962-04-13", 1.0,
                         SourceRef.inSheet(sheet, "sheets/patients.csv", "patients", 2, "DOB"), null)))));
         UUID conflict = item("patient.birth_date");

@@ -16,15 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -35,13 +31,8 @@ import org.springframework.web.context.WebApplicationContext;
  * field's validator (refused, or a reading to confirm), the page image around the box, a
  * spreadsheet row's cells, and the queue's filters kept in the session.
  */
-@SpringBootTest(properties = "spring.main.web-application-type=servlet")
+@StoreTest(properties = "spring.main.web-application-type=servlet")
 class ReviewPagesIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     WebApplicationContext context;
@@ -50,7 +41,7 @@ class ReviewPagesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @TempDir
     Path input;
@@ -60,8 +51,7 @@ class ReviewPagesIntegrationTests {
 
     @BeforeEach
     void heldCard() {
-        StoreTables.wipeMigrations();
-        card = HeldCards.create(jdbc, routing, input, "00031415");
+        card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
@@ -160,7 +150,7 @@ class ReviewPagesIntegrationTests {
                         SourceRef.inSheet(sheetFile, "patients.csv", null, 7, "LAST"), null),
                 new FieldValue("patient.birth_date", "31/02/1980", null, 1.0,
                         SourceRef.inSheet(sheetFile, "patients.csv", null, 7, "DOB"), "no such date: 31/02/1980"));
-        long document = routing.route(card.runId(), sheetFile, "patients", null, null, null, 1.0,
+        long document = loader.route(new RecordLoader.Source(card.runId(), sheetFile, "patients", null, null, null, 1.0),
                 List.of(new ExtractedRecord(HeldCards.CLINIC, "P-77", "patients", row))).documentId();
         UUID item = jdbc.sql("SELECT id FROM review_item WHERE document_id = ?").param(document).query(UUID.class).single();
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,8 @@ import org.medrec.config.MedrecProperties;
 import org.medrec.export.FhirExport;
 import org.medrec.job.MigrationService;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.ReadmeSample;
+import org.medrec.testing.StoreTest;
 import org.medrec.web.Accounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -27,11 +28,9 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,16 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * proposed; an item with nothing proposed is rejected with Delete, 1, Enter), and every held
  * record is released into the store and comes out of the FHIR export.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@Tag("browser")
+@StoreTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=servlet")
 class SampleScansBrowserTests {
 
     private static final String PASSWORD = "sample scans by keyboard";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -88,9 +83,8 @@ class SampleScansBrowserTests {
 
     @Test
     void shouldClearTheSampleScansQueueByKeyboardAndExportTheReleasedRecords() throws Exception {
-        StoreTables.wipeMigrations();
         Path input = Fixtures.copyTree(Fixtures.sampleScans(), work.resolve("sample-scans"));
-        migration.migrate(input);
+        ReadmeSample.assertPrinted(migration.migrate(input).toText());
         long open = count("SELECT count(*) FROM review_item WHERE status = 'open'");
         long held = count("SELECT count(*) FROM document WHERE status = 'held'");
         long patientsBefore = count("SELECT count(*) FROM patient");

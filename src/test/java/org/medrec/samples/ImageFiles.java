@@ -125,8 +125,6 @@ final class ImageFiles {
         }
     }
 
-
-
     private ImageFiles() {
     }
 }

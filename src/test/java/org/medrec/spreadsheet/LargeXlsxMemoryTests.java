@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A 200,000-row XLSX (the size that needed ~1.5 GB with XSSFWorkbook on this machine) is read,
  * every row classified, in a child JVM limited to 64 MB of heap.
  */
+@Tag("process")
 class LargeXlsxMemoryTests {
 
     private static final int ROWS = 200_000;

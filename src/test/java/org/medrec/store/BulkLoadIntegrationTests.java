@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,18 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are loaded both ways (under two identifier systems) and the two stores are compared row by row:
  * patients, entries with their links, and the provenance of every value down to the cell.
  */
-@SpringBootTest
+@StoreTest
 class BulkLoadIntegrationTests {
 
     private static final String ROW_BY_ROW = "urn:medrec:test:row-by-row";
     private static final String BULK = "urn:medrec:test:bulk";
     private static final List<String> ENTRY_TABLES = List.of("coverage", "encounter", "diagnosis", "vital_sign",
             "medication", "allergy", "immunization", "appointment", "charge");
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;
@@ -60,13 +51,7 @@ class BulkLoadIntegrationTests {
 
     @BeforeEach
     void sourceFile() {
-        StoreTables.wipeMigrations();
-        UUID run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        sourceFileId = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, 'sheets/export', ?, 'XLSX', 'received') RETURNING id""")
-                .params("a".repeat(64), run).query(Long.class).single();
+        sourceFileId = TestRun.begin(jdbc).file("sheets/export", "XLSX");
     }
 
     @ParameterizedTest

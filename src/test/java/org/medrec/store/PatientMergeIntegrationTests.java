@@ -5,33 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Two registrations of one person merged: every kind of entry kept once, with the provenance of both. */
-@SpringBootTest
+@StoreTest
 class PatientMergeIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:larkspur";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     RecordWriter writer;
@@ -53,18 +45,9 @@ class PatientMergeIntegrationTests {
 
     @BeforeEach
     void files() {
-        StoreTables.wipeMigrations();
-        UUID run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        first = file("7", run);
-        second = file("8", run);
-    }
-
-    private long file(String digit, UUID run) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, ?, ?, 'CSV', 'loaded') RETURNING id""").params(digit.repeat(64), "f" + digit + ".csv", run)
-                .query(Long.class).single();
+        TestRun run = TestRun.begin(jdbc);
+        first = run.file("f7.csv", "CSV", FileOutcome.LOADED, null);
+        second = run.file("f8.csv", "CSV", FileOutcome.LOADED, null);
     }
 
     private long load(long file, String mrn, String... pathsAndValues) {
@@ -106,10 +89,10 @@ class PatientMergeIntegrationTests {
                 "charges[0].date", "2022-04-05", "charges[0].cpt", "99213", "charges[0].charge", "125.00",
                 "patient.insurance[0].member_id", "W123", "patient.insurance[0].payer", "Aetna");
 
-        List<PatientMerge.Difference> differences = merge.merge(keep, other);
+        List<Disagreement> differences = merge.merge(keep, other);
 
-        assertThat(differences).extracting(PatientMerge.Difference::path, PatientMerge.Difference::kept,
-                PatientMerge.Difference::other).containsExactly(org.assertj.core.groups.Tuple.tuple("patient.family", "Ashgrove",
+        assertThat(differences).extracting(Disagreement::path, Disagreement::kept,
+                Disagreement::other).containsExactly(org.assertj.core.groups.Tuple.tuple("patient.family", "Ashgrove",
                 "Ashgrave"));
         assertThat(jdbc.sql("SELECT sex || ' ' || merged_into FROM patient WHERE id = ?").param(other).query(String.class)
                 .single()).isEqualTo("female " + keep);

@@ -21,36 +21,26 @@ import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.DecisionResult;
 import org.medrec.review.ReviewDecisions;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Possible duplicate patients against a real PostgreSQL: asked about, linked, or kept apart. */
-@SpringBootTest
+@StoreTest
 class PossibleDuplicatesIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:bramble-creek";
     private static final String OTHER_CLINIC = "urn:medrec:test:fennick-bay";
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
-
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     ReviewDecisions decisions;
-
-    @Autowired
-    BulkRouting bulk;
 
     @Autowired
     JdbcClient jdbc;
@@ -68,19 +58,11 @@ class PossibleDuplicatesIntegrationTests {
 
     @BeforeEach
     void sources() {
-        StoreTables.wipeMigrations();
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        sheet = sourceFile("a", "sheets/registrations.csv", "CSV");
-        card = sourceFile("b", "charts/intake.png", "PNG");
-        note = sourceFile("c", "charts/note.pdf", "PDF");
-    }
-
-    private long sourceFile(String digit, String path, String format) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, ?, ?, ?, 'loaded') RETURNING id""")
-                .params(digit.repeat(64), path, run, format).query(Long.class).single();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        sheet = testRun.file("sheets/registrations.csv", "CSV", FileOutcome.LOADED, null);
+        card = testRun.file("charts/intake.png", "PNG", FileOutcome.LOADED, null);
+        note = testRun.file("charts/note.pdf", "PDF", FileOutcome.LOADED, null);
     }
 
     /** A synthetic registration row: MRN, family, given, birth date, sex, phone, then entries. */
@@ -119,11 +101,11 @@ class PossibleDuplicatesIntegrationTests {
     }
 
     private void loadRow(ExtractedRecord record) {
-        routing.route(run, sheet, "patients", null, null, "registrations", 1.0, List.of(record));
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "registrations", 1.0), List.of(record));
     }
 
     private void loadChart(long file, ExtractedRecord record) {
-        routing.route(run, file, "intake", 1, 1, null, 0.97, List.of(record));
+        loader.route(new RecordLoader.Source(run, file, "intake", 1, 1, null, 0.97), List.of(record));
     }
 
     private List<String> pairItems() {
@@ -168,12 +150,12 @@ class PossibleDuplicatesIntegrationTests {
     @Test
     void shouldAskAboutEachPairOnceWhenBothPatientsWereLoadedInOneBulkBatch() {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            BulkRouting.Batch batch = bulk.open(run, sheet);
-            batch.add(row(CLINIC, 4, "B-30001", "Quillfeather", "Marguerite", "1983-04-09", "female", "5415550172"), "patients", 1.0);
-            batch.add(row(CLINIC, 5, "B-30777", "Quillfeather", "Marguerite", "1983-09-04", "female", "5415550172"), "patients", 1.0);
-            batch.add(row(CLINIC, 6, "B-40001", "Oyelaran", "Henrietta", "1990-02-21", "female", "5415550199"), "patients", 1.0);
-            batch.add(row(CLINIC, 7, "B-40555", "Strand", "Henrietta", "1990-02-21", "female", "5415550199"), "patients", 1.0);
-            batch.add(row(CLINIC, 8, "B-50002", "Marchetti", "Benedetta", "1966-12-01", "female", "5415550111"), "patients", 1.0);
+            RecordLoader.Batch batch = loader.batch(run, sheet);
+            batch.add(row(CLINIC, 4, "B-30001", "Quillfeather", "Marguerite", "1983-04-09", "female", "5415550172"), 1.0);
+            batch.add(row(CLINIC, 5, "B-30777", "Quillfeather", "Marguerite", "1983-09-04", "female", "5415550172"), 1.0);
+            batch.add(row(CLINIC, 6, "B-40001", "Oyelaran", "Henrietta", "1990-02-21", "female", "5415550199"), 1.0);
+            batch.add(row(CLINIC, 7, "B-40555", "Strand", "Henrietta", "1990-02-21", "female", "5415550199"), 1.0);
+            batch.add(row(CLINIC, 8, "B-50002", "Marchetti", "Benedetta", "1966-12-01", "female", "5415550111"), 1.0);
             batch.finish();
         });
 

@@ -7,23 +7,16 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.medrec.audit.AuditLog;
+import org.medrec.testing.StoreTest;
 import org.medrec.testing.TestStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest
+@StoreTest
 class RecordStoreSchemaIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;
@@ -46,8 +39,7 @@ class RecordStoreSchemaIntegrationTests {
     void shouldRefuseToUpdateOrDeleteTheAuditLogEvenToItsOwner() {
         String actor = "tester-" + UUID.randomUUID();
         audit.append(actor, AuditLog.Origin.CLI, "test.append", null, null, null, "x");
-        JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(TestStore.jdbcUrl().replace("?user=postgres", ""),
-                "medrec_owner", "test-store-password"));
+        JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(TestStore.url(), "medrec_owner", TestStore.PASSWORD));
 
         for (JdbcClient client : List.of(jdbc, owner)) {   // medrec may not; its owner may, and the triggers refuse
             assertThatThrownBy(() -> client.sql("UPDATE audit_log SET new_value = 'y' WHERE actor = ?").param(actor).update())

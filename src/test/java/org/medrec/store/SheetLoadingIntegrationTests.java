@@ -16,13 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
-import org.medrec.testing.StoreTables;
+import org.medrec.testing.TestRun;
+import org.medrec.testing.StoreTest;
 import org.medrec.testing.TestStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A spreadsheet large enough to be staged, fetched and written in several batches (12,000 rows,
@@ -30,17 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * file says it should be: every good row's values with their provenance, each patient once, the
  * doubtful ones held, every bad row in review; and a failure while loading leaves nothing behind.
  */
-@SpringBootTest
+@StoreTest
 class SheetLoadingIntegrationTests {
 
     private static final LocalDate REFERENCE = LocalDate.of(2024, 6, 28);
     private static final int ROWS = 12_000;
     private static final int PATIENTS = 1_200;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     SheetLoading loading;
@@ -56,15 +49,9 @@ class SheetLoadingIntegrationTests {
 
     @BeforeEach
     void sourceFile() {
-        StoreTables.wipeMigrations();
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        sourceFileId = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, 'encounters.csv', ?, 'CSV', 'received') RETURNING id""")
-                .params("b".repeat(64), run).query(Long.class).single();
-        jdbc.sql("INSERT INTO run_file (run_id, path, source_file_id, disposition) VALUES (?, 'encounters.csv', ?, 'new')")
-                .params(run, sourceFileId).update();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        sourceFileId = testRun.file("encounters.csv", "CSV");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,7 +43,7 @@ public final class HeldCards {
     }
 
     /** Makes a held card in {@code inputDir} (created when missing), for a patient with {@code mrn}. */
-    public static Card create(JdbcClient jdbc, DocumentRouting routing, Path inputDir, String mrn) {
+    public static Card create(JdbcClient jdbc, RecordLoader loader, Path inputDir, String mrn) {
         UUID run = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir, status) VALUES (?, ?, 'COMPLETED')")
                 .params(run, inputDir.toString()).update();
@@ -64,7 +64,7 @@ public final class HeldCards {
                 value(sourceFile, name, boxes, "immunizations[0].cvx", "115", "115", 0.95, null),
                 value(sourceFile, name, boxes, "immunizations[0].date", "05/O2/2019", "2019-05-02", 0.41, "low OCR confidence"),
                 value(sourceFile, name, boxes, "immunizations[0].lot", "##", null, 0.1, "unreadable"));
-        long document = routing.route(run, sourceFile, "immunization", 1, 1, null, 0.9,
+        long document = loader.route(new RecordLoader.Source(run, sourceFile, "immunization", 1, 1, null, 0.9),
                 List.of(new ExtractedRecord(CLINIC, mrn, "immunization", fields))).documentId();
         Map<String, UUID> items = new LinkedHashMap<>();
         jdbc.sql("SELECT field, id FROM review_item WHERE document_id = ?").param(document)

@@ -11,23 +11,32 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL for the tests of one test run: started on first use in a fresh folder,
  * stopped when the JVM exits. It has the roles of the embedded store and of a DBA's server
- * ({@code jobs/store-roles.sql}, then the passwords of {@code store/secure-store.sql}):
- * Spring tests point medrec at it with {@link #register}, so that the migrations run as the owner
- * {@code medrec_owner} and everything else as {@code medrec}, the role medrec always works as.
+ * ({@code jobs/store-roles.sql}, then the passwords of {@code store/secure-store.sql}).
+ * {@link StoreTest}s point medrec at it (as an initializer of their application context) so that
+ * the migrations run as the owner {@code medrec_owner} and everything else as {@code medrec}, the
+ * role medrec always works as; other tests take {@link #jdbcUrl} (the superuser).
  */
-public final class TestStore {
+public final class TestStore implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    private static final String PASSWORD = "test-store-password";
+    /** The password of both roles. */
+    public static final String PASSWORD = "test-store-password";
     private static EmbeddedPostgres server;
 
-    private TestStore() {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("medrec test store",
+                Map.of("medrec.db.url", url(), "medrec.db.user", "medrec", "medrec.db.password", PASSWORD,
+                        "medrec.db.owner-user", "medrec_owner", "medrec.db.owner-password", PASSWORD)));
     }
 
     /** The URL of the server's one database, logging in as the superuser {@code postgres}. */
@@ -51,13 +60,9 @@ public final class TestStore {
         return server.getJdbcUrl("postgres", "postgres");
     }
 
-    /** For {@code @DynamicPropertySource}: medrec's store is the test run's PostgreSQL, with medrec's two roles. */
-    public static void register(DynamicPropertyRegistry registry) {
-        registry.add("medrec.db.url", () -> jdbcUrl().replace("?user=postgres", ""));
-        registry.add("medrec.db.user", () -> "medrec");
-        registry.add("medrec.db.password", () -> PASSWORD);
-        registry.add("medrec.db.owner-user", () -> "medrec_owner");
-        registry.add("medrec.db.owner-password", () -> PASSWORD);
+    /** The URL without a user. */
+    public static String url() {
+        return jdbcUrl().replace("?user=postgres", "");
     }
 
     /** The superuser, for what a test does that medrec may not (emptying tables, adding a constraint). */

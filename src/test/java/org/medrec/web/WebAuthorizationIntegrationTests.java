@@ -15,16 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
-import org.medrec.store.DocumentRouting;
+import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -37,13 +33,8 @@ import org.springframework.web.context.WebApplicationContext;
  * or read the audit log, an admin cannot decide items; forms need the CSRF token; failed logins
  * are throttled per user name and per address.
  */
-@SpringBootTest(properties = "spring.main.web-application-type=servlet")
+@StoreTest(properties = "spring.main.web-application-type=servlet")
 class WebAuthorizationIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     WebApplicationContext context;
@@ -52,7 +43,7 @@ class WebAuthorizationIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     Accounts accounts;
@@ -67,8 +58,7 @@ class WebAuthorizationIntegrationTests {
 
     @BeforeEach
     void heldCardAndMockMvc() {
-        StoreTables.wipeMigrations();
-        card = HeldCards.create(jdbc, routing, input, "00031415");
+        card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
 record DoseGridSpec(List<String> rowCaption, List<String> columnCaption) {
 
     DoseGridSpec {
-        rowCaption = List.copyOf(rowCaption);
-        columnCaption = List.copyOf(columnCaption);
+        rowCaption = rowCaption == null ? List.of() : List.copyOf(rowCaption);
+        columnCaption = columnCaption == null ? List.of() : List.copyOf(columnCaption);
         if (rowCaption.isEmpty() || columnCaption.isEmpty()) {
             throw new IllegalArgumentException("dose-grid: row-caption and column-caption need a spelling each");
         }

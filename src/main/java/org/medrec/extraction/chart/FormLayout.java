@@ -20,9 +20,9 @@ record FormLayout(Map<String, int[]> anchors, Map<String, int[]> fields, Map<Str
     static final int MIN_ANCHORS = 3;
 
     FormLayout {
-        anchors = Map.copyOf(anchors);
-        fields = Map.copyOf(fields);
-        lists = Map.copyOf(lists);
+        anchors = anchors == null ? Map.of() : Map.copyOf(anchors);
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        lists = lists == null ? Map.of() : Map.copyOf(lists);
         if (anchors.size() < MIN_ANCHORS) {
             throw new IllegalArgumentException("layout: at least " + MIN_ANCHORS + " anchors are needed");
         }

@@ -26,12 +26,15 @@ record FormSpec(String docType, List<String> titles, List<String> keywords, List
                 DoseGridSpec doseGrid, FormLayout layout) {
 
     FormSpec {
-        checklists = Map.copyOf(checklists);
-        labels = Map.copyOf(labels);
-        headings = List.copyOf(headings);
-        titles = List.copyOf(titles);
-        keywords = List.copyOf(keywords);
-        tables = List.copyOf(tables);
-        sections = Map.copyOf(sections);
+        if (docType == null || docType.isBlank()) {
+            throw new IllegalArgumentException("doc-type is missing");
+        }
+        checklists = checklists == null ? Map.of() : Map.copyOf(checklists);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        headings = headings == null ? List.of() : List.copyOf(headings);
+        titles = titles == null ? List.of() : List.copyOf(titles);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        tables = tables == null ? List.of() : List.copyOf(tables);
+        sections = sections == null ? Map.of() : Map.copyOf(sections);
     }
 }

@@ -3,7 +3,6 @@ package org.medrec.extraction.chart;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
@@ -19,11 +18,6 @@ import org.medrec.extraction.validation.Normalized;
  * confidence than the policy asks. Not thread-safe.
  */
 final class RecordDraft {
-
-    /** Fields whose values a validator checks; the rest is free text. */
-    private static final Set<String> VALIDATED = Set.of("birth_date", "date", "npi", "code", "cvx", "cpt", "charge",
-            "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn", "provider",
-            "bp_systolic", "bp_diastolic", "pulse", "resp_rate", "temp_f", "weight_lb", "height_in", "spo2");
 
     /** Identifiers mixing letters and digits: no validator can tell a misread 0 from an O in them, least of all at either end. */
     private static final Set<String> IDENTIFIERS = Set.of("lot", "member_id", "group");
@@ -128,10 +122,6 @@ final class RecordDraft {
         if (NAMES.contains(field) && method != Method.TEXT_LAYER && CAPITALS.matcher(cell.text()).matches()) {
             return "a name printed in capitals: OCR drops accents on capitals, check it";
         }
-        double threshold = VALIDATED.contains(field) ? policy.validated() : policy.text();
-        if (method != Method.TEXT_LAYER && confidence < threshold) {
-            return String.format(Locale.ROOT, "read with confidence %.2f, below %.2f", confidence, threshold);
-        }
-        return null;
+        return method == Method.TEXT_LAYER ? null : policy.confidenceDoubt(field, confidence);
     }
 }

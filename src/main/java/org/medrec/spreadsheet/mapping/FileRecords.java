@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.medrec.record.ReviewPolicy;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.SourceRef;
 import org.medrec.extraction.validation.Cvx;
@@ -43,7 +44,6 @@ public final class FileRecords {
     }
 
     static final double SHEET_CONFIDENCE = 1.0;
-    static final double DOUBTFUL_CONFIDENCE = 0.5;
     private static final Pattern INDEX = Pattern.compile("\\[.*");
 
     private final SourceMapping source;
@@ -197,7 +197,7 @@ public final class FileRecords {
             if (vaccine != null && cvx != null && cvx.value() != null) {
                 Normalized agree = Cvx.consistent(vaccine, cvx.value());
                 if (agree.status() == Normalized.Status.INVALID) {
-                    values.set(values.indexOf(cvx), new Pending(cvx.template(), cvx.raw(), cvx.value(), DOUBTFUL_CONFIDENCE,
+                    values.set(values.indexOf(cvx), new Pending(cvx.template(), cvx.raw(), cvx.value(), ReviewPolicy.DOUBTFUL_CONFIDENCE,
                             cvx.source(), agree.problem()));
                 }
             }
@@ -221,7 +221,7 @@ public final class FileRecords {
             }
             LookupTable.Found found = tables.get(table).find(cell.text().strip());
             if (found.value() == null) {
-                return List.of(new Pending(template, cell.text(), null, DOUBTFUL_CONFIDENCE, where,
+                return List.of(new Pending(template, cell.text(), null, ReviewPolicy.DOUBTFUL_CONFIDENCE, where,
                         columnName + " is a key of the " + table + " table: " + found.problem()));
             }
             List<Pending> read = readCell(template, SheetCell.ofText(cell.column(), found.value()), where, mrn);
@@ -286,7 +286,7 @@ public final class FileRecords {
             String reason = name.result().status() == Normalized.Status.OK ? null : name.result().problem();
             List<Pending> out = new ArrayList<>();
             String raw = cell.text();
-            double confidence = reason == null ? SHEET_CONFIDENCE : DOUBTFUL_CONFIDENCE;
+            double confidence = reason == null ? SHEET_CONFIDENCE : ReviewPolicy.DOUBTFUL_CONFIDENCE;
             if (name.family() != null) {
                 out.add(new Pending("patient.family", raw, name.family(), confidence, where, reason));
             }
@@ -297,7 +297,7 @@ public final class FileRecords {
                 out.add(new Pending("patient.suffix", raw, name.suffix(), confidence, where, reason));
             }
             if (out.isEmpty()) {
-                out.add(new Pending("patient.family", raw, null, DOUBTFUL_CONFIDENCE, where,
+                out.add(new Pending("patient.family", raw, null, ReviewPolicy.DOUBTFUL_CONFIDENCE, where,
                         reason == null ? "name not understood" : reason));
             }
             return out;
@@ -331,7 +331,7 @@ public final class FileRecords {
 
         private Pending value(String template, String raw, Normalized read, SourceRef where) {
             boolean doubtful = read.status() == Normalized.Status.AMBIGUOUS;
-            return new Pending(template, raw, read.value(), doubtful ? DOUBTFUL_CONFIDENCE : SHEET_CONFIDENCE, where,
+            return new Pending(template, raw, read.value(), doubtful ? ReviewPolicy.DOUBTFUL_CONFIDENCE : SHEET_CONFIDENCE, where,
                     doubtful ? read.problem() : null);
         }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.medrec.record.ReviewPolicy;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
@@ -79,7 +80,7 @@ public final class PatientAssembly {
                     FieldValue known = demographics.putIfAbsent(resolved, placed);
                     if (known != null) {
                         if (known.value() != null && placed.value() != null && !known.value().equalsIgnoreCase(placed.value())) {
-                            fields.add(new FieldValue(resolved, placed.raw(), placed.value(), FileRecords.DOUBTFUL_CONFIDENCE,
+                            fields.add(new FieldValue(resolved, placed.raw(), placed.value(), ReviewPolicy.DOUBTFUL_CONFIDENCE,
                                     placed.source(), "differs from row " + known.source().row() + " of this file"));
                         }
                         continue;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medrec.testing.Tesseract;
 import org.medrec.record.FieldValue;
 import org.medrec.intake.FileFormat;
 import org.medrec.ocr.ChartPages;
@@ -19,18 +20,14 @@ import org.medrec.testing.Fixtures;
  * dev corpus's), read with real Tesseract: each is classified, its identity read, and no value
  * that would be loaded differs from what the generator printed.
  */
+@ExtendWith(Tesseract.class)
 class SampleChartsExtractionTests {
 
     private static OcrEngine engine;
 
     @BeforeAll
-    static void startTesseract() {
-        engine = OcrEngine.open();
-    }
-
-    @AfterAll
-    static void endTesseract() {
-        engine.close();
+    static void startTesseract(OcrEngine tesseract) {
+        engine = tesseract;
     }
 
     private static ChartExtraction.Extracted read(String name, FileFormat format) throws Exception {

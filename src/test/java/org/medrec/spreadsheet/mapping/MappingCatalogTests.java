@@ -154,6 +154,24 @@ class MappingCatalogTests {
                 .hasMessageContaining("look-up table 'payers'");
     }
 
+    @Test
+    void shouldRefuseAMisspeltKeyWithTheFileTheLineAndTheKeysThatExist(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typo.yml");
+        Files.writeString(file, """
+                identifier-system: urn:x
+                mrn: {format: "[0-9]+"}
+                sheets:
+                  patients:
+                    headers: [MRN]
+                    columns: {MRN: mrn}
+                    ignored: [Notes]
+                """);
+
+        assertThatThrownBy(() -> MappingCatalog.load(dir))
+                .hasMessageStartingWith(file + ", line 7: unknown key 'ignored' (in sheets.patients)")
+                .hasMessageContaining("the keys there are: columns, exact, fallback, headers, ignore, look-up");
+    }
+
     private SourceMapping mapping(String name) {
         return catalog.mappings().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }

@@ -2,14 +2,12 @@ package org.medrec.spreadsheet.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.job.MigrationService;
@@ -18,27 +16,18 @@ import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Synthea CSV exports, both column sets, migrated into the store with the synthea mapping. */
-@SpringBootTest
+@StoreTest
 class SyntheaExportIntegrationTests {
 
     private static final String INFANT = "593aaa05-d864-1df7-5b96-155fbdb19f28";
     private static final String ADULT = "6761ab26-73e9-ad0b-cec4-56c6edd74762";
     private static final String NO_ZIP = "0a53f662-453a-ffcf-3dba-601662512027";
     private static final String NEWER = "b1e6a9f0-5c2d-4e1a-9f3b-00000000000";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
 
     @Autowired
     MigrationService migration;
@@ -51,11 +40,6 @@ class SyntheaExportIntegrationTests {
 
     @TempDir
     Path input;
-
-    @BeforeEach
-    void emptyStore() {
-        StoreTables.wipeMigrations();
-    }
 
     @Test
     void shouldLoadTheRealExportWithItsIdLinksAndPutBadRowsInReview() throws Exception {

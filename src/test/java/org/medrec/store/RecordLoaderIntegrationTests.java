@@ -12,26 +12,18 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.testing.StoreTables;
-import org.medrec.testing.TestStore;
+import org.medrec.testing.TestRun;
+import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest
-class DocumentRoutingIntegrationTests {
+@StoreTest
+class RecordLoaderIntegrationTests {
 
     private static final String CLINIC = "urn:medrec:test:maple-hollow";
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStore.register(registry);
-    }
-
     @Autowired
-    DocumentRouting routing;
+    RecordLoader loader;
 
     @Autowired
     JdbcClient jdbc;
@@ -42,18 +34,10 @@ class DocumentRoutingIntegrationTests {
 
     @BeforeEach
     void sources() {
-        StoreTables.wipeMigrations();
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        card = sourceFile("1", "PNG");
-        sheet = sourceFile("2", "XLSX");
-    }
-
-    private long sourceFile(String digit, String format) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, ?, ?, ?, 'received') RETURNING id""")
-                .params(digit.repeat(64), "file" + digit, run, format).query(Long.class).single();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        card = testRun.file("file1", "PNG");
+        sheet = testRun.file("file2", "XLSX");
     }
 
     private FieldValue onCard(String path, String raw, String value, double confidence, String reviewReason) {
@@ -85,7 +69,7 @@ class DocumentRoutingIntegrationTests {
     void shouldLoadARecordWithNothingToReviewWithTheProvenanceOfEveryValue() {
         ExtractedRecord record = new ExtractedRecord(CLINIC, "00031415", "immunization", cardFields("1962-03-14"));
 
-        DocumentRouting.Routed routed = routing.route(run, card, "immunization", 1, 1, null, 0.95, List.of(record));
+        RecordLoader.Routed routed = loader.route(new RecordLoader.Source(run, card, "immunization", 1, 1, null, 0.95), List.of(record));
 
         assertThat(routed.status()).isEqualTo(DocumentStatus.LOADED);
         assertThat(routed.reviewItems()).isZero();
@@ -105,7 +89,7 @@ class DocumentRoutingIntegrationTests {
         fields.set(6, onCard("immunizations[0].date", "05/O2/2019", "2019-05-02", 0.41, "low OCR confidence"));
         ExtractedRecord record = new ExtractedRecord(CLINIC, "00031415", "immunization", fields);
 
-        DocumentRouting.Routed routed = routing.route(run, card, "immunization", 1, 1, null, 0.9, List.of(record));
+        RecordLoader.Routed routed = loader.route(new RecordLoader.Source(run, card, "immunization", 1, 1, null, 0.9), List.of(record));
 
         assertThat(routed.status()).isEqualTo(DocumentStatus.HELD);
         assertThat(routed.reviewItems()).isEqualTo(1);
@@ -117,14 +101,14 @@ class DocumentRoutingIntegrationTests {
 
     @Test
     void shouldStoreTheSameImmunizationFromTwoSourcesOnceWithTwoProvenances() {
-        routing.route(run, card, "immunization", 1, 1, null, 0.95,
+        loader.route(new RecordLoader.Source(run, card, "immunization", 1, 1, null, 0.95),
                 List.of(new ExtractedRecord(CLINIC, "00031415", "immunization", cardFields("1962-03-14"))));
         ExtractedRecord row = new ExtractedRecord(CLINIC, "00031415", "immunizations", List.of(
                 inSheet("mrn", "00031415", 7), inSheet("immunizations[0].vaccine", "TDAP", 7),
                 inSheet("immunizations[0].cvx", "115", 7), inSheet("immunizations[0].date", "2019-05-02", 7),
                 inSheet("immunizations[0].lot", "AC52B031AA", 7)));
 
-        routing.route(run, sheet, "immunizations", null, null, "Shots", 1.0, List.of(row));
+        loader.route(new RecordLoader.Source(run, sheet, "immunizations", null, null, "Shots", 1.0), List.of(row));
 
         assertThat(jdbc.sql("SELECT count(*) FROM immunization").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT lot FROM immunization").query(String.class).single()).isEqualTo("AC52B031AA");
@@ -135,12 +119,12 @@ class DocumentRoutingIntegrationTests {
 
     @Test
     void shouldQueueABirthDateThatDisagreesWithAnotherSourceInsteadOfOverwritingIt() {
-        routing.route(run, card, "registration", 1, 1, null, 0.95,
+        loader.route(new RecordLoader.Source(run, card, "registration", 1, 1, null, 0.95),
                 List.of(new ExtractedRecord(CLINIC, "00031415", "registration", cardFields("1962-03-14"))));
         ExtractedRecord other = new ExtractedRecord(CLINIC, "00031415", "patients", List.of(
                 inSheet("mrn", "00031415", 3), inSheet("patient.birth_date", "1962-04-13", 3)));
 
-        DocumentRouting.Routed routed = routing.route(run, sheet, "patients", null, null, "Patients", 1.0, List.of(other));
+        RecordLoader.Routed routed = loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "Patients", 1.0), List.of(other));
 
         assertThat(routed.reviewItems()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT birth_date::text FROM patient").query(String.class).single()).isEqualTo("1962-03-14");
@@ -157,8 +141,8 @@ class DocumentRoutingIntegrationTests {
                 inSheet("charges[1].date", "2021-09-09", 10), inSheet("charges[1].cpt", "99213", 10),
                 inSheet("charges[1].charge", "64.00", 10)));
 
-        routing.route(run, sheet, "visits", null, null, null, 1.0, List.of(visit));
-        routing.route(run, sheet, "billing", null, null, null, 1.0, List.of(ledger));
+        loader.route(new RecordLoader.Source(run, sheet, "visits", null, null, null, 1.0), List.of(visit));
+        loader.route(new RecordLoader.Source(run, sheet, "billing", null, null, null, 1.0), List.of(ledger));
 
         assertThat(jdbc.sql("SELECT cpt || ' ' || charge FROM charge ORDER BY charge").query(String.class).list())
                 .containsExactly("99213 64.00", "99213 128.00");
@@ -166,9 +150,9 @@ class DocumentRoutingIntegrationTests {
 
     @Test
     void shouldKeepTheSameMrnAtTwoClinicsApart() {
-        routing.route(run, card, "registration", 1, 1, null, 0.95,
+        loader.route(new RecordLoader.Source(run, card, "registration", 1, 1, null, 0.95),
                 List.of(new ExtractedRecord(CLINIC, "00031415", "registration", cardFields("1962-03-14"))));
-        routing.route(run, sheet, "patients", null, null, "Patients", 1.0, List.of(new ExtractedRecord(
+        loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "Patients", 1.0), List.of(new ExtractedRecord(
                 "urn:medrec:test:lakeside", "00031415", "patients", List.of(inSheet("mrn", "00031415", 3)))));
 
         assertThat(jdbc.sql("SELECT count(*) FROM patient").query(Long.class).single()).isEqualTo(2);
