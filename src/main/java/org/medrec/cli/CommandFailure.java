@@ -1,9 +1,8 @@
 package org.medrec.cli;
 
-import org.medrec.record.Failures;
-
 import java.net.ConnectException;
 import java.sql.SQLException;
+import org.medrec.record.Failures;
 
 /** Turns an exception into the one line a person reads after "medrec: error:". */
 final class CommandFailure {

@@ -1,9 +1,5 @@
 package org.medrec.job;
 
-import org.medrec.ocr.OcrException;
-import org.medrec.page.PageException;
-import org.medrec.record.Failures;
-
 import java.io.IOException;
 import java.time.LocalDate;
 import org.medrec.extraction.chart.ChartDocument;
@@ -13,8 +9,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.ChartReading;
+import org.medrec.ocr.OcrException;
 import org.medrec.ocr.OcrUnavailableException;
 import org.medrec.ocr.PageText;
+import org.medrec.page.PageException;
+import org.medrec.record.Failures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**

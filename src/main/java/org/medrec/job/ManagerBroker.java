@@ -1,13 +1,12 @@
 package org.medrec.job;
 
-import org.medrec.record.Failures;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package org.medrec.job;
 
-import org.medrec.record.Failures;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.medrec.record.Failures;
 import org.medrec.report.RunSummary;
 import org.medrec.report.RunSummaryQuery;
 import org.medrec.store.MigrationRuns;

@@ -1,7 +1,5 @@
 package org.medrec.job;
 
-import org.medrec.record.Failures;
-
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -9,6 +7,7 @@ import jakarta.jms.MessageListener;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

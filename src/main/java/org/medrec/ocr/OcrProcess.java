@@ -1,7 +1,5 @@
 package org.medrec.ocr;
 
-import org.medrec.record.Failures;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.medrec.intake.FileFormat;
 import org.medrec.intake.HelperJvm;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

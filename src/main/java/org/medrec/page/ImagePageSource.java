@@ -1,7 +1,5 @@
 package org.medrec.page;
 
-import org.medrec.record.Failures;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
 import org.medrec.intake.FileFormat;
+import org.medrec.record.Failures;
 
 /** TIFF (multi-page), PNG and JPEG through the JDK's ImageIO readers, one page decoded at a time. */
 final class ImagePageSource implements PageSource {

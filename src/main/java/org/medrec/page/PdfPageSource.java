@@ -1,7 +1,5 @@
 package org.medrec.page;
 
-import org.medrec.record.Failures;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.medrec.record.Failures;
 
 /**
  * PDF pages through PDFBox 3. A page with a real text layer is rendered at {@link PageSourceOptions#renderDpi()}

@@ -1,11 +1,10 @@
 package org.medrec.review;
 
-import org.medrec.record.Failures;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medrec.audit.AuditLog;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,5 @@
 package org.medrec.spreadsheet;
 
-import org.medrec.record.Failures;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.medrec.intake.TempFileSharedStrings;
+import org.medrec.record.Failures;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;

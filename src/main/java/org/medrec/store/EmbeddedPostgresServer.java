@@ -1,13 +1,13 @@
 package org.medrec.store;
 
-import org.medrec.record.Failures;
-
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.medrec.config.HomeSecrets;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setOverrideWorkingDirectory(binaries.toFile())
                         // a resolver of its own: the library then unpacks the binaries under this home even when this
                         // JVM unpacked them elsewhere before (tests), and StoreAccess finds them here
-                        .setPgBinaryResolver((system, machine) -> DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine))
+                        .setPgBinaryResolver((system, machine) ->
+                                DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine))
                         .setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false)
                         .setPGStartupWait(Duration.ofSeconds(60))
@@ -237,18 +239,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             p.load(in);
         }
         int port = Integer.parseInt(p.getProperty("port", "0"));
+        if (!answers(port)) {
+            Files.deleteIfExists(file);   // a stale record: the server is gone
+            return null;
+        }
+        if (!AUTHENTICATION.equals(p.getProperty("authentication"))) {
+            throw new IllegalStateException("the embedded PostgreSQL of this store was started by an earlier medrec, which"
+                    + " lets anyone on this host log in; stop the medrec commands that use it (or run pg_ctl stop -D "
+                    + home.resolve("pgdata") + "), then run this command again: it secures the store first");
+        }
         Properties login = connectionProperties(HomeSecrets.APP, secrets.appPassword());
         login.setProperty("connectTimeout", "3");
         try (Connection c = DriverManager.getConnection(jdbcUrl(port), login)) {
-            if (!AUTHENTICATION.equals(p.getProperty("authentication"))) {
-                throw new IOException("the embedded PostgreSQL of this store was started by an earlier medrec, which let"
-                        + " anyone on this host log in; stop the medrec commands that use it (or run pg_ctl stop -D "
-                        + home.resolve("pgdata") + "), then run this command again: it secures the store first");
-            }
             return port;
         } catch (SQLException e) {
-            Files.deleteIfExists(file);   // a stale record: the server is gone
+            Files.deleteIfExists(file);   // a stale record: another server on that port now
             return null;
+        }
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 3000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

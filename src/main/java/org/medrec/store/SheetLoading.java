@@ -1,19 +1,18 @@
 package org.medrec.store;
 
-import org.medrec.record.Failures;
-import org.medrec.spreadsheet.TableReadException;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.medrec.record.ExtractedRecord;
+import org.medrec.record.Failures;
 import org.medrec.record.FileOutcome;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
 import javax.sql.DataSource;
 import org.medrec.record.Method;
+import org.medrec.spreadsheet.TableReadException;
 import org.medrec.spreadsheet.mapping.PatientAssembly;
 import org.medrec.spreadsheet.mapping.SourceMapping;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,13 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.medrec.config.HomeSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +57,7 @@ final class StoreAccess {
                         """, java.nio.file.StandardOpenOption.APPEND);
             }
             String script = script(secrets);
-            String digest = digest(script);
+            String digest = DigestUtils.sha256Hex(script);
             Path applied = data.resolve(APPLIED);
             if (Files.exists(applied) && Files.readString(applied).strip().equals(digest)) {
                 return;
@@ -154,14 +152,6 @@ final class StoreAccess {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

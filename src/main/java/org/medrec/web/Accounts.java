@@ -1,13 +1,10 @@
 package org.medrec.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.medrec.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,7 +152,7 @@ public class Accounts {
     public Optional<String> sessionStamp(String username) {
         return jdbc.sql("SELECT role, password_hash FROM app_user WHERE username = ? AND enabled")
                 .param(username)
-                .query((rs, n) -> digest(rs.getString(1) + "\n" + rs.getString(2)))
+                .query((rs, n) -> DigestUtils.sha256Hex(rs.getString(1) + "\n" + rs.getString(2)))
                 .optional();
     }
 
@@ -178,14 +175,6 @@ public class Accounts {
         if (others == 0) {
             throw new IllegalArgumentException("cannot " + what + " '" + account.username()
                     + "': it is the last enabled admin account");
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -90,12 +90,7 @@ class RemoteWorkersProcessTests {
     void shouldAdmitOnlyTheStoresBrokerUserOverTlsOnTheAddressTheManagerNames() throws Exception {
         Path input = Files.createDirectories(work.resolve("in"));
         Files.copy(Fixtures.sampleScans().resolve("born-digital-progress-note.pdf"), input.resolve("note.pdf"));
-        Path keystore = work.resolve("broker.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", "broker-keystore", "-keypass", "broker-keystore").redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && keytool.exitValue() == 0).isTrue();
+        Path keystore = org.medrec.testing.SelfSignedKeystore.create(work.resolve("broker.p12"), "broker-keystore");
         Path home = work.resolve("remote");
         int port = freePort();
         MedrecProcess.Running manager = MedrecProcess.start(home, Map.of("MEDREC_REMOTE_LISTEN", "tcp://127.0.0.1:" + port,

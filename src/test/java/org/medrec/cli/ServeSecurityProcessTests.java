@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.store.EmbeddedPostgresServer;
+import org.medrec.testing.SelfSignedKeystore;
 
 /**
  * {@code medrec serve} as a browser and a colleague on the network would meet it: a real server
@@ -165,14 +166,8 @@ class ServeSecurityProcessTests {
 
     @Test
     void shouldServeHttpsWithTheKeystoreItIsGiven(@TempDir Path work) throws Exception {
-        Path keystore = work.resolve("medrec.p12");
         String password = "keystore-password";
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "medrec", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", password, "-keypass", password).redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0)
-                .as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isTrue();
+        Path keystore = SelfSignedKeystore.create(work.resolve("medrec.p12"), password);
         int tlsPort = freePort();
         MedrecProcess.Running tls = MedrecProcess.start(home, Map.of("MEDREC_TLS_KEYSTORE_PASSWORD", password), "serve",
                 "--port", String.valueOf(tlsPort), "--tls-keystore", keystore.toString());

@@ -1,7 +1,5 @@
 package org.medrec.spreadsheet.mapping;
 
-import org.medrec.record.Failures;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.medrec.record.Failures;
 import org.medrec.spreadsheet.HeaderLocator;
 import org.medrec.spreadsheet.SheetInfo;
 import org.medrec.spreadsheet.SheetRow;
