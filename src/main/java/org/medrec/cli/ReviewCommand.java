@@ -73,7 +73,7 @@ class ReviewCommand implements Runnable {
     }
 
     /**
-     * {@code review resolve ID (--accept | --value VALUE | --reject REASON) --user NAME} and
+     * {@code review resolve ID (--accept | --value VALUE | --reject REASON | --record FILE) --user NAME} and
      * {@code review resolve --batch FILE --user NAME}: the rules are {@link ReviewDecisions}'s.
      * One item: exit 0 and one line on stdout when applied, exit 1 with the reason on stderr when
      * refused. A batch: exit 0 with {@code {"applied": N, "failed": [{"id": …, "error": …}]}}.
@@ -103,6 +103,9 @@ class ReviewCommand implements Runnable {
             String value;
             @Option(names = "--reject", paramLabel = "REASON", description = "reject it, saying why")
             String reject;
+            @Option(names = "--record", paramLabel = "FILE", description = "key a document or row medrec could not read:"
+                    + " {\"doc_type\": …, \"clinic\": …, \"records\": [ … record model … ]}")
+            Path record;
             @Option(names = "--batch", paramLabel = "FILE", description = "a JSON array of decisions")
             Path batch;
         }
@@ -110,7 +113,7 @@ class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             if ((decision.batch == null) == (id == null)) {
-                throw new ParameterException(spec.commandLine(), "give an item ID with --accept, --value or --reject,"
+                throw new ParameterException(spec.commandLine(), "give an item ID with --accept, --value, --reject or --record,"
                         + " or --batch FILE without an ID");
             }
             if (user.isBlank()) {
@@ -123,9 +126,11 @@ class ReviewCommand implements Runnable {
             Decision chosen;
             try {
                 chosen = decision.accept ? new Decision.Accept()
-                        : decision.value != null ? new Decision.Value(decision.value) : new Decision.Reject(decision.reject);
+                        : decision.value != null ? new Decision.Value(decision.value)
+                        : decision.record != null ? readRecord() : new Decision.Reject(decision.reject);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--reject: " + e.getMessage());
+                throw new ParameterException(spec.commandLine(), (decision.record != null ? "--record " : "--reject: ")
+                        + e.getMessage());
             }
             try (ConfigurableApplicationContext context = Store.open()) {
                 if (!knownTechnician(context)) {
@@ -180,6 +185,16 @@ class ReviewCommand implements Runnable {
                         + e.getClass().getSimpleName() + ")");
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--batch " + decision.batch + ": " + e.getMessage());
+            }
+        }
+
+        private Decision.Record readRecord() {
+            try {
+                return ReviewBatch.record(Json.mapper().readTree(Files.readString(decision.record)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(decision.record + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new IllegalArgumentException(decision.record + ": not JSON (" + e.getOriginalMessage() + ")");
             }
         }
 

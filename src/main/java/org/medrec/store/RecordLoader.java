@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one way records enter the store, whatever they come from: a chart's document
  * ({@link #route}), a spreadsheet's patients in bulk ({@link #batch}), a held document released
- * after review ({@link #release}), a value a person corrected on a loaded document
- * ({@link #replaceDemographic}) and two patients a person found to be one ({@link #link}).
+ * after review ({@link #release}), what a technician keyed for a document or row medrec could not
+ * read ({@link #key}), a value a person corrected on a loaded document ({@link #replaceDemographic})
+ * and two patients a person found to be one ({@link #link}).
  *
  * <p>{@link ReviewPolicy#holds} decides whether a document is held: then its records are kept
  * in {@code document.records} and one review item is opened per doubtful value (and per record
@@ -119,6 +120,28 @@ public class RecordLoader {
         return load(runId, documentId, ready);
     }
 
+    /**
+     * Loads what a technician keyed from review item {@code itemId} (a document or row medrec could
+     * not read) as a document of its own, every value with the technician in its provenance, in the
+     * caller's transaction. The records were validated by the caller; they need no more review.
+     */
+    public Released key(UUID itemId, Source source, List<ExtractedRecord> records, Reviewed technician) {
+        long documentId = jdbc.sql("""
+                INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence,
+                                      records, keyed_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, ?::jsonb, ?) RETURNING id""")
+                .params(source.sourceFileId(), source.runId(), source.docType(), source.firstPage(), source.lastPage(),
+                        source.sheet(), DocumentStatus.LOADED.code(), recordsJson(records), itemId)
+                .query(Long.class).single();
+        List<Ready> ready = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Reviewed> reviews = new HashMap<>();
+            records.get(i).fields().forEach(f -> reviews.put(f.path(), technician));
+            ready.add(new Ready(i, records.get(i), reviews));
+        }
+        return load(source.runId(), documentId, ready);
+    }
+
     /** Many one-patient documents of one source file (the patients of a spreadsheet), in the caller's transaction. */
     public Batch batch(UUID runId, long sourceFileId) {
         return new Batch(runId, sourceFileId, new BulkLoad(jdbc, dataSource));
@@ -147,7 +170,7 @@ public class RecordLoader {
         for (int i = 0; i < records.size(); i++) {
             ExtractedRecord record = records.get(i);
             if (record.mrn() == null && !record.fields().isEmpty()) {
-                items.openForSource(runId, documentId, i, null, "mrn", record.fields().get(0).source(), null,
+                items.openForField(runId, documentId, i, null, "mrn", record.fields().get(0).source(), null,
                         "no medical record number found: the record cannot be filed under a patient");
                 opened++;
             }

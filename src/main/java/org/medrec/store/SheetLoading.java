@@ -87,7 +87,7 @@ public class SheetLoading {
         if (stage.rows() == 0 && stage.badRows() == 0) {
             String why = result.unmapped().isEmpty() ? "no data rows"
                     : String.join("; ", result.unmapped().stream().map(u -> u.sheet() + ": " + u.reason()).toList());
-            items.openForSource(runId, null, null, null, "*", wholeFile, null,
+            items.openForDocument(runId, wholeFile, null,
                     "no mapping under jobs/mappings fits this export, so it was not read (" + why + ")");
             ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "no mapping fits this export");
             return;
@@ -116,8 +116,9 @@ public class SheetLoading {
         log.info("spreadsheet {}: read and staged in {} ms, loaded in {} ms ({})", sourceFileId,
                 (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000, batch.statistics());
         for (SheetImport.UnmappedSheet sheet : result.unmapped()) {
-            items.openForSource(runId, null, null, null, "*", new SourceRef(sourceFileId, path, null, null, sheet.sheet(), null, null,
-                    Method.SPREADSHEET), null, "sheet not read: " + sheet.reason());
+            items.openForDocument(runId, new SourceRef(sourceFileId, path, null, null, sheet.sheet(), null, null,
+                    Method.SPREADSHEET), result.source() == null ? null : result.source().identifierSystem(),
+                    "sheet not read: " + sheet.reason());
         }
         long badRows = stage.badRows() + lateBad[0];
         String reason = batch.records() + " patient records (" + batch.held() + " held for review), "
@@ -130,18 +131,16 @@ public class SheetLoading {
 
     private void openBadRows(UUID runId, long sourceFileId, String path, List<FileRecords.BadRow> bad) {
         for (FileRecords.BadRow row : bad) {
-            items.openForSource(runId, null, null, row.mrn(), "*",
-                    SourceRef.inSheet(sourceFileId, path, row.sheet(), row.row(), row.column()), row.raw(),
-                    "bad row " + row.row() + ": " + row.reason() + "; it was not loaded");
+            items.openForRow(runId, SourceRef.inSheet(sourceFileId, path, row.sheet(), row.row(), row.column()), row.mrn(),
+                    row.raw(), row.identifierSystem(), "bad row " + row.row() + ": " + row.reason() + "; it was not loaded");
         }
     }
 
     /** A file whose loading broke a store rule (a defect, not the file's fault): held, with the reason. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(UUID runId, long sourceFileId, String path, org.springframework.dao.DataIntegrityViolationException e) {
-        items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(sourceFileId, path,
-                org.medrec.record.Method.SPREADSHEET), null, "could not be loaded: a value broke a rule of the store"
-                + " (" + Failures.kind(e) + ")");
+        items.openForDocument(runId, SourceRef.wholeFile(sourceFileId, path, Method.SPREADSHEET), null,
+                "could not be loaded: a value broke a rule of the store (" + Failures.kind(e) + ")");
         ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "could not be loaded: a value broke a rule of the store");
         log.warn("spreadsheet {} could not be loaded: {}", sourceFileId, e.getClass().getSimpleName());
     }

@@ -69,8 +69,8 @@ class RunReportQueryIntegrationTests {
     void shouldCountDocumentsDecisionsRowsAndSayTheNumbersAddUp() {
         loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "patients", 1.0), List.of(new ExtractedRecord(CLINIC, "W-1", "patients",
                 List.of(cell(2, "mrn", "W-1"), cell(2, "patient.family", "Ellery"), cell(2, "patient.birth_date", "1980-01-02")))));
-        items.openForSource(run, null, null, "W-2", "*", SourceRef.inSheet(sheet, "sheets/patients.csv", "patients", 3, null),
-                "W-2,,1980-13-40", "bad row 3: impossible date; it was not loaded");
+        items.openForRow(run, SourceRef.inSheet(sheet, "sheets/patients.csv", "patients", 3, null), "W-2",
+                "W-2,,1980-13-40", CLINIC, "bad row 3: impossible date; it was not loaded");
         loader.route(new RecordLoader.Source(run, chart, "intake", 1, 1, null, 0.6), List.of(new ExtractedRecord(CLINIC, "W-3", "intake", List.of(
                 page("mrn", "W-3", null), page("patient.family", "Orrin", "low OCR confidence"),
                 page("patient.birth_date", "1975-06-07", "low OCR confidence")))));

@@ -347,7 +347,7 @@ class ReviewDecisionsIntegrationTests {
 
     @Test
     void shouldQuarantineAFileWhoseWholeFileItemWasRejected() {
-        UUID whole = items.openForSource(run, null, null, null, "*", SourceRef.wholeFile(card, "charts/card.png", Method.OCR),
+        UUID whole = items.openForDocument(run, SourceRef.wholeFile(card, "charts/card.png", Method.OCR),
                 null, "not a medical document");
 
         decisions.decide(whole, new Decision.Reject("must be quarantined: a grocery receipt"), "scorer", CLI);

@@ -11,9 +11,9 @@ import org.medrec.extraction.validation.ClinicalDates;
  * medical record numbers and their format, and whether it writes numeric dates month first.
  * Immutable.
  */
-record ClinicSpec(String name, String identifierSystem, List<String> letterhead, Pattern mrn, ClinicalDates.Order dateOrder) {
+public record ClinicSpec(String name, String identifierSystem, List<String> letterhead, Pattern mrn, ClinicalDates.Order dateOrder) {
 
-    ClinicSpec {
+    public ClinicSpec {
         if (name == null || identifierSystem == null || mrn == null) {
             throw new IllegalArgumentException("a clinic needs its name, identifier-system and mrn");
         }

@@ -20,12 +20,12 @@ import java.util.Map;
  * @param doseGrid how the form prints doses as a grid (an immunization card), or null
  * @param layout   where a fixed-layout form's boxes stand (a claim form), or null
  */
-record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
+public record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
                 Map<String, List<String>> sections, List<String> headings, boolean expectsRows,
                 Map<String, List<String>> labels, String reviewWhole, Map<String, List<String>> checklists,
                 DoseGridSpec doseGrid, FormLayout layout) {
 
-    FormSpec {
+    public FormSpec {
         if (docType == null || docType.isBlank()) {
             throw new IllegalArgumentException("doc-type is missing");
         }

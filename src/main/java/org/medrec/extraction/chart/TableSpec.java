@@ -11,9 +11,9 @@ import java.util.Map;
  * are printed but not taken (an allergy's type, a vaccine's manufacturer).
  * Immutable.
  */
-record TableSpec(String list, Map<String, List<String>> columns, List<String> required, String key, List<RowPattern> rows) {
+public record TableSpec(String list, Map<String, List<String>> columns, List<String> required, String key, List<RowPattern> rows) {
 
-    TableSpec {
+    public TableSpec {
         if (list == null || columns == null || key == null) {
             throw new IllegalArgumentException("a table needs its list, columns and key");
         }

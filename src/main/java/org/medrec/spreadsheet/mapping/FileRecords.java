@@ -29,7 +29,8 @@ import org.medrec.spreadsheet.TableHeader;
 public final class FileRecords {
 
     /** A row that must not be loaded as it is. */
-    public record BadRow(String sheet, int row, String column, String raw, String reason, String mrn) {
+    public record BadRow(String sheet, int row, String column, String raw, String reason, String mrn,
+                         String identifierSystem) {
     }
 
     /**
@@ -350,7 +351,7 @@ public final class FileRecords {
         }
 
         private void bad(SheetRow row, String column, String raw, String reason, String mrn) {
-            sink.bad(new BadRow(label, row.rowNumber(), column, raw, reason, mrn));
+            sink.bad(new BadRow(label, row.rowNumber(), column, raw, reason, mrn, source.identifierSystem()));
         }
     }
 }
