@@ -62,11 +62,14 @@ final class DelimitedTextProbe {
                 }
                 return ProbeResult.accepted(format, null);
             } catch (CsvException e) {
-                return ProbeResult.refused(format, "malformed " + format + " at record " + e.getLineNumber() + ": "
-                        + Reasons.describe(e));
+                return ProbeResult.refused(format, "malformed " + format + " at record " + e.getLineNumber() + " ("
+                        + Reasons.describe(e) + ")");
+            } catch (com.opencsv.exceptions.CsvMalformedLineException e) {
+                return ProbeResult.refused(format, "malformed " + format + ": a quoted field opened in the record that"
+                        + " starts on line " + e.getLineNumber() + " is never closed");
             } catch (IOException e) {
-                return ProbeResult.refused(format, "malformed " + format + ": " + Reasons.describe(e)
-                        + " (a quoted field that is never closed?)");
+                return ProbeResult.refused(format, "malformed " + format + " (" + Reasons.describe(e)
+                        + "; a quoted field that is never closed?)");
             }
         } catch (IOException | RuntimeException e) {
             return ProbeResult.refused(FileFormat.OTHER, "text file cannot be read (" + Reasons.describe(e) + ")");

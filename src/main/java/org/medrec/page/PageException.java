@@ -8,11 +8,19 @@ public class PageException extends IOException {
 
     private final transient Path file;
     private final int page;
+    private final String reason;
 
+    /** {@code reason}: built by medrec from the kind of failure, never a library's message (see {@code Failures}). */
     PageException(Path file, int page, String reason, Throwable cause) {
         super(file.getFileName() + ", page " + page + ": " + reason, cause);
         this.file = file;
         this.page = page;
+        this.reason = reason;
+    }
+
+    /** The page and what went wrong there, fit for a quarantine reason. */
+    public String reason() {
+        return "page " + page + ": " + reason;
     }
 
     public Path file() {

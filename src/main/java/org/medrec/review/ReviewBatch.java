@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medrec.audit.AuditLog;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -137,6 +138,9 @@ public class ReviewBatch {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof java.sql.SQLException) {
+            return Failures.kind(root);   // the store's own message can quote the row
         }
         String m = root.getMessage();
         return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse("").strip();

@@ -166,9 +166,9 @@ class WebAuthorizationIntegrationTests {
         assertThat(page).contains(item.toString()).contains("review.accept");
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getContentAsString().lines().findFirst()).contains(
-                "id,at,actor,origin,action,entity,entity_id,old_value,new_value");
+                "id,at,actor,origin,action,entity,entity_id,old_value,new_value,os_user");
         assertThat(csv.getContentAsString().lines().filter(l -> l.contains(item.toString())))
-                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02"));
+                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02,"));
     }
 
     @Test
