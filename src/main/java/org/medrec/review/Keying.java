@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.medrec.audit.AuditLog;
 import org.medrec.extraction.chart.FormCatalog;
+import org.medrec.record.ExtractedRecord;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
@@ -104,7 +105,7 @@ class Keying {
         KeyedRecords.Keyed keyed = plan.keyed();
         if (plan.newClinic() != null) {
             String system = clinics.create(plan.newClinic(), user, origin);
-            keyed = new KeyedRecords.Keyed(keyed.records().stream().map(r -> new org.medrec.record.ExtractedRecord(system,
+            keyed = new KeyedRecords.Keyed(keyed.records().stream().map(r -> new ExtractedRecord(system,
                     r.mrn(), r.docType(), r.fields())).toList(), List.of(), keyed.values());
         }
         int pages = jdbc.sql("SELECT coalesce(pages, 1) FROM source_file WHERE id = ?").param(item.sourceFileId())
