@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "medrec", mixinStandardHelpOptions = true, version = "medrec 0.1.0",
         description = "Migrates scanned paper charts and legacy spreadsheets into a PostgreSQL record store.",
         subcommands = {MigrateCommand.class, WorkerCommand.class, ReviewCommand.class, ExportCommand.class, ReportCommand.class,
-                ServeCommand.class, UsersCommand.class},
+                ServeCommand.class, UsersCommand.class, CheckConfigCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage, 3 another migration is running.",
                 "Store: MEDREC_DB_URL/_USER/_PASSWORD, or the embedded PostgreSQL under MEDREC_HOME (default ./.medrec)."})
 class MedrecCommand implements Runnable {

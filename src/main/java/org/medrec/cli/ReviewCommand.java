@@ -14,6 +14,7 @@ import org.medrec.review.DecisionResult;
 import org.medrec.review.ReviewBatch;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.review.ReviewQueue;
+import org.medrec.web.Accounts;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ class ReviewCommand implements Runnable {
     }
 
     /**
-     * {@code review resolve ID (--accept | --value VALUE | --reject REASON) --user NAME} and
+     * {@code review resolve ID (--accept | --value VALUE | --reject REASON | --record FILE) --user NAME} and
      * {@code review resolve --batch FILE --user NAME}: the rules are {@link ReviewDecisions}'s.
      * One item: exit 0 and one line on stdout when applied, exit 1 with the reason on stderr when
      * refused. A batch: exit 0 with {@code {"applied": N, "failed": [{"id": …, "error": …}]}}.
@@ -90,7 +91,8 @@ class ReviewCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Choice decision;
 
-        @Option(names = "--user", required = true, paramLabel = "NAME", description = "the technician deciding")
+        @Option(names = "--user", required = true, paramLabel = "NAME",
+                description = "the technician deciding: an enabled technician account (medrec users list)")
         String user;
 
         /** Exactly one of the decisions, or --batch. */
@@ -101,6 +103,9 @@ class ReviewCommand implements Runnable {
             String value;
             @Option(names = "--reject", paramLabel = "REASON", description = "reject it, saying why")
             String reject;
+            @Option(names = "--record", paramLabel = "FILE", description = "key a document or row medrec could not read:"
+                    + " {\"doc_type\": …, \"clinic\": …, \"records\": [ … record model … ]}")
+            Path record;
             @Option(names = "--batch", paramLabel = "FILE", description = "a JSON array of decisions")
             Path batch;
         }
@@ -108,7 +113,7 @@ class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             if ((decision.batch == null) == (id == null)) {
-                throw new ParameterException(spec.commandLine(), "give an item ID with --accept, --value or --reject,"
+                throw new ParameterException(spec.commandLine(), "give an item ID with --accept, --value, --reject or --record,"
                         + " or --batch FILE without an ID");
             }
             if (user.isBlank()) {
@@ -121,11 +126,16 @@ class ReviewCommand implements Runnable {
             Decision chosen;
             try {
                 chosen = decision.accept ? new Decision.Accept()
-                        : decision.value != null ? new Decision.Value(decision.value) : new Decision.Reject(decision.reject);
+                        : decision.value != null ? new Decision.Value(decision.value)
+                        : decision.record != null ? readRecord() : new Decision.Reject(decision.reject);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--reject: " + e.getMessage());
+                throw new ParameterException(spec.commandLine(), (decision.record != null ? "--record " : "--reject: ")
+                        + e.getMessage());
             }
             try (ConfigurableApplicationContext context = Store.openLazily()) {
+                if (!knownTechnician(context)) {
+                    return ExitCode.FAILED;
+                }
                 DecisionResult result = context.getBean(ReviewDecisions.class).decide(itemId, chosen, user, AuditLog.Origin.CLI);
                 if (!result.applied()) {
                     spec.commandLine().getErr().println("medrec: " + result.message());
@@ -139,6 +149,9 @@ class ReviewCommand implements Runnable {
 
         private int batch(List<ReviewBatch.Entry> entries) {
             try (ConfigurableApplicationContext context = Store.openLazily()) {
+                if (!knownTechnician(context)) {
+                    return ExitCode.FAILED;
+                }
                 ReviewBatch.Result result = context.getBean(ReviewBatch.class).apply(entries, user, AuditLog.Origin.CLI);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("applied", result.applied());
@@ -154,6 +167,16 @@ class ReviewCommand implements Runnable {
             }
         }
 
+        /** Whether --user names an enabled technician account (else says so: the audit log names known people only). */
+        private boolean knownTechnician(ConfigurableApplicationContext context) {
+            if (context.getBean(Accounts.class).activeRole(user).filter(r -> r == Accounts.Role.TECHNICIAN).isPresent()) {
+                return true;
+            }
+            spec.commandLine().getErr().println("medrec: --user " + user + " is not an enabled technician account; decisions"
+                    + " are made by a known person (medrec users list; medrec users add NAME --role technician)");
+            return false;
+        }
+
         private List<ReviewBatch.Entry> readBatch() {
             try {
                 return ReviewBatch.read(Files.readString(decision.batch));
@@ -162,6 +185,16 @@ class ReviewCommand implements Runnable {
                         + e.getClass().getSimpleName() + ")");
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--batch " + decision.batch + ": " + e.getMessage());
+            }
+        }
+
+        private Decision.Record readRecord() {
+            try {
+                return ReviewBatch.record(Json.mapper().readTree(Files.readString(decision.record)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(decision.record + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new IllegalArgumentException(decision.record + ": not JSON (" + e.getOriginalMessage() + ")");
             }
         }
 

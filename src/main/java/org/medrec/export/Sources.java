@@ -47,7 +47,7 @@ final class Sources {
 
     /** How a value was read ({@code value_provenance.method}), as the Provenance says it. */
     private static final Map<String, String> METHODS = Map.of("ocr", "OCR", "text_layer", "text layer",
-            "spreadsheet", "spreadsheet", "technician", "typed by a technician");
+            "spreadsheet", "spreadsheet", "technician", "typed by a technician", "keyed", "keyed by a technician");
 
     /** Adds a resource to the Bundle; returns its fullUrl. */
     interface Entries {
@@ -113,7 +113,7 @@ final class Sources {
                     .setWho(new Reference(medrec).setDisplay("medrec"));
             tool.addRole().setText(METHODS.getOrDefault(group.method(), group.method()));
             if (group.reviewedBy() != null) {
-                boolean typed = "technician".equals(group.method());
+                boolean typed = "technician".equals(group.method()) || "keyed".equals(group.method());
                 p.addAgent().setType(typed ? participant("author", "Author") : participant("verifier", "Verifier"))
                         .setWho(new Reference(technician(group.reviewedBy())).setDisplay(group.reviewedBy()));
             }

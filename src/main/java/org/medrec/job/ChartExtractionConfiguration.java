@@ -13,11 +13,16 @@ import org.springframework.context.annotation.Configuration;
 class ChartExtractionConfiguration {
 
     @Bean
-    ChartExtractor chartExtractor(MedrecProperties properties, ReviewPolicy policy) {
+    FormCatalog formCatalog(MedrecProperties properties) {
         if (!Files.isDirectory(properties.forms())) {
             throw new IllegalStateException("medrec.forms: " + properties.forms().toAbsolutePath()
                     + " is not a folder (set MEDREC_FORMS to the jobs/forms folder)");
         }
-        return new ChartExtractor(FormCatalog.load(properties.forms()), policy);
+        return FormCatalog.load(properties.forms());
+    }
+
+    @Bean
+    ChartExtractor chartExtractor(FormCatalog formCatalog, ReviewPolicy policy) {
+        return new ChartExtractor(formCatalog, policy);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
+import org.medrec.extraction.chart.ChartExtractor;
 import org.medrec.ocr.PageText;
 import org.medrec.record.DocumentStatus;
 import org.medrec.record.FileOutcome;
@@ -75,14 +76,15 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
         return chart.extraction().map(
                 notMedical -> new End(FileOutcome.QUARANTINED, notMedical.reason()),
                 notUnderstood -> {
-                    wholeFile(chart, "document not understood: " + notUnderstood.reason());
+                    wholeFile(chart, notUnderstood.identifierSystem(), "document not understood: " + notUnderstood.reason());
                     return new End(FileOutcome.HELD_FOR_REVIEW, pagesRead + "; in review as a whole: " + notUnderstood.reason());
                 },
                 extracted -> {
                     RecordLoader.Routed routed = loader.route(new RecordLoader.Source(runId, id, extracted.docType(), 1,
                             chart.pages().size(), null, extracted.confidence()), List.of(extracted.record()));
                     if (extracted.documentDoubt() != null) {
-                        wholeFile(chart, extracted.documentDoubt());
+                        wholeFile(chart, extracted.record().identifierSystem().equals(ChartExtractor.UNKNOWN_CLINIC) ? null
+                                : extracted.record().identifierSystem(), extracted.documentDoubt());
                     }
                     boolean held = routed.status() == DocumentStatus.HELD || extracted.documentDoubt() != null;
                     return new End(held ? FileOutcome.HELD_FOR_REVIEW : FileOutcome.LOADED, pagesRead + "; "
@@ -90,10 +92,10 @@ class ChartPagesWriter implements ItemWriter<ChartPagesProcessor.ReadChart> {
                 });
     }
 
-    private void wholeFile(ChartPagesProcessor.Read chart, String reason) {
+    private void wholeFile(ChartPagesProcessor.Read chart, String identifierSystem, String reason) {
         Method method = chart.pages().stream().allMatch(p -> p.source() == PageText.Source.TEXT_LAYER)
                 ? Method.TEXT_LAYER : Method.OCR;
-        items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(chart.file().sourceFileId(), chart.file().path(),
-                method), null, reason);
+        items.openForDocument(runId, SourceRef.wholeFile(chart.file().sourceFileId(), chart.file().path(), method),
+                identifierSystem, reason);
     }
 }

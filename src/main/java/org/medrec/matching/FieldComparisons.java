@@ -2,9 +2,7 @@ package org.medrec.matching;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,79 +13,6 @@ final class FieldComparisons {
 
     /** Jaro-Winkler similarity from which two names count as nearly the same. */
     static final double CLOSE_NAME = 0.88;
-
-    /** Common English nicknames, each with its full given names (both directions are looked up). */
-    private static final Map<String, Set<String>> NICKNAMES = new HashMap<>();
-
-    static {
-        nick("kenneth", "ken", "kenny");
-        nick("william", "bill", "will", "billy", "liam");
-        nick("robert", "bob", "rob", "bobby", "bert");
-        nick("richard", "rick", "dick", "rich", "ricky");
-        nick("james", "jim", "jimmy", "jamie");
-        nick("john", "jack", "johnny");
-        nick("jonathan", "jon", "john");
-        nick("michael", "mike", "mick", "mikey");
-        nick("thomas", "tom", "tommy");
-        nick("joseph", "joe", "joey");
-        nick("charles", "charlie", "chuck");
-        nick("edward", "ed", "eddie", "ted", "ned");
-        nick("elizabeth", "liz", "beth", "betty", "eliza", "lisa", "libby");
-        nick("katherine", "kate", "katie", "kathy", "kat", "kay");
-        nick("catherine", "cathy", "kate", "katie", "cat");
-        nick("margaret", "maggie", "meg", "peggy", "marge");
-        nick("patricia", "pat", "patty", "trish");
-        nick("patrick", "pat", "paddy");
-        nick("jennifer", "jen", "jenny");
-        nick("rebecca", "becky", "becca");
-        nick("susan", "sue", "susie");
-        nick("deborah", "deb", "debbie");
-        nick("daniel", "dan", "danny");
-        nick("david", "dave", "davey");
-        nick("anthony", "tony");
-        nick("andrew", "andy", "drew");
-        nick("alexander", "alex", "al", "sandy");
-        nick("alexandra", "alex", "sandra", "sandy");
-        nick("benjamin", "ben", "benny");
-        nick("samuel", "sam", "sammy");
-        nick("samantha", "sam", "sammy");
-        nick("nicholas", "nick", "nicky");
-        nick("christopher", "chris", "kit");
-        nick("christine", "chris", "tina");
-        nick("steven", "steve");
-        nick("stephen", "steve");
-        nick("matthew", "matt");
-        nick("gregory", "greg");
-        nick("timothy", "tim", "timmy");
-        nick("peter", "pete");
-        nick("raymond", "ray");
-        nick("ronald", "ron", "ronnie");
-        nick("donald", "don", "donnie");
-        nick("gerald", "gerry", "jerry");
-        nick("lawrence", "larry");
-        nick("francis", "frank");
-        nick("franklin", "frank");
-        nick("frederick", "fred", "freddie");
-        nick("henry", "hank", "harry");
-        nick("harold", "harry", "hal");
-        nick("victoria", "vicky", "tori");
-        nick("abigail", "abby");
-        nick("dorothy", "dot", "dottie");
-        nick("barbara", "barb", "babs");
-        nick("virginia", "ginny");
-        nick("theresa", "terry", "tess");
-        nick("teresa", "terry", "tess");
-        nick("jose", "pepe");
-        nick("francisco", "paco", "pancho");
-        nick("guillermo", "memo");
-    }
-
-    private static void nick(String full, String... shortForms) {
-        for (String s : shortForms) {
-            NICKNAMES.computeIfAbsent(full, k -> new java.util.HashSet<>()).add(s);
-            NICKNAMES.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(full);
-        }
-    }
 
     private FieldComparisons() {
     }
@@ -109,7 +34,7 @@ final class FieldComparisons {
     }
 
     /** The first given name: exact, close (typo, nickname, a short form that begins the long one), or not. */
-    static Agreement given(String a, String b) {
+    static Agreement given(String a, String b, Nicknames nicknames) {
         String x = Strings.fold(a);
         String y = Strings.fold(b);
         if (x.isEmpty() || y.isEmpty()) {
@@ -118,7 +43,7 @@ final class FieldComparisons {
         if (x.equals(y)) {
             return Agreement.EXACT;
         }
-        if (nearly(x, y) || NICKNAMES.getOrDefault(x, Set.of()).contains(y)
+        if (nearly(x, y) || nicknames.same(x, y)
                 || (Math.min(x.length(), y.length()) >= 3 && (x.startsWith(y) || y.startsWith(x)))) {
             return Agreement.CLOSE;
         }

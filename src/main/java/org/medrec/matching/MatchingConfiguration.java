@@ -11,6 +11,7 @@ class MatchingConfiguration {
 
     @Bean
     PatientComparator patientComparator(MatchingProperties properties) {
-        return new PatientComparator(MatchWeights.standard(), properties.reviewThreshold());
+        return new PatientComparator(MatchWeights.standard(), properties.reviewThreshold(),
+                Nicknames.load(properties.nicknames()));
     }
 }

@@ -16,16 +16,18 @@ public final class PatientComparator {
 
     private final MatchWeights weights;
     private final double threshold;
+    private final Nicknames nicknames;
 
-    public PatientComparator(MatchWeights weights, double threshold) {
+    public PatientComparator(MatchWeights weights, double threshold, Nicknames nicknames) {
         this.weights = weights;
         this.threshold = threshold;
+        this.nicknames = nicknames;
     }
 
     public MatchScore compare(Demographics a, Demographics b) {
         Map<MatchField, Agreement> levels = new EnumMap<>(MatchField.class);
         levels.put(MatchField.FAMILY, FieldComparisons.family(a.family(), b.family()));
-        levels.put(MatchField.GIVEN, FieldComparisons.given(a.firstGiven(), b.firstGiven()));
+        levels.put(MatchField.GIVEN, FieldComparisons.given(a.firstGiven(), b.firstGiven(), nicknames));
         levels.put(MatchField.BIRTH_DATE, FieldComparisons.birthDate(a.birthDate(), b.birthDate()));
         levels.put(MatchField.SEX, FieldComparisons.sex(a.sex(), b.sex()));
         levels.put(MatchField.ADDRESS, FieldComparisons.address(a.addressLine(), a.postalCode(), b.addressLine(), b.postalCode()));

@@ -34,7 +34,7 @@ public final class ChartPages {
                     long decodeMillis = (System.nanoTime() - start) / 1_000_000;
                     done.accept(reader.read(page, engine).withDecodeMillis(decodeMillis));
                 } catch (OcrTimeLimitException e) {
-                    throw new OcrException("page " + n + ": " + e.getMessage(), e);
+                    throw new OcrException("page " + n + ": " + e.reason(), e);
                 } catch (DamagedFileException e) {
                     throw new DamagedChartException(e.getMessage(), e);
                 }

@@ -12,7 +12,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
 import org.medrec.intake.FileFormat;
-import org.medrec.intake.Reasons;
+import org.medrec.record.Failures;
 
 /** TIFF (multi-page), PNG and JPEG through the JDK's ImageIO readers, one page decoded at a time. */
 final class ImagePageSource implements PageSource {
@@ -118,7 +118,7 @@ final class ImagePageSource implements PageSource {
     /** Intake read the file's headers: a page that fails now is damaged. */
     private DamagedFileException damaged(int number, Exception e) {
         return new DamagedFileException(file, number, "damaged " + format.name() + " image: it cannot be decoded ("
-                + Reasons.describe(e) + ")", e);
+                + Failures.kind(e) + ")", e);
     }
 
     /**
@@ -127,21 +127,17 @@ final class ImagePageSource implements PageSource {
      */
     private BufferedImage decode(int number, int index) throws DamagedFileException {
         String kind = format.name();
-        StringBuilder warning = new StringBuilder();
-        IIOReadWarningListener listener = (source, message) -> {
-            if (warning.isEmpty()) {
-                warning.append(message);
-            }
-        };
+        boolean[] warned = {false};
+        IIOReadWarningListener listener = (source, message) -> warned[0] = true;   // a decoder's words are not kept
         reader.addIIOReadWarningListener(listener);
         try {
             BufferedImage image = reader.read(index);
             if (image == null || image.getWidth() == 0 || image.getHeight() == 0) {
                 throw new DamagedFileException(file, number, kind + " page " + number + " is empty", null);
             }
-            if (!warning.isEmpty()) {
+            if (warned[0]) {
                 throw new DamagedFileException(file, number, "damaged " + kind + " image: page " + number
-                        + " is incomplete (" + Reasons.clean(warning.toString()) + ")", null);
+                        + " is incomplete", null);
             }
             return image;
         } catch (DamagedFileException e) {

@@ -8,16 +8,27 @@ public class PageException extends IOException {
 
     private final transient Path file;
     private final int page;
+    private final String reason;
 
+    /** {@code reason}: built by medrec from the kind of failure, never a library's message (see {@code Failures}). */
     PageException(Path file, int page, String reason, Throwable cause) {
-        this(file, page, cause, file.getFileName() + ", page " + page + ": " + reason);
-    }
-
-    /** {@code message} as it is. */
-    PageException(Path file, int page, Throwable cause, String message) {
-        super(message, cause);
+        super(file.getFileName() + ", page " + page + ": " + reason, cause);
         this.file = file;
         this.page = page;
+        this.reason = reason;
+    }
+
+    /** A failure whose message is its whole reason, page included (built by medrec as above). */
+    PageException(Path file, int page, Throwable cause, String reason) {
+        super(reason, cause);
+        this.file = file;
+        this.page = page;
+        this.reason = reason;
+    }
+
+    /** The page and what went wrong there, fit for a quarantine reason. */
+    public String reason() {
+        return "page " + page + ": " + reason;
     }
 
     public Path file() {

@@ -17,7 +17,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
-import org.medrec.intake.Reasons;
+import org.medrec.record.Failures;
 
 /**
  * PDF pages through PDFBox 3. A page with a real text layer is rendered at {@link PageSourceOptions#renderDpi()}
@@ -86,14 +86,15 @@ final class PdfPageSource implements PageSource {
                 }
             } catch (ImageFailure e) {
                 throw new DamagedFileException(file, number, "damaged PDF: page " + number + " of " + pageCount()
-                        + " cannot be read (" + Reasons.describe(e.getCause()) + ")", e.getCause());
+                        + " cannot be read (" + Failures.kind(e.getCause()) + ")", e.getCause());
             }
             TextLayer layer = textLayer ? new TextLayer(text.words(), text.text()) : null;
             return new SourcePage(number, image, dpi, dpi, false, false, layer);
         } catch (PageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PageException(file, number, "cannot render the PDF page: " + e.getMessage(), e);
+            throw new PageException(file, number, "cannot render the PDF page ("
+                    + Failures.kind(e) + ")", e);
         }
     }
 

@@ -14,5 +14,19 @@
  *   <li>A page above the pixel limit is refused with {@link org.medrec.page.PageTooLargeException}, which names
  *       the file, the page and the size.</li>
  * </ul>
+ *
+ * <p>One page goes by five names on its way through medrec, each the type of one stage:
+ * <ol>
+ *   <li>{@link org.medrec.page.SourcePage} (page): the page decoded from its file, gray pixels at a known resolution,
+ *       with its text layer when it has one;</li>
+ *   <li>{@link org.medrec.ocr.PreparedPage} (ocr): that image oriented, deskewed and cleaned for Tesseract, with the
+ *       mapping of its boxes back to the source page;</li>
+ *   <li>{@link org.medrec.ocr.OcrPage} (ocr): what Tesseract read on the prepared image: words, lines, confidences,
+ *       boxes;</li>
+ *   <li>{@link org.medrec.ocr.PageText} (ocr): what was read of the page, by text layer or OCR, with its checkboxes:
+ *       what the store keeps ({@code page}) and extraction reads;</li>
+ *   <li>{@link org.medrec.extraction.chart.ChartLine} (extraction): a line of words of a whole document, as the
+ *       forms are matched against it.</li>
+ * </ol>
  */
 package org.medrec.page;

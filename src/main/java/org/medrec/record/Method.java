@@ -2,7 +2,11 @@ package org.medrec.record;
 
 /** How a value was obtained. */
 public enum Method {
-    OCR, TEXT_LAYER, SPREADSHEET, TECHNICIAN;
+    OCR, TEXT_LAYER, SPREADSHEET,
+    /** A person decided the value in review (accepted, corrected or added it). */
+    TECHNICIAN,
+    /** A person keyed the value from the page or row medrec could not read. */
+    KEYED;
 
     /** The name stored in {@code value_provenance.method}. */
     public String code() {

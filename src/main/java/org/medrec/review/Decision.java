@@ -1,6 +1,7 @@
 package org.medrec.review;
 
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a person decides about one review item: take the proposed value, type another one, or
@@ -8,7 +9,7 @@ import java.util.Objects;
  */
 public sealed interface Decision {
 
-    /** The action's name in batch files and audit entries: {@code accept}, {@code value} or {@code reject}. */
+    /** The action's name in batch files and audit entries: {@code accept}, {@code value}, {@code reject} or {@code record}. */
     String action();
 
     /** Takes the proposed value; for a whole file, row or entry ({@code *}): acknowledged, no data changes. */
@@ -47,13 +48,29 @@ public sealed interface Decision {
     }
 
     /**
+     * Keys a document or row medrec could not read: the document type (for a row it may be null),
+     * the clinic as printed or its identifier system (null: the one medrec knows for the item), and
+     * the records in the record model's JSON ({@link KeyedRecords}).
+     */
+    record Record(String docType, String clinic, JsonNode records) implements Decision {
+        public Record {
+            Objects.requireNonNull(records, "records");
+        }
+
+        @Override
+        public String action() {
+            return "record";
+        }
+    }
+
+    /**
      * A decision from its parts as a batch file names them.
      *
      * @throws IllegalArgumentException with a message for the person who wrote the file
      */
     static Decision of(String action, String value, String reason) {
         if (action == null) {
-            throw new IllegalArgumentException("no action: it must be accept, value or reject");
+            throw new IllegalArgumentException("no action: it must be accept, value, reject or record");
         }
         return switch (action) {
             case "accept" -> new Accept();
@@ -69,7 +86,8 @@ public sealed interface Decision {
                 }
                 yield new Reject(reason);
             }
-            default -> throw new IllegalArgumentException("unknown action '" + action + "': it must be accept, value or reject");
+            case "record" -> throw new IllegalArgumentException("action record needs \"records\"");
+            default -> throw new IllegalArgumentException("unknown action '" + action + "': it must be accept, value, reject or record");
         };
     }
 }

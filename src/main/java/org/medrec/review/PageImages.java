@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * The page images of review items as PNG: the page is rendered again from the original file (the
  * run's input folder and the item's path; originals are never moved), as extraction saw it, so
- * that the stored boxes fall on it; a few rendered pages are kept in memory. A file that is gone
- * or cannot be read gives no image, never an error page. Thread-safe.
+ * that the stored boxes fall on it; a few rendered pages are kept in memory. A file that is gone,
+ * cannot be read, or is no longer the file that was read (its SHA-256, {@link Originals}) gives no
+ * image, never an error page. Thread-safe.
  */
 @Service
 @ConditionalOnWebApplication
@@ -41,10 +42,12 @@ public class PageImages {
     }
 
     private final JdbcClient jdbc;
+    private final Originals originals;
     private final Map<Key, BufferedImage> cache;
 
-    public PageImages(JdbcClient jdbc, WebProperties properties) {
+    public PageImages(JdbcClient jdbc, Originals originals, WebProperties properties) {
         this.jdbc = jdbc;
+        this.originals = originals;
         int size = properties.pageImageCache();
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -56,7 +59,7 @@ public class PageImages {
 
     /** The crop around the item's box, or its whole page when {@code wholePage} or it has no box; empty without a page. */
     public Optional<byte[]> png(ItemDetails.Item item, boolean wholePage) {
-        if (item.page() == null || item.source() == null) {
+        if (item.page() == null || item.source() == null || originals.check(item) != Originals.State.SAME) {
             return Optional.empty();
         }
         Optional<BufferedImage> page = page(item);

@@ -163,7 +163,7 @@ public class PatientLinks {
                 + (kept ? "the stored value" : "this value") + ", or type the right one";
         String proposed = kept ? difference.kept() : difference.other();
         if (index.isEmpty()) {
-            items.openForSource(runId, source.documentId(), null, mrn, difference.path(), source.where(), source.raw(), reason);
+            items.openForField(runId, source.documentId(), null, mrn, difference.path(), source.where(), source.raw(), reason);
         } else {
             FieldValue value = new FieldValue(difference.path(), source.raw(), proposed, source.confidence(), source.where(),
                     reason);

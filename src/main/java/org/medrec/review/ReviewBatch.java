@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.medrec.audit.AuditLog;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Many decisions at once, for scripts ({@code review resolve --batch FILE}): a JSON array of
- * {@code {"id": …, "action": "accept"|"value"|"reject", "value": …, "reason": …}}. Each entry is
+ * {@code {"id": …, "action": "accept"|"value"|"reject"|"record", "value": …, "reason": …, "doc_type": …,
+ * "clinic": …, "records": […]}}. Each entry is
  * decided on its own ({@link ReviewDecisions}, one transaction each), so one bad entry (unknown
  * id, invalid value, already resolved, malformed) never stops the others; it is reported with the
  * id as the file gave it. Thread-safe.
@@ -82,10 +84,22 @@ public class ReviewBatch {
             return new Entry(id, null, null, "no review item " + (id.isString() ? id.asString() : id.toString()));
         }
         try {
+            if ("record".equals(text(node, "action"))) {
+                return new Entry(id, itemId, record(node), null);
+            }
             return new Entry(id, itemId, Decision.of(text(node, "action"), text(node, "value"), text(node, "reason")), null);
         } catch (IllegalArgumentException e) {
             return new Entry(id, itemId, null, e.getMessage());
         }
+    }
+
+    /** A {@code record} entry: {@code doc_type}, {@code clinic} and {@code records} (shared/specs/cli.md). */
+    public static Decision.Record record(JsonNode node) {
+        JsonNode records = node.get("records");
+        if (records == null || !records.isArray()) {
+            throw new IllegalArgumentException("action record needs \"records\": a list of records in the record model");
+        }
+        return new Decision.Record(text(node, "doc_type"), text(node, "clinic"), records);
     }
 
     private static String text(JsonNode node, String name) {
@@ -124,6 +138,9 @@ public class ReviewBatch {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof java.sql.SQLException) {
+            return Failures.kind(root);   // the store's own message can quote the row
         }
         String m = root.getMessage();
         return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse("").strip();

@@ -45,16 +45,18 @@ class ReviewController {
     private final ClaimedDecisions decisions;
     private final ItemDetails details;
     private final PageImages images;
+    private final Originals originals;
     private final List<ItemKind> kinds;
     private final WebProperties properties;
 
     ReviewController(OpenItems openItems, ReviewClaims claims, ClaimedDecisions decisions, ItemDetails details,
-                     PageImages images, List<ItemKind> kinds, WebProperties properties) {
+                     PageImages images, Originals originals, List<ItemKind> kinds, WebProperties properties) {
         this.openItems = openItems;
         this.claims = claims;
         this.decisions = decisions;
         this.details = details;
         this.images = images;
+        this.originals = originals;
         this.kinds = kinds;
         this.properties = properties;
     }
@@ -104,6 +106,7 @@ class ReviewController {
         ItemKind kind = kind(item);
         boolean heldByOther = holder.map(h -> h.live() && !user.getName().equals(h.claimedBy())).orElse(false);
         model.addAttribute("item", item);
+        model.addAttribute("original", item.onPage() ? originals.check(item).name() : null);
         model.addAttribute("actions", kind.actions(item));
         model.addAttribute("holder", holder.orElse(null));
         model.addAttribute("heldByOther", heldByOther);

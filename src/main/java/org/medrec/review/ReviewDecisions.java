@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>when it was the last open item of a held document, the document is released
  *       ({@link RecordRelease}); an item of a loaded document (a value another source disagrees
  *       with) corrects the stored value ({@link LoadedValueCorrection});</li>
+ *   <li>a document or row medrec could not read is keyed ({@code record}, {@link Keying}): the records are
+ *       checked value by value (one invalid value refuses the decision with a message per field) and
+ *       loaded with provenance {@code keyed};</li>
  *   <li>a possible duplicate patient ("same person?", {@code review_item.patient_link_id}): accept
  *       links the two patients, reject (with a reason) records them as different people
  *       ({@link PatientLinks}); a typed value is refused, and so is the opposite of what another
@@ -50,9 +53,11 @@ public class ReviewDecisions {
     private final LoadedValueCorrection correction;
     private final SourceFileOutcomes outcomes;
     private final PatientLinks links;
+    private final Keying keying;
 
     ReviewDecisions(JdbcClient jdbc, AuditLog audit, RecordRelease release, LoadedValueCorrection correction,
-                    SourceFileOutcomes outcomes, PatientLinks links) {
+                    SourceFileOutcomes outcomes, PatientLinks links, Keying keying) {
+        this.keying = keying;
         this.jdbc = jdbc;
         this.audit = audit;
         this.release = release;
@@ -99,7 +104,16 @@ public class ReviewDecisions {
         }
         String decided;
         String rejectReason = null;
-        if (decision instanceof Decision.Value value) {
+        Keying.Item keyedItem = null;
+        Keying.Plan plan = null;
+        if (decision instanceof Decision.Record keyed) {
+            keyedItem = keying.item(id);
+            plan = keying.check(keyedItem, keyed, LocalDate.now());
+            if (plan.refusal() != null) {
+                return refuse(id, plan.refusal(), "keyed records refused");
+            }
+            decided = keyed.records().toString();
+        } else if (decision instanceof Decision.Value value) {
             CorrectedValues.Checked checked = CorrectedValues.check(item.field(), value.value(), LocalDate.now());
             if (!checked.ok()) {
                 return refuse(id, checked.problem(), "invalid value");
@@ -122,7 +136,10 @@ public class ReviewDecisions {
                 WHERE id = ? RETURNING decided_at""")
                 .params(decision.action(), decided, rejectReason, user, id).query(OffsetDateTime.class).single();
         audit.append(user, origin, "review." + decision.action(), "review_item", id.toString(), item.proposed(),
-                rejectReason != null ? rejectReason : decided);
+                rejectReason != null ? rejectReason : plan != null ? plan.keyed().values() + " values keyed" : decided);
+        if (plan != null) {
+            keying.load(keyedItem, plan, user, at, origin);
+        }
         if (item.patientLinkId() != null) {
             links.decide(item.patientLinkId(), decision instanceof Decision.Accept, id, rejectReason, user, origin);
         }

@@ -20,11 +20,12 @@ public class ReviewQueue {
     /** Items as {@code review list --json} prints them (shared/specs/cli.md). */
     public List<Map<String, Object>> list(boolean openOnly) {
         return jdbc.sql("""
-                SELECT id, status, path, page, sheet, row_num, mrn, field, raw, proposed_value, confidence, reason
+                SELECT id, kind, status, path, page, sheet, row_num, mrn, field, raw, proposed_value, confidence, reason
                 FROM review_item""" + (openOnly ? " WHERE status = 'open'" : "") + " ORDER BY created_at, id")
                 .query((rs, n) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("id", rs.getString("id"));
+                    item.put("kind", rs.getString("kind"));
                     item.put("status", rs.getString("status"));
                     item.put("file", rs.getString("path"));
                     item.put("page", rs.getObject("page"));

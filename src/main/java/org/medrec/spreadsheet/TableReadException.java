@@ -35,6 +35,11 @@ public final class TableReadException extends IOException {
         this(problem, message, null, 0, cause);
     }
 
+    /** What is wrong and where, built by medrec from the kind of failure and its position: fit for a ledger entry. */
+    public String reason() {
+        return super.getMessage();
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -150,7 +150,7 @@ public class PossibleDuplicates {
         int opened = 0;
         for (FileOfPatient file : files(first, second, linkId)) {
             String other = file.patientId() == first ? secondMrn : firstMrn;
-            UUID item = items.openForSource(runId, file.documentId(), null, file.mrn(), "*", file.where(), null,
+            UUID item = items.openForPatient(runId, file.documentId(), file.mrn(), file.where(),
                     "possible duplicate patient: MRN " + file.mrn() + " may be the same person as MRN " + other
                             + " of the same clinic (" + score.summary() + "). Accept: the same person, the two are linked"
                             + " and kept as one patient with both MRNs; reject with a reason: different people");

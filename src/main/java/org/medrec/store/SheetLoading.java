@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.medrec.record.ExtractedRecord;
+import org.medrec.record.Failures;
 import org.medrec.record.FileOutcome;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
 import javax.sql.DataSource;
 import org.medrec.record.Method;
+import org.medrec.spreadsheet.TableReadException;
 import org.medrec.spreadsheet.mapping.PatientAssembly;
 import org.medrec.spreadsheet.mapping.SourceMapping;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,7 +72,8 @@ public class SheetLoading {
             stage.finishReading();
         } catch (IOException e) {
             jdbc.sql("ROLLBACK TO SAVEPOINT sheet_read").update();   // nothing of an unreadable file stays
-            ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: " + e.getMessage());
+            ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: "
+                    + (e instanceof TableReadException table ? table.reason() : Failures.kind(e)));
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }
@@ -81,10 +84,17 @@ public class SheetLoading {
             log.info("spreadsheet {}: a look-up table", sourceFileId);
             return;
         }
+        if (stage.rows() == 0 && stage.badRows() == 0 && result.unmapped().isEmpty() && !result.notMigrated().isEmpty()) {
+            SheetImport.NotMigratedSheet kind = result.notMigrated().get(0);
+            ledger.finish(sourceFileId, FileOutcome.LOADED, "not migrated by design: the " + kind.kind() + " of the "
+                    + kind.mapping() + " mapping (" + kind.why() + ")");
+            log.info("spreadsheet {}: a kind of file not migrated by design", sourceFileId);
+            return;
+        }
         if (stage.rows() == 0 && stage.badRows() == 0) {
             String why = result.unmapped().isEmpty() ? "no data rows"
                     : String.join("; ", result.unmapped().stream().map(u -> u.sheet() + ": " + u.reason()).toList());
-            items.openForSource(runId, null, null, null, "*", wholeFile, null,
+            items.openForDocument(runId, wholeFile, null,
                     "no mapping under jobs/mappings fits this export, so it was not read (" + why + ")");
             ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "no mapping fits this export");
             return;
@@ -113,8 +123,9 @@ public class SheetLoading {
         log.info("spreadsheet {}: read and staged in {} ms, loaded in {} ms ({})", sourceFileId,
                 (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000, batch.statistics());
         for (SheetImport.UnmappedSheet sheet : result.unmapped()) {
-            items.openForSource(runId, null, null, null, "*", new SourceRef(sourceFileId, path, null, null, sheet.sheet(), null, null,
-                    Method.SPREADSHEET), null, "sheet not read: " + sheet.reason());
+            items.openForDocument(runId, new SourceRef(sourceFileId, path, null, null, sheet.sheet(), null, null,
+                    Method.SPREADSHEET), result.source() == null ? null : result.source().identifierSystem(),
+                    "sheet not read: " + sheet.reason());
         }
         long badRows = stage.badRows() + lateBad[0];
         String reason = batch.records() + " patient records (" + batch.held() + " held for review), "
@@ -127,19 +138,16 @@ public class SheetLoading {
 
     private void openBadRows(UUID runId, long sourceFileId, String path, List<FileRecords.BadRow> bad) {
         for (FileRecords.BadRow row : bad) {
-            items.openForSource(runId, null, null, row.mrn(), "*",
-                    SourceRef.inSheet(sourceFileId, path, row.sheet(), row.row(), row.column()), row.raw(),
-                    "bad row " + row.row() + ": " + row.reason() + "; it was not loaded");
+            items.openForRow(runId, SourceRef.inSheet(sourceFileId, path, row.sheet(), row.row(), row.column()), row.mrn(),
+                    row.raw(), row.identifierSystem(), "bad row " + row.row() + ": " + row.reason() + "; it was not loaded");
         }
     }
 
     /** A file whose loading broke a store rule (a defect, not the file's fault): held, with the reason. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(UUID runId, long sourceFileId, String path, org.springframework.dao.DataIntegrityViolationException e) {
-        String why = e.getMostSpecificCause().getMessage();
-        items.openForSource(runId, null, null, null, "*", SourceRef.wholeFile(sourceFileId, path,
-                org.medrec.record.Method.SPREADSHEET), null, "could not be loaded: a value broke a rule of the store"
-                + " (" + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")) + ")");
+        items.openForDocument(runId, SourceRef.wholeFile(sourceFileId, path, Method.SPREADSHEET), null,
+                "could not be loaded: a value broke a rule of the store (" + Failures.kind(e) + ")");
         ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "could not be loaded: a value broke a rule of the store");
         log.warn("spreadsheet {} could not be loaded: {}", sourceFileId, e.getClass().getSimpleName());
     }

@@ -21,7 +21,8 @@ import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
 import org.medrec.store.Reviewed;
-import org.medrec.testing.StoreTables;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,11 +61,10 @@ class FhirExportIntegrationTests {
 
     @BeforeEach
     void load() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        chart = sourceFile("1", "charts/intake-typed.pdf", "PDF");
-        sheet = sourceFile("2", "sheets/ledger.xlsx", "XLSX");
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        chart = testRun.file("charts/intake-typed.pdf", "PDF", FileOutcome.LOADED, null);
+        sheet = testRun.file("sheets/ledger.xlsx", "XLSX", FileOutcome.LOADED, null);
 
         loader.route(new RecordLoader.Source(run, chart, "intake", 1, 2, null, 0.95), List.of(new ExtractedRecord(MAPLE, "00031415", "intake", List.of(
                 onPage(1, "mrn", "00031415"), onPage(1, "patient.family", "O'Brien"), onPage(1, "patient.given[0]", "José"),
@@ -116,13 +116,6 @@ class FhirExportIntegrationTests {
         loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "Patients", 1.0), List.of(new ExtractedRecord(
                 "urn:medrec:clinic:lakeside", "00031415", "patients",
                 List.of(inSheet("mrn", "00031415"), inSheet("patient.family", "Lindqvist")))));
-    }
-
-    private long sourceFile(String digit, String path, String format) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 2048, ?, ?, ?, 'loaded') RETURNING id""")
-                .params(digit.repeat(64), path, run, format).query(Long.class).single();
     }
 
     private FieldValue onPage(int page, String path, String value) {
@@ -202,7 +195,8 @@ class FhirExportIntegrationTests {
 
         assertThat(view.ofType("DocumentReference")).extracting(d -> d.at("/content/0/attachment/title").asString()
                 + " " + d.at("/identifier/0/value").asString())
-                .containsExactly("charts/intake-typed.pdf " + "1".repeat(64), "sheets/ledger.xlsx " + "2".repeat(64));
+                .containsExactly("charts/intake-typed.pdf " + TestRun.sha256("charts/intake-typed.pdf"),
+                        "sheets/ledger.xlsx " + TestRun.sha256("sheets/ledger.xlsx"));
         assertThat(view.filesOf(view.patient())).containsExactly("charts/intake-typed.pdf", "sheets/ledger.xlsx");
         assertThat(view.filesOf(view.ofType("Immunization").get(0))).containsExactly("charts/intake-typed.pdf");
         JsonNode office = view.ofType("ChargeItem").get(0);

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.report.RunSummary;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +24,6 @@ class OcrTimeLimitIntegrationTests {
 
     @TempDir
     Path input;
-
-    @BeforeEach
-    void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
-    }
 
     @Test
     void shouldQuarantineAChartWhoseOcrRunsPastTheTimeLimitAndGoOn() throws Exception {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.intake.FileFormat;
 import org.medrec.store.Ledger;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +44,6 @@ class PartitionReaderIntegrationTests {
 
     @BeforeEach
     void twoChartsOfARun() throws Exception {
-        StoreTables.wipeMigrations(jdbc);
         runId = UUID.randomUUID();
         jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, ?)").params(runId, input.toString()).update();
         first = chart("a.pdf", "a");

@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class MatchingBench {
 
+    private static final Nicknames NICKNAMES = Nicknames.load(java.nio.file.Path.of("jobs/matching/nicknames.yml"));
+
     private static final String[] SYLLABLES = {"an", "ber", "cal", "dor", "el", "fen", "gar", "hol", "is", "jor", "kel",
             "lan", "mor", "nel", "or", "pel", "quin", "ros", "sel", "tor", "ul", "ven", "wes", "yar", "zel"};
     private static final String[] GIVEN = {"Kenneth", "William", "Robert", "Katherine", "Elizabeth", "Margaret", "Samuel",
@@ -41,7 +43,7 @@ public final class MatchingBench {
             Person original = register.get(random.nextInt(n));
             register.add(new Person(register.size(), original.personId(), variant(original.d(), k % 4, random)));
         }
-        PatientComparator comparator = new PatientComparator(MatchWeights.standard(), 13.0);
+        PatientComparator comparator = new PatientComparator(MatchWeights.standard(), 13.0, NICKNAMES);
 
         int sampleSize = Math.min(n, 1000);
         List<Person> sample = new ArrayList<>(register.subList(0, sampleSize));

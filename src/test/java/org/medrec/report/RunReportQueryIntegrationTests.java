@@ -15,7 +15,8 @@ import org.medrec.review.Decision;
 import org.medrec.store.RecordLoader;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.store.ReviewItemWriter;
-import org.medrec.testing.StoreTables;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,21 +48,12 @@ class RunReportQueryIntegrationTests {
 
     @BeforeEach
     void run() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir, status) VALUES (?, '/in', 'COMPLETED')").param(run).update();
-        chart = file("d", "charts/intake.png", "PNG", "held_for_review");
-        sheet = file("e", "sheets/patients.csv", "CSV", "loaded");
-    }
-
-    private long file(String digit, String path, String format, String outcome) {
-        long id = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, pages, outcome)
-                VALUES (?, 1, ?, ?, ?, 1, ?) RETURNING id""").params(digit.repeat(64), path, run, format, outcome)
-                .query(Long.class).single();
-        jdbc.sql("INSERT INTO run_file (run_id, path, source_file_id, disposition) VALUES (?, ?, ?, 'new')")
-                .params(run, path, id).update();
-        return id;
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        jdbc.sql("UPDATE migration_run SET status = 'COMPLETED' WHERE id = ?").param(run).update();
+        chart = testRun.file("charts/intake.png", "PNG", FileOutcome.HELD_FOR_REVIEW, "values to review");
+        sheet = testRun.file("sheets/patients.csv", "CSV", FileOutcome.LOADED, null);
+        jdbc.sql("UPDATE source_file SET pages = 1").update();
     }
 
     private FieldValue cell(int row, String path, String value) {
@@ -77,8 +69,8 @@ class RunReportQueryIntegrationTests {
     void shouldCountDocumentsDecisionsRowsAndSayTheNumbersAddUp() {
         loader.route(new RecordLoader.Source(run, sheet, "patients", null, null, "patients", 1.0), List.of(new ExtractedRecord(CLINIC, "W-1", "patients",
                 List.of(cell(2, "mrn", "W-1"), cell(2, "patient.family", "Ellery"), cell(2, "patient.birth_date", "1980-01-02")))));
-        items.openForSource(run, null, null, "W-2", "*", SourceRef.inSheet(sheet, "sheets/patients.csv", "patients", 3, null),
-                "W-2,,1980-13-40", "bad row 3: impossible date; it was not loaded");
+        items.openForRow(run, SourceRef.inSheet(sheet, "sheets/patients.csv", "patients", 3, null), "W-2",
+                "W-2,,1980-13-40", CLINIC, "bad row 3: impossible date; it was not loaded");
         loader.route(new RecordLoader.Source(run, chart, "intake", 1, 1, null, 0.6), List.of(new ExtractedRecord(CLINIC, "W-3", "intake", List.of(
                 page("mrn", "W-3", null), page("patient.family", "Orrin", "low OCR confidence"),
                 page("patient.birth_date", "1975-06-07", "low OCR confidence")))));
@@ -92,8 +84,8 @@ class RunReportQueryIntegrationTests {
         Reconciliation r = report.reconciliation();
         assertThat(r.documentsByType()).containsEntry("patients", 1L).containsEntry("intake", 1L);
         assertThat(r.documentsByStatus()).containsEntry("loaded", 2L);
-        assertThat(r.review()).isEqualTo(new Reconciliation.Review(3, 2, 1, 1, 0, 1));
-        assertThat(r.rows()).isEqualTo(new Reconciliation.Rows(1, 1, 0, 0, 1));
+        assertThat(r.review()).isEqualTo(new Reconciliation.Review(3, 2, 1, 1, 0, 0, 1));
+        assertThat(r.rows()).isEqualTo(new Reconciliation.Rows(1, 1, 0, 0, 0, 1));
         assertThat(r.loose()).isEqualTo(new Reconciliation.Loose(0, 0, 0));
         assertThat(report.discrepancies()).isEmpty();
         assertThat(ReportFormat.TEXT.render(report)).contains("1 corrected").contains("the numbers add up");

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
 import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.medrec.web.Accounts;
 import org.openqa.selenium.By;
@@ -76,7 +75,6 @@ class ReviewBrowserTests {
 
     @BeforeEach
     void browserAndTechnician() {
-        StoreTables.wipeMigrations(jdbc);
         technician = "tech-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.add(technician, Accounts.Role.TECHNICIAN, PASSWORD.toCharArray(), "test", AuditLog.Origin.CLI);
         browser = chromium(profile);

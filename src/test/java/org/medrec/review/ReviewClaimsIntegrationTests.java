@@ -17,10 +17,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medrec.record.FieldValue;
-import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.store.ReviewItemWriter;
-import org.medrec.testing.StoreTables;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,13 +52,9 @@ class ReviewClaimsIntegrationTests {
 
     @BeforeEach
     void emptyQueue() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        file = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome, reason)
-                VALUES (?, 1, 'sheets/visits.csv', ?, 'CSV', 'held_for_review', 'rows to review') RETURNING id""")
-                .params("2".repeat(64), run).query(Long.class).single();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        file = testRun.file("sheets/visits.csv", "CSV", FileOutcome.HELD_FOR_REVIEW, "rows to review");
     }
 
     private List<UUID> openItems(int n) {

@@ -18,7 +18,6 @@ import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +51,6 @@ class ReviewPagesIntegrationTests {
 
     @BeforeEach
     void heldCard() {
-        StoreTables.wipeMigrations(jdbc);
         card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
@@ -119,6 +117,25 @@ class ReviewPagesIntegrationTests {
 
         assertThat(status).isEqualTo(404);
         assertThat(html).contains("immunizations[0].date");
+    }
+
+    @Test
+    void shouldShowNoPageAndSaySoWhenTheOriginalWasReplacedAfterTheRun() throws Exception {
+        byte[] original = java.nio.file.Files.readAllBytes(card.page());
+        java.nio.file.Files.write(card.page(), java.util.Arrays.copyOf(original, original.length + 16));   // still a PNG
+        UUID date = card.item("immunizations[0].date");
+
+        int crop = mvc.perform(get("/items/" + date + "/crop.png").with(user("viewer-1").roles("VIEWER")))
+                .andReturn().getResponse().getStatus();
+        String html = mvc.perform(get("/items/" + date).with(user("viewer-1").roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(crop).isEqualTo(404);
+        assertThat(html).contains("id=\"original-changed\"").contains("SHA-256").doesNotContain("id=\"crop\"");
+
+        java.nio.file.Files.write(card.page(), original);
+        assertThat(mvc.perform(get("/items/" + date + "/crop.png").with(user("viewer-1").roles("VIEWER")))
+                .andReturn().getResponse().getStatus()).as("the original back").isEqualTo(200);
     }
 
     @Test

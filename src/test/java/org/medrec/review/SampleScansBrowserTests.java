@@ -17,7 +17,7 @@ import org.medrec.config.MedrecProperties;
 import org.medrec.export.FhirExport;
 import org.medrec.job.MigrationService;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
+import org.medrec.testing.ReadmeSample;
 import org.medrec.testing.StoreTest;
 import org.medrec.web.Accounts;
 import org.openqa.selenium.By;
@@ -83,9 +83,8 @@ class SampleScansBrowserTests {
 
     @Test
     void shouldClearTheSampleScansQueueByKeyboardAndExportTheReleasedRecords() throws Exception {
-        StoreTables.wipeMigrations(jdbc);
         Path input = Fixtures.copyTree(Fixtures.sampleScans(), work.resolve("sample-scans"));
-        migration.migrate(input);
+        ReadmeSample.assertPrinted(migration.migrate(input).toText());
         long open = count("SELECT count(*) FROM review_item WHERE status = 'open'");
         long held = count("SELECT count(*) FROM document WHERE status = 'held'");
         long patientsBefore = count("SELECT count(*) FROM patient");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,13 +51,7 @@ class BulkLoadIntegrationTests {
 
     @BeforeEach
     void sourceFile() {
-        StoreTables.wipeMigrations(jdbc);
-        UUID run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        sourceFileId = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, 'sheets/export', ?, 'XLSX', 'received') RETURNING id""")
-                .params("a".repeat(64), run).query(Long.class).single();
+        sourceFileId = TestRun.begin(jdbc).file("sheets/export", "XLSX");
     }
 
     @ParameterizedTest

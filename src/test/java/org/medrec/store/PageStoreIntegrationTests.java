@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.medrec.ocr.OcrWord;
 import org.medrec.ocr.Orientation;
 import org.medrec.ocr.PageText;
 import org.medrec.ocr.PreparedPage;
-import org.medrec.testing.StoreTables;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,13 +33,7 @@ class PageStoreIntegrationTests {
 
     @BeforeEach
     void sourceFile() {
-        StoreTables.wipeMigrations(jdbc);
-        UUID run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        file = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, 'intake.tiff', ?, 'TIFF', 'received') RETURNING id""")
-                .params("7".repeat(64), run).query(Long.class).single();
+        file = TestRun.begin(jdbc).file("intake.tiff", "TIFF");
     }
 
     @Test

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
-import org.medrec.testing.StoreTables;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,18 +45,9 @@ class PatientMergeIntegrationTests {
 
     @BeforeEach
     void files() {
-        StoreTables.wipeMigrations(jdbc);
-        UUID run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        first = file("7", run);
-        second = file("8", run);
-    }
-
-    private long file(String digit, UUID run) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, ?, ?, 'CSV', 'loaded') RETURNING id""").params(digit.repeat(64), "f" + digit + ".csv", run)
-                .query(Long.class).single();
+        TestRun run = TestRun.begin(jdbc);
+        first = run.file("f7.csv", "CSV", FileOutcome.LOADED, null);
+        second = run.file("f8.csv", "CSV", FileOutcome.LOADED, null);
     }
 
     private long load(long file, String mrn, String... pathsAndValues) {

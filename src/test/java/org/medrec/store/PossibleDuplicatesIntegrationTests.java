@@ -21,7 +21,8 @@ import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.DecisionResult;
 import org.medrec.review.ReviewDecisions;
-import org.medrec.testing.StoreTables;
+import org.medrec.record.FileOutcome;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,19 +58,11 @@ class PossibleDuplicatesIntegrationTests {
 
     @BeforeEach
     void sources() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        sheet = sourceFile("a", "sheets/registrations.csv", "CSV");
-        card = sourceFile("b", "charts/intake.png", "PNG");
-        note = sourceFile("c", "charts/note.pdf", "PDF");
-    }
-
-    private long sourceFile(String digit, String path, String format) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, ?, ?, ?, 'loaded') RETURNING id""")
-                .params(digit.repeat(64), path, run, format).query(Long.class).single();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        sheet = testRun.file("sheets/registrations.csv", "CSV", FileOutcome.LOADED, null);
+        card = testRun.file("charts/intake.png", "PNG", FileOutcome.LOADED, null);
+        note = testRun.file("charts/note.pdf", "PDF", FileOutcome.LOADED, null);
     }
 
     /** A synthetic registration row: MRN, family, given, birth date, sex, phone, then entries. */

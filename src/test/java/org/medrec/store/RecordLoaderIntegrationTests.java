@@ -12,7 +12,7 @@ import org.medrec.record.ExtractedRecord;
 import org.medrec.record.FieldValue;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
-import org.medrec.testing.StoreTables;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,18 +34,10 @@ class RecordLoaderIntegrationTests {
 
     @BeforeEach
     void sources() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        card = sourceFile("1", "PNG");
-        sheet = sourceFile("2", "XLSX");
-    }
-
-    private long sourceFile(String digit, String format) {
-        return jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, ?, ?, ?, 'received') RETURNING id""")
-                .params(digit.repeat(64), "file" + digit, run, format).query(Long.class).single();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        card = testRun.file("file1", "PNG");
+        sheet = testRun.file("file2", "XLSX");
     }
 
     private FieldValue onCard(String path, String raw, String value, double confidence, String reviewReason) {
@@ -105,6 +97,22 @@ class RecordLoaderIntegrationTests {
         assertThat(jdbc.sql("SELECT field || '|' || raw || '|' || proposed_value || '|' || mrn || '|' || page FROM review_item")
                 .query(String.class).single()).isEqualTo("immunizations[0].date|05/O2/2019|2019-05-02|00031415|1");
         assertThat(jdbc.sql("SELECT jsonb_array_length(records) FROM document").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLoadARecordWhoseOnlyDoubtIsAPhoneAndLeaveThePhoneAloneInReview() {
+        List<FieldValue> fields = new ArrayList<>(cardFields("1962-03-14"));
+        fields.add(new FieldValue("patient.phone", "555-01X9", null, 0.5,
+                SourceRef.inSheet(sheet, "sheets/patients.csv", "Patients", 4, "F"), "'555-01X9' is not a phone number"));
+
+        RecordLoader.Routed routed = loader.route(new RecordLoader.Source(run, card, "registration", 1, 1, null, 0.95),
+                List.of(new ExtractedRecord(CLINIC, "00031415", "registration", fields)));
+
+        assertThat(routed.status()).isEqualTo(DocumentStatus.LOADED);
+        assertThat(jdbc.sql("SELECT family || ' ' || coalesce(phone, '-') FROM patient").query(String.class).single())
+                .isEqualTo("Delgado-Test -");
+        assertThat(jdbc.sql("SELECT kind || ' ' || field || ' ' || document_id FROM review_item").query(String.class).single())
+                .isEqualTo("value patient.phone " + routed.documentId());
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
-import org.medrec.testing.StoreTables;
+import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
+import org.medrec.testing.TestStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,15 +49,9 @@ class SheetLoadingIntegrationTests {
 
     @BeforeEach
     void sourceFile() {
-        StoreTables.wipeMigrations(jdbc);
-        run = UUID.randomUUID();
-        jdbc.sql("INSERT INTO migration_run (id, input_dir) VALUES (?, '/in')").param(run).update();
-        sourceFileId = jdbc.sql("""
-                INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome)
-                VALUES (?, 1, 'encounters.csv', ?, 'CSV', 'received') RETURNING id""")
-                .params("b".repeat(64), run).query(Long.class).single();
-        jdbc.sql("INSERT INTO run_file (run_id, path, source_file_id, disposition) VALUES (?, 'encounters.csv', ?, 'new')")
-                .params(run, sourceFileId).update();
+        TestRun testRun = TestRun.begin(jdbc);
+        run = testRun.id();
+        sourceFileId = testRun.file("encounters.csv", "CSV");
     }
 
     @Test
@@ -93,14 +88,14 @@ class SheetLoadingIntegrationTests {
     @Test
     void shouldLeaveNothingOfAFileWhoseLoadBrokeAStoreRule() throws Exception {
         Path file = encounters(dir.resolve("encounters.csv"));
-        jdbc.sql("ALTER TABLE encounter ADD CONSTRAINT test_no_2015_visits CHECK (date IS NULL OR date < DATE '2015-06-01')")
+        TestStore.superuser().sql("ALTER TABLE encounter ADD CONSTRAINT test_no_2015_visits CHECK (date IS NULL OR date < DATE '2015-06-01')")
                 .update();
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                             () -> loading.load(run, sourceFileId, file, "encounters.csv", true, REFERENCE))
                     .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         } finally {
-            jdbc.sql("ALTER TABLE encounter DROP CONSTRAINT test_no_2015_visits").update();
+            TestStore.superuser().sql("ALTER TABLE encounter DROP CONSTRAINT test_no_2015_visits").update();
         }
         for (String table : List.of("document", "patient", "encounter", "value_provenance", "sheet_row_provenance", "review_item")) {
             assertThat(count(table)).as(table).isZero();

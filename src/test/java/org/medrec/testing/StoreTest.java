@@ -7,14 +7,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A test of medrec's Spring application against the test run's real PostgreSQL ({@link TestStore}).
- * Test classes with the same properties share one application context. Tagged {@code store}:
- * {@code scripts/test --fast} leaves them out.
+ * A test of medrec's Spring application against the test run's real PostgreSQL ({@link TestStore}),
+ * emptied before each test ({@link EmptyStore}). Test classes with the same properties share one
+ * application context. Tagged {@code store}: {@code scripts/test --fast} leaves them out.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest
 @ContextConfiguration(initializers = TestStore.class)
+@ExtendWith(EmptyStore.class)
 @Tag("store")
 public @interface StoreTest {
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
 import org.medrec.store.RecordLoader;
 import org.medrec.testing.HeldCards;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +58,6 @@ class WebAuthorizationIntegrationTests {
 
     @BeforeEach
     void heldCardAndMockMvc() {
-        StoreTables.wipeMigrations(jdbc);
         card = HeldCards.create(jdbc, loader, input, "00031415");
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
@@ -168,9 +166,9 @@ class WebAuthorizationIntegrationTests {
         assertThat(page).contains(item.toString()).contains("review.accept");
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getContentAsString().lines().findFirst()).contains(
-                "id,at,actor,origin,action,entity,entity_id,old_value,new_value");
+                "id,at,actor,origin,action,entity,entity_id,old_value,new_value,os_user");
         assertThat(csv.getContentAsString().lines().filter(l -> l.contains(item.toString())))
-                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02"));
+                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02,"));
     }
 
     @Test

@@ -24,9 +24,11 @@ public sealed interface ChartExtraction {
 
     /**
      * A medical record whose type or layout medrec could not tell: a person classifies it and keys
-     * its values. {@code docType} is the type when known (a form whose boxes could not be placed).
+     * its values. {@code docType} is the type when known (a form whose boxes could not be placed);
+     * {@code identifierSystem} the clinic whose letterhead it bears, when one was read (else null).
      */
-    record NotUnderstood(String docType, double confidence, String reason) implements ChartExtraction {
+    record NotUnderstood(String docType, double confidence, String identifierSystem, String reason)
+            implements ChartExtraction {
         @Override
         public <T> T map(Function<NotMedical, T> notMedical, Function<NotUnderstood, T> notUnderstood,
                          Function<Extracted, T> extracted) {

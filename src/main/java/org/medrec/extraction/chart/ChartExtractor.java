@@ -23,7 +23,7 @@ public final class ChartExtractor {
     private record Reading(String mrn, String doubt) {
     }
 
-    static final String UNKNOWN_CLINIC = "urn:medrec:clinic:unrecognised";
+    public static final String UNKNOWN_CLINIC = "urn:medrec:clinic:unrecognised";
     /** A line that opens with words and a colon ("Discontinued:", "Continued on page 2:") is a note, not a table row. */
     private static final java.util.regex.Pattern OPENS_WITH_LABEL = java.util.regex.Pattern.compile(
             "^\\p{L}[\\p{L}']*(\\s+[\\p{L}\\d']+){0,3}:(\\s|$)");
@@ -49,14 +49,14 @@ public final class ChartExtractor {
             return new ChartExtraction.NotMedical(c.reason());
         }
         if (!c.classified()) {
-            return new ChartExtraction.NotUnderstood(null, 0, c.reason());
+            return new ChartExtraction.NotUnderstood(null, 0, system(clinic(document, true)), c.reason());
         }
         FormSpec form = c.form();
+        ClinicSpec clinic = clinic(document, form.layout() != null);
         if (form.reviewWhole() != null) {
-            return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), form.reviewWhole());
+            return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), system(clinic), form.reviewWhole());
         }
         LabelValues labels = labelsByType.get(form.docType());
-        ClinicSpec clinic = clinic(document, form.layout() != null);
         ClinicalDates dates = clinic != null && clinic.dateOrder() == ClinicalDates.Order.DAY_FIRST
                 ? ClinicalDates.dayFirst() : ClinicalDates.monthFirst();
         ChartValues values = new ChartValues(dates, reference);
@@ -67,7 +67,8 @@ public final class ChartExtractor {
             List<ChartLine> first = document.lines().stream().filter(l -> l.page() == document.lines().get(0).page()).toList();
             FormBoxes.Placement placement = FormBoxes.place(first, form.layout());
             if (placement == null) {
-                return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), "the boxes of this " + form.docType()
+                return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), system(clinic),
+                        "the boxes of this " + form.docType()
                         + " form could not be placed on the page (too few of its printed captions were read):"
                         + " a person enters its values");
             }
@@ -133,6 +134,10 @@ public final class ChartExtractor {
      * The clinic whose letterhead heads the first page (or any page's header); on a fixed-layout
      * form, whose name stands anywhere on it (a claim's billing provider box).
      */
+    private static String system(ClinicSpec clinic) {
+        return clinic == null ? null : clinic.identifierSystem();
+    }
+
     private ClinicSpec clinic(ChartDocument document, boolean anywhere) {
         List<ChartLine> lines = document.lines();
         for (int pass = 0; pass < 2; pass++) {

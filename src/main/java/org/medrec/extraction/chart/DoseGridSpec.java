@@ -10,11 +10,11 @@ import java.util.List;
  * @param rowCaption    spellings of the caption over the column of vaccine names ({@code Vaccine})
  * @param columnCaption spellings of the word over each dose column, before its number ({@code Dose})
  */
-record DoseGridSpec(List<String> rowCaption, List<String> columnCaption) {
+public record DoseGridSpec(List<String> rowCaption, List<String> columnCaption) {
 
-    DoseGridSpec {
-        rowCaption = List.copyOf(rowCaption);
-        columnCaption = List.copyOf(columnCaption);
+    public DoseGridSpec {
+        rowCaption = rowCaption == null ? List.of() : List.copyOf(rowCaption);
+        columnCaption = columnCaption == null ? List.of() : List.copyOf(columnCaption);
         if (rowCaption.isEmpty() || columnCaption.isEmpty()) {
             throw new IllegalArgumentException("dose-grid: row-caption and column-caption need a spelling each");
         }

@@ -14,15 +14,15 @@ import java.util.Map;
  * @param lists   per record-model list path ({@code charges}, {@code encounters[0].diagnoses}), one
  *                map of field to box per entry, in the order the entries are numbered
  */
-record FormLayout(Map<String, int[]> anchors, Map<String, int[]> fields, Map<String, List<Map<String, int[]>>> lists) {
+public record FormLayout(Map<String, int[]> anchors, Map<String, int[]> fields, Map<String, List<Map<String, int[]>>> lists) {
 
     /** A layout is placed when at least this many anchors are found on the page. */
     static final int MIN_ANCHORS = 3;
 
-    FormLayout {
-        anchors = Map.copyOf(anchors);
-        fields = Map.copyOf(fields);
-        lists = Map.copyOf(lists);
+    public FormLayout {
+        anchors = anchors == null ? Map.of() : Map.copyOf(anchors);
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        lists = lists == null ? Map.of() : Map.copyOf(lists);
         if (anchors.size() < MIN_ANCHORS) {
             throw new IllegalArgumentException("layout: at least " + MIN_ANCHORS + " anchors are needed");
         }

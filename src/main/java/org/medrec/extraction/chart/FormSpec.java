@@ -20,18 +20,21 @@ import java.util.Map;
  * @param doseGrid how the form prints doses as a grid (an immunization card), or null
  * @param layout   where a fixed-layout form's boxes stand (a claim form), or null
  */
-record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
+public record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
                 Map<String, List<String>> sections, List<String> headings, boolean expectsRows,
                 Map<String, List<String>> labels, String reviewWhole, Map<String, List<String>> checklists,
                 DoseGridSpec doseGrid, FormLayout layout) {
 
-    FormSpec {
-        checklists = Map.copyOf(checklists);
-        labels = Map.copyOf(labels);
-        headings = List.copyOf(headings);
-        titles = List.copyOf(titles);
-        keywords = List.copyOf(keywords);
-        tables = List.copyOf(tables);
-        sections = Map.copyOf(sections);
+    public FormSpec {
+        if (docType == null || docType.isBlank()) {
+            throw new IllegalArgumentException("doc-type is missing");
+        }
+        checklists = checklists == null ? Map.of() : Map.copyOf(checklists);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        headings = headings == null ? List.of() : List.copyOf(headings);
+        titles = titles == null ? List.of() : List.copyOf(titles);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        tables = tables == null ? List.of() : List.copyOf(tables);
+        sections = sections == null ? Map.of() : Map.copyOf(sections);
     }
 }

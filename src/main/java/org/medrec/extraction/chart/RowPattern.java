@@ -1,5 +1,6 @@
 package org.medrec.extraction.chart;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ final class RowPattern {
     private final Pattern pattern;
     private final List<String> fields;
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     RowPattern(String expression) {
         String expanded = expression;
         for (Map.Entry<String, String> m : MACROS.entrySet()) {

@@ -11,12 +11,15 @@ import java.util.Map;
  * are printed but not taken (an allergy's type, a vaccine's manufacturer).
  * Immutable.
  */
-record TableSpec(String list, Map<String, List<String>> columns, List<String> required, String key, List<RowPattern> rows) {
+public record TableSpec(String list, Map<String, List<String>> columns, List<String> required, String key, List<RowPattern> rows) {
 
-    TableSpec {
+    public TableSpec {
+        if (list == null || columns == null || key == null) {
+            throw new IllegalArgumentException("a table needs its list, columns and key");
+        }
         columns = Map.copyOf(columns);
-        required = List.copyOf(required);
-        rows = List.copyOf(rows);
+        required = required == null ? List.of() : List.copyOf(required);
+        rows = rows == null ? List.of() : List.copyOf(rows);
         if (!columns.containsKey(key)) {
             throw new IllegalArgumentException("table " + list + ": the key column '" + key + "' has no header spellings");
         }

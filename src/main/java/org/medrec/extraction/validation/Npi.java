@@ -1,5 +1,7 @@
 package org.medrec.extraction.validation;
 
+import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
+
 /**
  * National Provider Identifiers: ten digits, the first 1 or 2, the last a Luhn check digit
  * computed over {@code 80840} followed by the first nine digits. Spaces and hyphens are dropped, a
@@ -36,30 +38,8 @@ public final class Npi {
         return Normalized.ok(digits, repaired.changed());
     }
 
-    /** Whether ten digits pass the NPI check (Luhn over "80840" and the digits). */
+    /** Whether ten digits pass the NPI check: Luhn over the card issuer prefix "80840" and the digits. */
     public static boolean isValid(String tenDigits) {
-        if (tenDigits == null || !tenDigits.matches("\\d{10}")) {
-            return false;
-        }
-        return checkDigit(tenDigits.substring(0, 9)) == tenDigits.charAt(9) - '0';
-    }
-
-    /** The check digit for the first nine digits of an NPI. */
-    static int checkDigit(String nineDigits) {
-        String payload = "80840" + nineDigits;
-        int sum = 0;
-        boolean doubleIt = true;
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int d = payload.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubleIt = !doubleIt;
-        }
-        return (10 - sum % 10) % 10;
+        return tenDigits != null && tenDigits.matches("\\d{10}") && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid("80840" + tenDigits);
     }
 }

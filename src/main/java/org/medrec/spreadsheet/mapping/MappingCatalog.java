@@ -1,21 +1,18 @@
 package org.medrec.spreadsheet.mapping;
 
 import java.io.IOException;
-import java.io.InputStream;
+import org.medrec.config.ConfigFileException;
+import org.medrec.config.StrictYaml;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The source-system mappings of {@code jobs/mappings/*.yml}. A sheet is read only with the one
@@ -32,6 +29,10 @@ public final class MappingCatalog {
     public record LookupMatch(SourceMapping source, SourceMapping.Lookup lookup) {
     }
 
+    /** A kind of file a source system exports and medrec does not migrate, that fits a sheet's headers. */
+    public record NotMigratedMatch(SourceMapping source, SourceMapping.NotMigrated kind) {
+    }
+
     private final List<SourceMapping> mappings;
 
     public MappingCatalog(List<SourceMapping> mappings) {
@@ -42,16 +43,20 @@ public final class MappingCatalog {
         return mappings;
     }
 
-    /** Loads every {@code *.yml} of a folder; a malformed file stops with its name and the problem. */
+    /**
+     * Loads every {@code *.yml} of a folder. A malformed file, or a key no mapping knows, stops with
+     * the file, the line and the key ({@link StrictYaml}).
+     */
     public static MappingCatalog load(Path folder) {
         List<SourceMapping> loaded = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    String name = file.getFileName().toString().replaceFirst("\\.yml$", "");
-                    loaded.add(parse(name, new Yaml(new SafeConstructor(new LoaderOptions())).load(in)));
+                String name = file.getFileName().toString().replaceFirst("\\.yml$", "");
+                MappingFile mapping = StrictYaml.read(file, MappingFile.class);
+                try {
+                    loaded.add(mapping.source(name));
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("mapping " + file.getFileName() + ": " + e.getMessage(), e);
+                    throw new ConfigFileException(file, 0, e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -86,50 +91,62 @@ public final class MappingCatalog {
         return found;
     }
 
+    /** The kinds of file not migrated by design that fit a sheet's headers. */
+    public List<NotMigratedMatch> notMigratedCandidates(List<String> headers) {
+        List<NotMigratedMatch> found = new ArrayList<>();
+        for (SourceMapping source : mappings) {
+            for (SourceMapping.NotMigrated kind : source.notMigrated()) {
+                if (kind.matches(headers)) {
+                    found.add(new NotMigratedMatch(source, kind));
+                }
+            }
+        }
+        return found;
+    }
+
     public Optional<Match> match(List<String> headers) {
         List<Match> found = candidates(headers);
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    @SuppressWarnings("unchecked")
-    static SourceMapping parse(String name, Object yaml) {
-        if (!(yaml instanceof Map<?, ?> root)) {
-            throw new IllegalArgumentException("expected a mapping at the top");
-        }
-        Map<String, Object> mrn = (Map<String, Object>) require(root, "mrn");
-        Object pad = mrn.get("zero-pad");
-        SourceMapping.MrnFormat mrnFormat = new SourceMapping.MrnFormat(
-                Pattern.compile((String) require(mrn, "format")), pad == null ? null : ((Number) pad).intValue());
-        List<SheetMapping> sheets = new ArrayList<>();
-        Map<String, Object> sheetMaps = (Map<String, Object>) require(root, "sheets");
-        sheetMaps.forEach((kind, value) -> {
-            Map<String, Object> sheet = (Map<String, Object>) value;
-            Map<String, List<String>> columns = new LinkedHashMap<>();
-            ((Map<String, Object>) require(sheet, "columns")).forEach((header, paths) ->
-                    columns.put(header, paths instanceof List<?> list ? (List<String>) list : List.of((String) paths)));
-            sheets.add(new SheetMapping(kind, (List<String>) require(sheet, "headers"), columns,
-                    new LinkedHashSet<>((List<String>) sheet.getOrDefault("ignore", List.of())),
-                    Boolean.TRUE.equals(sheet.get("exact")),
-                    (Map<String, String>) sheet.getOrDefault("fallback", Map.of()),
-                    (Map<String, String>) sheet.getOrDefault("look-up", Map.of())));
-        });
-        List<SourceMapping.Lookup> lookups = new ArrayList<>();
-        Map<String, Object> lookupMaps = root.get("lookups") == null ? Map.of() : (Map<String, Object>) root.get("lookups");
-        lookupMaps.forEach((table, value) -> {
-            Map<String, Object> lookup = (Map<String, Object>) value;
-            lookups.add(new SourceMapping.Lookup(table, (List<String>) require(lookup, "headers"),
-                    (String) require(lookup, "key"), (String) require(lookup, "value")));
-        });
-        return new SourceMapping(name, (String) root.get("system"), (String) require(root, "identifier-system"), mrnFormat,
-                root.get("dates") == null ? List.of() : (List<String>) root.get("dates"),
-                Boolean.TRUE.equals(root.get("decimal-comma")), sheets, lookups);
-    }
+    /** A file of {@code jobs/mappings} as written (see jobs/README.md). */
+    record MappingFile(String system, String identifierSystem, Mrn mrn, List<String> dates, boolean decimalComma,
+                       Map<String, Sheet> sheets, Map<String, Lookup> lookups, Map<String, NotMigrated> notMigrated) {
 
-    private static Object require(Map<?, ?> map, String key) {
-        Object value = map.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("'" + key + "' is required");
+        record Mrn(Pattern format, Integer zeroPad) {
         }
-        return value;
+
+        record Sheet(List<String> headers, Map<String, List<String>> columns, List<String> ignore, boolean exact,
+                     Map<String, String> fallback, Map<String, String> lookUp, Map<String, List<String>> noValue) {
+        }
+
+        record Lookup(List<String> headers, String key, String value, boolean optional) {
+        }
+
+        record NotMigrated(List<String> headers, String why) {
+        }
+
+        SourceMapping source(String name) {
+            if (mrn == null || sheets == null) {
+                throw new IllegalArgumentException("'mrn' and 'sheets' are required");
+            }
+            List<SheetMapping> kinds = new ArrayList<>();
+            sheets.forEach((kind, sheet) -> kinds.add(new SheetMapping(kind, orEmpty(sheet.headers()),
+                    sheet.columns() == null ? Map.of() : sheet.columns(), new LinkedHashSet<>(orEmpty(sheet.ignore())),
+                    sheet.exact(), sheet.fallback() == null ? Map.of() : sheet.fallback(),
+                    sheet.lookUp() == null ? Map.of() : sheet.lookUp(), sheet.noValue() == null ? Map.of() : sheet.noValue())));
+            List<SourceMapping.Lookup> tables = new ArrayList<>();
+            (lookups == null ? Map.<String, Lookup>of() : lookups).forEach((table, l) ->
+                    tables.add(new SourceMapping.Lookup(table, orEmpty(l.headers()), l.key(), l.value(), l.optional())));
+            List<SourceMapping.NotMigrated> left = new ArrayList<>();
+            (notMigrated == null ? Map.<String, NotMigrated>of() : notMigrated).forEach((kind, n) ->
+                    left.add(new SourceMapping.NotMigrated(kind, orEmpty(n.headers()), n.why())));
+            return new SourceMapping(name, system, identifierSystem, new SourceMapping.MrnFormat(mrn.format(), mrn.zeroPad()),
+                    orEmpty(dates), decimalComma, kinds, tables, left);
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
+        }
     }
 }

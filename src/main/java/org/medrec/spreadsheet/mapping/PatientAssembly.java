@@ -118,7 +118,8 @@ public final class PatientAssembly {
                 if (order.status() == Normalized.Status.INVALID) {
                     String what = v.template().substring(0, v.template().indexOf('['));
                     return new FileRecords.BadRow(row.sheet(), row.row(), v.column(), v.raw(),
-                            "the date of this " + ENTRY_NAMES.get(what) + " (" + order.problem() + ")", mrn);
+                            "the date of this " + ENTRY_NAMES.get(what) + " (" + order.problem() + ")", mrn,
+                            source.identifierSystem());
                 }
             }
         }

@@ -26,9 +26,11 @@ class NpiTests {
     }
 
     @Test
-    void shouldComputeTheCheckDigitOverThePrefix80840() {
-        assertThat(Npi.checkDigit("123456789")).isEqualTo(3);
+    void shouldCheckTheLuhnDigitOverThePrefix80840() {
         assertThat(Npi.isValid("1234567893")).isTrue();
+        assertThat(Npi.isValid("1245319599")).isTrue();
+        assertThat(Npi.isValid("2000000002")).isTrue();
+        assertThat(Npi.isValid("1245319598")).isFalse();
         assertThat(Npi.isValid("123456789")).isFalse();
         assertThat(Npi.isValid(null)).isFalse();
     }

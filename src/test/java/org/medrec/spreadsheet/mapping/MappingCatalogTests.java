@@ -70,17 +70,22 @@ class MappingCatalogTests {
     }
 
     @Test
-    void shouldNotReadTheSyntheaFilesThatShareHeadersWithAMappedOne() {
+    void shouldTellTheSyntheaFilesThatShareHeadersWithAMappedOneByTheirOwnAndNeverReadThem() {
         for (String headers : List.of("Id,START,STOP,PATIENT,ENCOUNTER,CODE,DESCRIPTION,REASONCODE,REASONDESCRIPTION",
                 "START,STOP,PATIENT,ENCOUNTER,CODE,DESCRIPTION,BASE_COST,REASONCODE,REASONDESCRIPTION",
-                "START,STOP,PATIENT,ENCOUNTER,SYSTEM,CODE,DESCRIPTION,BASE_COST,REASONCODE,REASONDESCRIPTION",
                 "START,STOP,PATIENT,ENCOUNTER,CODE,DESCRIPTION,UDI", "DATE,PATIENT,ENCOUNTER,CODE,DESCRIPTION,QUANTITY",
                 "DATE,PATIENT,ENCOUNTER,CATEGORY,CODE,DESCRIPTION,VALUE,UNITS,TYPE",
-                "Id,ORGANIZATION,NAME,GENDER,SPECIALITY,ADDRESS,CITY,STATE,ZIP,LAT,LON,UTILIZATION",
                 "Id,NAME,ADDRESS,CITY,STATE,ZIP,LAT,LON,PHONE,REVENUE,UTILIZATION")) {
             assertThat(catalog.candidates(synthea(headers))).as(headers).isEmpty();
             assertThat(catalog.lookupCandidates(synthea(headers))).as(headers).isEmpty();
+            assertThat(catalog.notMigratedCandidates(synthea(headers))).as(headers).hasSize(1);
         }
+        String providers = "Id,ORGANIZATION,NAME,GENDER,SPECIALITY,ADDRESS,CITY,STATE,ZIP,LAT,LON,UTILIZATION";
+        assertThat(catalog.lookupCandidates(synthea(providers))).extracting(m -> m.lookup().name()).containsExactly("providers");
+        String laterProcedures = "START,STOP,PATIENT,ENCOUNTER,SYSTEM,CODE,DESCRIPTION,BASE_COST,REASONCODE,REASONDESCRIPTION";
+        assertThat(catalog.candidates(synthea(laterProcedures))).as("a column set medrec has not seen: a person looks")
+                .isEmpty();
+        assertThat(catalog.notMigratedCandidates(synthea(laterProcedures))).isEmpty();
     }
 
     private static List<String> synthea(String headerLine) {
@@ -152,6 +157,24 @@ class MappingCatalogTests {
 
         assertThatThrownBy(() -> MappingCatalog.load(dir)).hasMessageContaining("no-table.yml")
                 .hasMessageContaining("look-up table 'payers'");
+    }
+
+    @Test
+    void shouldRefuseAMisspeltKeyWithTheFileTheLineAndTheKeysThatExist(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typo.yml");
+        Files.writeString(file, """
+                identifier-system: urn:x
+                mrn: {format: "[0-9]+"}
+                sheets:
+                  patients:
+                    headers: [MRN]
+                    columns: {MRN: mrn}
+                    ignored: [Notes]
+                """);
+
+        assertThatThrownBy(() -> MappingCatalog.load(dir))
+                .hasMessageStartingWith(file + ", line 7: unknown key 'ignored' (in sheets.patients)")
+                .hasMessageContaining("the keys there are: columns, exact, fallback, headers, ignore, look-up");
     }
 
     private SourceMapping mapping(String name) {

@@ -2,14 +2,12 @@ package org.medrec.spreadsheet.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.job.MigrationService;
@@ -18,7 +16,6 @@ import org.medrec.audit.AuditLog;
 import org.medrec.review.Decision;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.testing.Fixtures;
-import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,11 +40,6 @@ class SyntheaExportIntegrationTests {
 
     @TempDir
     Path input;
-
-    @BeforeEach
-    void emptyStore() {
-        StoreTables.wipeMigrations(jdbc);
-    }
 
     @Test
     void shouldLoadTheRealExportWithItsIdLinksAndPutBadRowsInReview() throws Exception {
@@ -118,6 +110,30 @@ class SyntheaExportIntegrationTests {
                 "synthea/encounters.csv " + (encounters.size() + 1) + ": bad row " + (encounters.size() + 1)
                         + ": exact duplicate of row " + encounters.size() + "; it was not loaded",
                 "synthea/immunizations.csv 55: bad row 55: '593AAA05' is not an MRN in this clinic's format; it was not loaded");
+    }
+
+    @Test
+    void shouldLoadPatientsWithoutAZipNameProvidersAndReportTheFilesNotMigratedByDesign() throws Exception {
+        // given: the export with its providers and care plans, and a patient whose ZIP is Synthea's 00000
+        Path export = copyCsvFiles("external/synthea-a", input.resolve("synthea"));
+        Files.copy(Fixtures.resource("spreadsheet/synthea-by-design/providers.csv"), export.resolve("providers.csv"));
+        Files.copy(Fixtures.resource("spreadsheet/synthea-by-design/careplans.csv"), export.resolve("careplans.csv"));
+        Path patients = export.resolve("patients.csv");
+        List<String> rows = Files.readAllLines(patients);
+        Files.write(patients, rows.stream().map(r -> r.startsWith(ADULT) ? r.replace(",92145,", ",00000,") : r).toList());
+
+        // when
+        RunSummary summary = migration.migrate(input);
+
+        // then: every patient loaded, the placeholder ZIP as no value, no item nobody can act on
+        assertThat(summary.status()).isEqualTo("COMPLETED");
+        assertThat(patient(ADULT)).isEqualTo("Grimes165|{Fred155}|1985-11-20|male|San Diego|CA|");
+        assertThat(count("review_item")).isZero();
+        assertThat(reason("synthea/careplans.csv")).isEqualTo("not migrated by design: the careplans of the synthea mapping"
+                + " (care plans are not in the record model)");
+        assertThat(reason("synthea/providers.csv")).startsWith("the providers look-up table of the synthea mapping");
+        assertThat(count("encounter WHERE provider IS NULL")).isZero();
+        assertThat(jdbc.sql("SELECT count(DISTINCT provider) FROM encounter").query(Long.class).single()).isEqualTo(5);
     }
 
     @Test
