@@ -14,11 +14,11 @@ import org.springframework.boot.SpringApplication;
  * system property {@value #PROPERTY} is true ({@code MEDREC_JAVA_OPTS=-Dmedrec.startup-timeline=true};
  * {@code scripts/bench startup} reads it):
  * <pre>start-up timeline: jvm 0.21 s, context 1.40 s, command 0.05 s, close 0.10 s, exit 0.00 s, total 1.76 s;
- * of which store 0.52 s, schema 0.31 s, jobs 0.20 s</pre>
+ * of which store 0.52 s, jobs 0.20 s</pre>
  * jvm: until medrec's main; context: the command line parsed and the application started; command: its own
  * work (with beans made when first needed, {@code Store.openLazily()}, it makes them); close: the application
  * closed (the embedded server stopped when no other command uses it). Of all that, "store" is the record
- * store's server and connection pool, "schema" Flyway, "jobs" the job repository and the migration job.
+ * store's server and connection pool, its schema brought up to date; "jobs" the job repository and the migration job.
  * One per process (the CLI's); thread-safe.
  */
 final class StartupTimeline {
@@ -28,7 +28,6 @@ final class StartupTimeline {
     /** Beans whose creation the line names, by what they are; the rest of the context is "other". */
     private static final Map<String, String> PARTS = Map.of(
             "storeServer", "store", "dataSource", "store",
-            "flyway", "schema", "flywayInitializer", "schema",
             "jobRepository", "jobs", "jobOperator", "jobs", "migrationJob", "jobs");
 
     private static final StartupTimeline PROCESS = new StartupTimeline(Boolean.getBoolean(PROPERTY));
@@ -103,7 +102,7 @@ final class StartupTimeline {
         }
         line.append(", exit ").append(seconds(end - previous)).append(", total ").append(seconds(end - jvmStart))
                 .append("; of which");
-        for (String part : new String[] {"store", "schema", "jobs"}) {
+        for (String part : new String[] {"store", "jobs"}) {
             line.append(part.equals("store") ? " " : ", ").append(part).append(' ')
                     .append(seconds(partNanos.getOrDefault(part, 0L) / 1_000_000));
         }

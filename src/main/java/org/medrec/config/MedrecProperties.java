@@ -34,11 +34,21 @@ public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotN
     /**
      * The record store. An empty {@code url} means: start the embedded PostgreSQL under {@code home}.
      * {@code user} is the role medrec works as; {@code ownerUser} (optional) owns the schema and runs
-     * the migrations (see jobs/store-roles.sql).
+     * the migrations (see jobs/store-roles.sql). {@code embeddedStopAfter}: how long the embedded server keeps
+     * running once the last command using it has ended (0s: it stops with that command), 0s..1h.
      */
     public record Db(String url, String user, String password, String ownerUser, String ownerPassword,
                      @Min(value = 2, message = "must be between 2 and 100")
-                     @Max(value = 100, message = "must be between 2 and 100") int poolSize) {
+                     @Max(value = 100, message = "must be between 2 and 100") int poolSize,
+                     @NotNull Duration embeddedStopAfter) {
+
+        public Db {
+            if (embeddedStopAfter != null && (embeddedStopAfter.isNegative()
+                    || embeddedStopAfter.compareTo(Duration.ofHours(1)) > 0)) {
+                throw new IllegalArgumentException("medrec.db.embedded-stop-after must be between 0s and 1h, e.g. 30s;"
+                        + " got " + embeddedStopAfter);
+            }
+        }
 
         @Override
         public String toString() {

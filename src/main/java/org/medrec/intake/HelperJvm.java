@@ -30,6 +30,22 @@ public final class HelperJvm {
      * @param args       the main class's arguments
      */
     public static Process start(int heapMb, List<String> extraFlags, Class<?> main, String... args) throws IOException {
+        return new ProcessBuilder(command(heapMb, extraFlags, main, args)).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /**
+     * Starts a helper that outlives this JVM and talks to nobody: no input, its output dropped (so that it
+     * holds none of this JVM's pipes, which a caller reading them to their end would wait on).
+     */
+    public static Process startDetached(int heapMb, List<String> extraFlags, Class<?> main, String... args)
+            throws IOException {
+        return new ProcessBuilder(command(heapMb, extraFlags, main, args))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static List<String> command(int heapMb, List<String> extraFlags, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heapMb + "m");
@@ -50,6 +66,6 @@ public final class HelperJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return command;
     }
 }

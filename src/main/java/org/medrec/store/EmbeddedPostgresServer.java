@@ -29,10 +29,13 @@ import org.slf4j.LoggerFactory;
  * The embedded default store: a real PostgreSQL server whose data lives in {@code MEDREC_HOME}.
  *
  * <p>The first medrec process that needs it starts it; a second process (say {@code review list}
- * while {@code serve} runs) finds it running and joins it. On exit each process stops the server
- * unless another medrec process is still connected: the last one out stops it. A server left
- * running by a killed process is joined by the next command and stopped by it. Start and stop
- * decisions are serialised by a file lock in the home folder. Not thread-safe: one per process.
+ * while {@code serve} runs) finds it running and joins it. On exit each process leaves the server
+ * running while another medrec process is still connected. The last one out stops it, or, with a
+ * {@code stopAfter} (medrec.db.embedded-stop-after), leaves it to an {@link EmbeddedServerKeeper},
+ * which stops it once no command has used it for that long: the next command of a script joins it
+ * instead of starting it again. A server left running by a killed process is joined by the next
+ * command and stopped (or kept) by it. Start and stop decisions are serialised by a file lock in
+ * the home folder. Not thread-safe: one per process.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -46,17 +49,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres started;   // null when this process joined a running server
     private final int port;
     private final HomeSecrets secrets;
+    private final Duration stopAfter;
     private boolean closed;
 
-    private EmbeddedPostgresServer(Path home, EmbeddedPostgres started, int port, HomeSecrets secrets) {
+    private EmbeddedPostgresServer(Path home, EmbeddedPostgres started, int port, HomeSecrets secrets,
+                                   Duration stopAfter) {
         this.home = home;
         this.started = started;
         this.port = port;
         this.secrets = secrets;
+        this.stopAfter = stopAfter;
     }
 
-    /** Starts the server under {@code home}, or joins the one already running there. */
+    /** Starts the server under {@code home}, or joins the one already running there; the last one out stops it. */
     public static EmbeddedPostgresServer startOrJoin(Path home) {
+        return startOrJoin(home, Duration.ZERO);
+    }
+
+    /**
+     * Starts the server under {@code home}, or joins the one already running there; the last one out leaves it
+     * running for {@code stopAfter} of idleness (zero: stops it).
+     */
+    public static EmbeddedPostgresServer startOrJoin(Path home, Duration stopAfter) {
         Path absoluteHome = HomeSecrets.secureHome(home);
         try {
             HomeSecrets secrets = HomeSecrets.loadOrCreate(absoluteHome);
@@ -65,7 +79,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 if (running != null) {
                     registerClient(absoluteHome);
                     log.info("joined the embedded PostgreSQL already running for this store (port {})", running);
-                    return new EmbeddedPostgresServer(absoluteHome, null, running, secrets);
+                    return new EmbeddedPostgresServer(absoluteHome, null, running, secrets, stopAfter);
                 }
                 long begin = System.nanoTime();
                 Path data = absoluteHome.resolve("pgdata");
@@ -91,7 +105,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 registerClient(absoluteHome);
                 log.info("started the embedded PostgreSQL for this store in {} ms (port {})",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), pg.getPort());
-                return new EmbeddedPostgresServer(absoluteHome, pg, pg.getPort(), secrets);
+                return new EmbeddedPostgresServer(absoluteHome, pg, pg.getPort(), secrets, stopAfter);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL in " + absoluteHome
@@ -141,10 +155,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 log.info("left the embedded PostgreSQL running for {} other medrec process(es)", others);
                 return;
             }
+            if (!stopAfter.isZero() && EmbeddedServerKeeper.keep(home, stopAfter)) {
+                log.info("left the embedded PostgreSQL running for the next command (stopped after {} s unused)",
+                        stopAfter.toSeconds());
+                return;
+            }
             if (started != null) {
                 started.close();
             } else {
-                stopWithPgCtl();
+                stopWithPgCtl(home);
             }
             Files.deleteIfExists(serverFile(home));
             log.info("stopped the embedded PostgreSQL");
@@ -159,7 +178,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Registered processes that are still alive; the files of dead ones are removed. */
-    private static long liveClients(Path home) throws IOException {
+    static long liveClients(Path home) throws IOException {
         Path clients = home.resolve("clients");
         if (!Files.isDirectory(clients)) {
             return 0;
@@ -190,7 +209,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Stops the server this process joined. As root, PostgreSQL's tools refuse to run; like the
      * embedded binaries' own launcher, run them in a user namespace ({@code unshare -U}) then.
      */
-    private void stopWithPgCtl() throws IOException {
+    static void stopWithPgCtl(Path home) throws IOException {
         Path pgCtl = findPgCtl(home.resolve("pgbin"));
         List<String> stop = List.of(pgCtl.toString(), "stop", "-D", home.resolve("pgdata").toString(), "-m", "fast", "-w");
         if (run(stop) != 0) {
@@ -258,7 +277,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static boolean answers(int port) {
+    static boolean answers(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 3000);
             return true;
@@ -285,7 +304,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return p;
     }
 
-    private static Path serverFile(Path home) {
+    static Path serverFile(Path home) {
         return home.resolve("server.properties");
     }
 
@@ -293,7 +312,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    private static HomeLock lock(Path home) throws IOException {
+    static HomeLock lock(Path home) throws IOException {
         FileChannel channel = FileChannel.open(home.resolve("store.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
@@ -305,7 +324,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** An exclusive lock on the home folder's lock file, held until closed. */
-    private record HomeLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+    record HomeLock(FileChannel channel, FileLock lock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {

@@ -2,20 +2,18 @@ package org.medrec.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Map;
 import org.medrec.config.MedrecProperties;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The record store's connection pool: the server named by {@code MEDREC_DB_URL}, or the embedded
  * PostgreSQL under {@code MEDREC_HOME}. Every command works as the application role; the schema
- * migrations (Flyway) run as the owner of the schema when one is known (the embedded store's
- * {@code medrec_owner}, or {@code MEDREC_DB_OWNER_USER}), and then grant the application role what
- * it may do ({@code db/migration/afterMigrate.sql}). pgJDBC never adds the server's error detail
- * (which quotes the row's values) to an exception's message.
+ * migrations (Flyway, when the schema is behind: {@link StoreSchema}) run as the owner of the schema
+ * when one is known (the embedded store's {@code medrec_owner}, or {@code MEDREC_DB_OWNER_USER}), and
+ * then grant the application role what it may do ({@code db/migration/afterMigrate.sql}), before the
+ * pool is handed to anything else. pgJDBC never adds the server's error detail (which quotes the row's
+ * values) to an exception's message.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreDataSourceConfiguration {
@@ -24,7 +22,7 @@ class StoreDataSourceConfiguration {
     StoreServer storeServer(MedrecProperties properties) {
         MedrecProperties.Db db = properties.db();
         if (db.embedded()) {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(properties.home());
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(properties.home(), db.embeddedStopAfter());
             return new StoreServer(server.jdbcUrl(), server.appUser(), server.appPassword(), server.ownerUser(),
                     server.ownerPassword(), server);
         }
@@ -48,26 +46,14 @@ class StoreDataSourceConfiguration {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.setConnectionTimeout(15_000);
         config.setInitializationFailTimeout(15_000);
-        return new HikariDataSource(config);
-    }
-
-    /** Flyway as the owner of the schema (when there is one), telling the migrations which role to grant to. */
-    @Bean
-    FlywayConfigurationCustomizer storeOwnerMigrates(StoreServer server) {
-        return configuration -> {
-            if (server.separateOwner()) {
-                PGSimpleDataSource owner = new PGSimpleDataSource();
-                owner.setUrl(server.url());
-                owner.setUser(server.ownerUser());
-                if (present(server.ownerPassword())) {
-                    owner.setPassword(server.ownerPassword());
-                }
-                owner.setApplicationName(EmbeddedPostgresServer.APPLICATION_NAME);
-                owner.setLogServerErrorDetail(false);
-                configuration.dataSource(owner);
-            }
-            configuration.placeholders(Map.of("appRole", server.separateOwner() ? server.user() : ""));
-        };
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            StoreSchema.bringUpToDate(pool, server);   // before any bean uses the store
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return pool;
     }
 
     private static boolean present(String value) {

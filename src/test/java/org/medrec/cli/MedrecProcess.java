@@ -67,6 +67,7 @@ final class MedrecProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("MEDREC_DB_URL");
         builder.environment().put("MEDREC_HOME", home.toString());
+        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");   // each test's server stops with its command
         builder.environment().putAll(env);
         return new Running(builder.start(), out, err);
     }
@@ -82,6 +83,7 @@ final class MedrecProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("MEDREC_DB_URL");
         builder.environment().put("MEDREC_HOME", home.toString());
+        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");   // each test's server stops with its command
         builder.environment().putAll(env);
         Process process = builder.start();
         if (stdin != null) {
@@ -114,6 +116,7 @@ final class MedrecProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("MEDREC_DB_URL");
         builder.environment().put("MEDREC_HOME", home.toString());
+        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

@@ -45,6 +45,7 @@ class RestartAfterKillProcessTests {
                 .redirectError(err.toFile());
         builder.environment().remove("MEDREC_DB_URL");
         builder.environment().put("MEDREC_HOME", home.toString());
+        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.readString(err).contains("spreadsheet") && process.isAlive() && System.nanoTime() < deadline) {
