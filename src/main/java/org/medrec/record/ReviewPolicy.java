@@ -3,6 +3,7 @@ package org.medrec.record;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one place that decides what a person must see before it is loaded (the thresholds are
@@ -11,8 +12,10 @@ import java.util.Set;
  *   <li>a value read from a page is loaded without a person only when its words were read with at
  *       least {@link #validated} confidence (a value a validator checks: dates, codes, numbers) or
  *       {@link #text} (free text: names, descriptions, which no validator can check);</li>
- *   <li>a document is held whole while any of its records has a doubtful value or no MRN
- *       ({@link #holds}).</li>
+ *   <li>a document is held whole while any of its records has no MRN or a doubtful value other than
+ *       a detail ({@link #holds});</li>
+ *   <li>a detail (a phone, an address: a value that identifies nothing) that is in doubt waits alone
+ *       in review while the rest of its record is loaded ({@link #waitsAlone}).</li>
  * </ul>
  * The doubts that readers find (a value that did not validate, was repaired, looks handwritten)
  * travel with each value as its review reason. Immutable.
@@ -26,6 +29,10 @@ public record ReviewPolicy(double validated, double text) {
     private static final Set<String> VALIDATED = Set.of("birth_date", "date", "npi", "code", "cvx", "cpt", "charge",
             "payment", "balance", "phone", "state", "postal_code", "sex", "status", "time", "route", "frequency", "mrn", "provider",
             "bp_systolic", "bp_diastolic", "pulse", "resp_rate", "temp_f", "weight_lb", "height_in", "spo2");
+
+    /** The demographic details that identify nothing: phones and the parts of an address. */
+    private static final Pattern DETAILS = Pattern.compile(
+            "patient\\.(phone|mobile|address\\.(line\\[\\d*]|city|state|postal_code))");
 
     public ReviewPolicy {
         for (double t : new double[] {validated, text}) {
@@ -44,6 +51,17 @@ public record ReviewPolicy(double validated, double text) {
 
     /** Whether a document with these records is held for review. */
     public boolean holds(List<ExtractedRecord> records) {
-        return records.stream().anyMatch(ExtractedRecord::needsReview);
+        return records.stream().anyMatch(r -> r.mrn() == null
+                || r.fields().stream().anyMatch(f -> f.needsReview() && !waitsAlone(f)));
+    }
+
+    /** Whether a value is a detail in doubt that waits alone while its record is loaded. */
+    public boolean waitsAlone(FieldValue value) {
+        return value.needsReview() && isDetail(value.path());
+    }
+
+    /** Whether a path ({@code patient.phone}, or a sheet column's {@code patient.address.line[]}) names a detail. */
+    public static boolean isDetail(String path) {
+        return DETAILS.matcher(path).matches();
     }
 }

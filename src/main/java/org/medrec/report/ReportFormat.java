@@ -48,11 +48,15 @@ public enum ReportFormat {
         appendCounts(out, "Documents by type:   ", r.documentsByType());
         appendCounts(out, "Documents by status: ", r.documentsByStatus());
         Reconciliation.Review v = r.review();
-        out.append(String.format("Review:  %d items (%d about one value): %d accepted, %d corrected, %d rejected, %d open%n",
-                v.items(), v.values(), v.accepted(), v.corrected(), v.rejected(), v.open()));
+        out.append(String.format("Review:  %d items (%d about one value): %d accepted, %d corrected, %d rejected, %d keyed,"
+                + " %d open%n", v.items(), v.values(), v.accepted(), v.corrected(), v.rejected(), v.keyed(), v.open()));
         Reconciliation.Rows rows = r.rows();
-        out.append(String.format("Rows:    %d spreadsheet rows loaded; %d bad rows: %d rejected, %d accepted, %d open%n",
-                rows.loaded(), rows.bad(), rows.badRejected(), rows.badAccepted(), rows.badOpen()));
+        out.append(String.format("Rows:    %d spreadsheet rows loaded; %d bad rows: %d rejected, %d accepted, %d keyed, %d open%n",
+                rows.loaded(), rows.bad(), rows.badRejected(), rows.badAccepted(), rows.badKeyed(), rows.badOpen()));
+        Reconciliation.Keyed k = r.keyed();
+        out.append(String.format("Keyed:   %d documents and %d rows medrec could not read, %d values stored%s%n",
+                k.documents(), k.rows(), k.values(), k.clinicsCreated().isEmpty() ? ""
+                        : "; clinics created by a technician: " + String.join(", ", k.clinicsCreated())));
         Reconciliation.Duplicates d = r.duplicates();
         out.append(String.format("Patients: %d possible duplicate pairs: %d linked, %d kept apart, %d open%n",
                 d.pairs(), d.linked(), d.keptApart(), d.open()));
@@ -96,11 +100,17 @@ public enum ReportFormat {
         row(out, "review", "accepted", r.review().accepted(), "");
         row(out, "review", "corrected", r.review().corrected(), "");
         row(out, "review", "rejected", r.review().rejected(), "");
+        row(out, "review", "keyed", r.review().keyed(), "");
         row(out, "review", "open", r.review().open(), "");
         row(out, "rows", "loaded", r.rows().loaded(), "");
         row(out, "rows", "bad", r.rows().bad(), "");
         row(out, "rows", "bad_rejected", r.rows().badRejected(), "");
         row(out, "rows", "bad_accepted", r.rows().badAccepted(), "");
+        row(out, "rows", "bad_keyed", r.rows().badKeyed(), "");
+        row(out, "keyed", "documents", r.keyed().documents(), "");
+        row(out, "keyed", "rows", r.keyed().rows(), "");
+        row(out, "keyed", "values", r.keyed().values(), "");
+        r.keyed().clinicsCreated().forEach(c -> row(out, "keyed", "clinic_created", 1, c));
         row(out, "rows", "bad_open", r.rows().badOpen(), "");
         row(out, "possible_duplicates", "pairs", r.duplicates().pairs(), "");
         row(out, "possible_duplicates", "linked", r.duplicates().linked(), "");

@@ -79,8 +79,12 @@ final class ReportHtml {
         tr(html, "Review items rejected", v.rejected());
         tr(html, "Review items open", v.open());
         tr(html, "Spreadsheet rows loaded", r.rows().loaded());
-        tr(html, "Bad rows (rejected / accepted / open)", r.rows().bad(),
-                r.rows().badRejected() + " / " + r.rows().badAccepted() + " / " + r.rows().badOpen());
+        tr(html, "Bad rows (rejected / accepted / keyed / open)", r.rows().bad(),
+                r.rows().badRejected() + " / " + r.rows().badAccepted() + " / " + r.rows().badKeyed() + " / " + r.rows().badOpen());
+        tr(html, "Keyed by a technician: documents / rows (values stored)", r.keyed().documents() + r.keyed().rows(),
+                r.keyed().documents() + " / " + r.keyed().rows() + " (" + r.keyed().values() + ")"
+                        + (r.keyed().clinicsCreated().isEmpty() ? "" : "; clinics created: "
+                        + String.join(", ", r.keyed().clinicsCreated())));
         tr(html, "Possible duplicate patients (linked / kept apart / open)", r.duplicates().pairs(),
                 r.duplicates().linked() + " / " + r.duplicates().keptApart() + " / " + r.duplicates().open());
         html.append("</table>\n");

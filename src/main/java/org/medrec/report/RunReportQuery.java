@@ -45,10 +45,11 @@ public class RunReportQuery {
         Reconciliation.Review review = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE field <> '*'),
                        count(*) FILTER (WHERE decision = 'accept'), count(*) FILTER (WHERE decision = 'value'),
-                       count(*) FILTER (WHERE decision = 'reject'), count(*) FILTER (WHERE status = 'open')
+                       count(*) FILTER (WHERE decision = 'reject'), count(*) FILTER (WHERE decision = 'record'),
+                       count(*) FILTER (WHERE status = 'open')
                 FROM review_item WHERE run_id = ?""").param(runId)
                 .query((rs, n) -> new Reconciliation.Review(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6))).single();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
         long rowsLoaded = jdbc.sql("""
                 SELECT count(*) FROM (SELECT DISTINCT vp.source_file_id, vp.sheet, vp.row_num FROM value_provenance_all vp
                     JOIN run_file rf ON rf.source_file_id = vp.source_file_id
@@ -56,10 +57,22 @@ public class RunReportQuery {
                 .param(runId).query(Long.class).single();
         Reconciliation.Rows rows = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE decision = 'reject'), count(*) FILTER (WHERE decision = 'accept'),
-                       count(*) FILTER (WHERE status = 'open')
-                FROM review_item WHERE run_id = ? AND field = '*' AND row_num IS NOT NULL AND patient_link_id IS NULL""")
+                       count(*) FILTER (WHERE decision = 'record'), count(*) FILTER (WHERE status = 'open')
+                FROM review_item WHERE run_id = ? AND kind = 'row'""")
                 .param(runId).query((rs, n) -> new Reconciliation.Rows(rowsLoaded, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4))).single();
+                        rs.getLong(4), rs.getLong(5))).single();
+        Reconciliation.Keyed keyed = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE kind = 'document'), count(*) FILTER (WHERE kind = 'row'),
+                       (SELECT count(*) FROM value_provenance vp JOIN review_item k ON k.id = vp.review_item_id
+                        WHERE k.run_id = ? AND vp.method = 'keyed')
+                FROM review_item WHERE run_id = ? AND decision = 'record'""").params(runId, runId)
+                .query((rs, n) -> new Reconciliation.Keyed(rs.getLong(1), rs.getLong(2), rs.getLong(3), jdbc.sql("""
+                        SELECT s.name FROM identifier_system s WHERE s.created_by IS NOT NULL AND EXISTS (
+                            SELECT 1 FROM patient_identifier pi
+                            JOIN value_provenance vp ON vp.entity = 'patient_identifier' AND vp.entity_id = pi.id
+                            JOIN review_item k ON k.id = vp.review_item_id
+                            WHERE pi.system_id = s.id AND k.run_id = ?) ORDER BY s.name""").param(runId)
+                        .query(String.class).list())).single();
         Reconciliation.Duplicates duplicates = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE l.status = 'linked'), count(*) FILTER (WHERE l.status = 'distinct'),
                        count(*) FILTER (WHERE l.status = 'candidate')
@@ -80,7 +93,7 @@ public class RunReportQuery {
                           AND NOT EXISTS (SELECT 1 FROM sheet_row_provenance sp
                                           WHERE sp.source_file_id = d.source_file_id AND sp.document_id = d.id))""")
                 .param(runId).query((rs, n) -> new Reconciliation.Loose(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        return new Reconciliation(byType, byStatus, review, rows, duplicates, loose);
+        return new Reconciliation(byType, byStatus, review, rows, duplicates, keyed, loose);
     }
 
     private Map<String, Long> countNewFiles(UUID runId, String column) {

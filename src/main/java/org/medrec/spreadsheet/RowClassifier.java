@@ -62,6 +62,9 @@ public final class RowClassifier {
             pendingEmpty.add(gap);
         }
         lastRowNumber = Math.max(lastRowNumber, n);
+        if (row.broken() != null) {
+            return new ClassifiedRow(row, RowRole.DATA, null);   // a row whose columns are unknown: its mapping reports it
+        }
         if (row.isEmpty()) {
             if (pendingEmpty.size() < MAX_EMPTY_ROWS_LISTED) {
                 pendingEmpty.add(n);

@@ -15,8 +15,19 @@ import java.util.Optional;
  * @param sheet     the sheet name (for CSV and TSV, the file name without its extension)
  * @param rowNumber 1-based
  * @param cells     in ascending column order, at most one per column
+ * @param broken    why the row could not be split into its columns (its text is then the one cell, in
+ *                  column A), or null
  */
-public record SheetRow(String sheet, int rowNumber, List<SheetCell> cells) {
+public record SheetRow(String sheet, int rowNumber, List<SheetCell> cells, String broken) {
+
+    public SheetRow(String sheet, int rowNumber, List<SheetCell> cells) {
+        this(sheet, rowNumber, cells, null);
+    }
+
+    /** A record of a text table that could not be split into its columns: its line as written, and why. */
+    public static SheetRow broken(String sheet, int rowNumber, String line, String why) {
+        return new SheetRow(sheet, rowNumber, List.of(SheetCell.ofText(0, line)), why);
+    }
 
     public SheetRow {
         Objects.requireNonNull(sheet, "sheet");
@@ -52,9 +63,9 @@ public record SheetRow(String sheet, int rowNumber, List<SheetCell> cells) {
         return cell(column).map(SheetCell::text).orElse("");
     }
 
-    /** True when no cell shows anything (see {@link SheetCell#isEmpty()}). */
+    /** True when no cell shows anything (see {@link SheetCell#isEmpty()}); a broken row is not empty. */
     public boolean isEmpty() {
-        return cells.stream().allMatch(SheetCell::isEmpty);
+        return broken == null && cells.stream().allMatch(SheetCell::isEmpty);
     }
 
     /** The cells that show something. */

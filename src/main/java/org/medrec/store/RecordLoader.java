@@ -95,13 +95,7 @@ public class RecordLoader {
     @Transactional
     public Routed route(Source source, List<ExtractedRecord> records) {
         boolean held = policy.holds(records);
-        long documentId = jdbc.sql("""
-                INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence, records)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")
-                .params(source.sourceFileId(), source.runId(), source.docType(), source.firstPage(), source.lastPage(),
-                        source.sheet(), (held ? DocumentStatus.HELD : DocumentStatus.LOADED).code(),
-                        Math.round(source.confidence() * 1000) / 1000.0, recordsJson(records))
-                .query(Long.class).single();
+        long documentId = insertDocument(source, held ? DocumentStatus.HELD : DocumentStatus.LOADED, records, null);
         if (held) {
             return new Routed(documentId, DocumentStatus.HELD, openDoubts(source.runId(), documentId, records));
         }
@@ -126,13 +120,7 @@ public class RecordLoader {
      * caller's transaction. The records were validated by the caller; they need no more review.
      */
     public Released key(UUID itemId, Source source, List<ExtractedRecord> records, Reviewed technician) {
-        long documentId = jdbc.sql("""
-                INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence,
-                                      records, keyed_from)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, ?::jsonb, ?) RETURNING id""")
-                .params(source.sourceFileId(), source.runId(), source.docType(), source.firstPage(), source.lastPage(),
-                        source.sheet(), DocumentStatus.LOADED.code(), recordsJson(records), itemId)
-                .query(Long.class).single();
+        long documentId = insertDocument(source, DocumentStatus.LOADED, records, itemId);
         List<Ready> ready = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             Map<String, Reviewed> reviews = new HashMap<>();
@@ -165,6 +153,18 @@ public class RecordLoader {
         return differences;
     }
 
+    /** A document row for the records of {@code source}; {@code keyedFrom}: the review item a technician keyed it from. */
+    private long insertDocument(Source source, DocumentStatus status, List<ExtractedRecord> records, UUID keyedFrom) {
+        return jdbc.sql("""
+                INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence,
+                                      records, keyed_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id""")
+                .params(source.sourceFileId(), source.runId(), source.docType(), source.firstPage(), source.lastPage(),
+                        source.sheet(), status.code(), Math.round(source.confidence() * 1000) / 1000.0, recordsJson(records),
+                        keyedFrom)
+                .query(Long.class).single();
+    }
+
     private int openDoubts(UUID runId, long documentId, List<ExtractedRecord> records) {
         int opened = 0;
         for (int i = 0; i < records.size(); i++) {
@@ -187,14 +187,33 @@ public class RecordLoader {
     private Released load(UUID runId, long documentId, List<Ready> ready) {
         int opened = 0;
         for (Ready r : ready) {
-            RecordWriter.LoadResult result = writer.load(r.record(), documentId, r.reviews());
+            RecordWriter.LoadResult result = writer.load(confirmed(r.record()), documentId, r.reviews());
             for (RecordWriter.Conflict conflict : result.conflicts()) {
                 items.openForValue(runId, documentId, r.index(), r.record().mrn(), conflict.incoming(), DISAGREES);
                 opened++;
             }
+            opened += openWaiting(runId, documentId, r.index(), r.record());
             opened += duplicates.check(runId, result.patientId());
         }
         return new Released(ready.size(), opened);
+    }
+
+    /** The record without the details in doubt that wait alone ({@link ReviewPolicy#waitsAlone}). */
+    private ExtractedRecord confirmed(ExtractedRecord record) {
+        return new ExtractedRecord(record.identifierSystem(), record.mrn(), record.docType(),
+                record.fields().stream().filter(f -> !policy.waitsAlone(f)).toList());
+    }
+
+    /** One review item per detail in doubt of a loaded record. */
+    private int openWaiting(UUID runId, long documentId, int recordIndex, ExtractedRecord record) {
+        int opened = 0;
+        for (FieldValue value : record.fields()) {
+            if (policy.waitsAlone(value)) {
+                items.openForValue(runId, documentId, recordIndex, record.mrn(), value, value.reviewReason());
+                opened++;
+            }
+        }
+        return opened;
     }
 
     /**
@@ -275,9 +294,9 @@ public class RecordLoader {
             pending.forEach(r -> mrnsBySystem.computeIfAbsent(r.identifierSystem(), s -> new ArrayList<>()).add(r.mrn()));
             Map<String, Set<String>> known = new HashMap<>();
             mrnsBySystem.forEach((system, mrns) -> known.put(system, bulk.known(system, mrns)));
-            record Conflict(long documentId, String mrn, FieldValue value) {
+            record ToAsk(long documentId, String mrn, FieldValue value, String reason) {
             }
-            List<Conflict> conflicts = new ArrayList<>();
+            List<ToAsk> toAsk = new ArrayList<>();
             List<Long> loaded = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 ExtractedRecord record = pending.get(i);
@@ -289,14 +308,16 @@ public class RecordLoader {
                 long documentId = bulk.newDocumentId();
                 bulk.document(documentId, sourceFileId, runId, source.docType(), null, DocumentStatus.LOADED,
                         source.confidence(), recordsJson(List.of(demographics(record))));
-                RecordWriter.LoadResult result = bulk.load(record, documentId);
+                RecordWriter.LoadResult result = bulk.load(confirmed(record), documentId);
                 loaded.add(result.patientId());
-                result.conflicts().forEach(c -> conflicts.add(new Conflict(documentId, record.mrn(), c.incoming())));
+                result.conflicts().forEach(c -> toAsk.add(new ToAsk(documentId, record.mrn(), c.incoming(), DISAGREES)));
+                record.fields().stream().filter(policy::waitsAlone)
+                        .forEach(f -> toAsk.add(new ToAsk(documentId, record.mrn(), f, f.reviewReason())));
             }
             bulk.flush();
             duplicates.checkAll(runId, loaded);   // "same person?" as for any load
-            for (Conflict c : conflicts) {
-                items.openForValue(runId, c.documentId(), 0, c.mrn(), c.value(), DISAGREES);
+            for (ToAsk a : toAsk) {
+                items.openForValue(runId, a.documentId(), 0, a.mrn(), a.value(), a.reason());
             }
             pending.clear();
             pendingSources.clear();

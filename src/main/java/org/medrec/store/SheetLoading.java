@@ -83,6 +83,13 @@ public class SheetLoading {
             log.info("spreadsheet {}: a look-up table", sourceFileId);
             return;
         }
+        if (stage.rows() == 0 && stage.badRows() == 0 && result.unmapped().isEmpty() && !result.notMigrated().isEmpty()) {
+            SheetImport.NotMigratedSheet kind = result.notMigrated().get(0);
+            ledger.finish(sourceFileId, FileOutcome.LOADED, "not migrated by design: the " + kind.kind() + " of the "
+                    + kind.mapping() + " mapping (" + kind.why() + ")");
+            log.info("spreadsheet {}: a kind of file not migrated by design", sourceFileId);
+            return;
+        }
         if (stage.rows() == 0 && stage.badRows() == 0) {
             String why = result.unmapped().isEmpty() ? "no data rows"
                     : String.join("; ", result.unmapped().stream().map(u -> u.sheet() + ": " + u.reason()).toList());

@@ -84,8 +84,8 @@ class RunReportQueryIntegrationTests {
         Reconciliation r = report.reconciliation();
         assertThat(r.documentsByType()).containsEntry("patients", 1L).containsEntry("intake", 1L);
         assertThat(r.documentsByStatus()).containsEntry("loaded", 2L);
-        assertThat(r.review()).isEqualTo(new Reconciliation.Review(3, 2, 1, 1, 0, 1));
-        assertThat(r.rows()).isEqualTo(new Reconciliation.Rows(1, 1, 0, 0, 1));
+        assertThat(r.review()).isEqualTo(new Reconciliation.Review(3, 2, 1, 1, 0, 0, 1));
+        assertThat(r.rows()).isEqualTo(new Reconciliation.Rows(1, 1, 0, 0, 0, 1));
         assertThat(r.loose()).isEqualTo(new Reconciliation.Loose(0, 0, 0));
         assertThat(report.discrepancies()).isEmpty();
         assertThat(ReportFormat.TEXT.render(report)).contains("1 corrected").contains("the numbers add up");

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class RunReportTests {
 
     private static final Reconciliation RECONCILED = new Reconciliation(Map.of("intake", 2L, "patients", 1L),
-            Map.of("loaded", 2L, "held", 1L), new Reconciliation.Review(9, 7, 4, 2, 1, 2),
-            new Reconciliation.Rows(12, 2, 1, 0, 1), new Reconciliation.Duplicates(1, 1, 0, 0), new Reconciliation.Loose(0, 0, 0));
+            Map.of("loaded", 2L, "held", 1L), new Reconciliation.Review(9, 7, 4, 2, 1, 0, 2),
+            new Reconciliation.Rows(12, 2, 1, 0, 0, 1), new Reconciliation.Duplicates(1, 1, 0, 0),
+            new Reconciliation.Keyed(0, 0, 0, List.of()), new Reconciliation.Loose(0, 0, 0));
 
     private static RunReport report(RunSummary.Files files, Map<String, Long> byFormat, List<RunSummary.Quarantined> quarantine) {
         return report(files, byFormat, quarantine, RECONCILED);
@@ -68,8 +69,8 @@ class RunReportTests {
 
         assertThat(ReportFormat.TEXT.render(report))
                 .contains("Documents by type:   intake 2, patients 1")
-                .contains("9 items (7 about one value): 4 accepted, 2 corrected, 1 rejected, 2 open")
-                .contains("12 spreadsheet rows loaded; 2 bad rows: 1 rejected, 0 accepted, 1 open")
+                .contains("9 items (7 about one value): 4 accepted, 2 corrected, 1 rejected, 0 keyed, 2 open")
+                .contains("12 spreadsheet rows loaded; 2 bad rows: 1 rejected, 0 accepted, 0 keyed, 1 open")
                 .contains("1 possible duplicate pairs: 1 linked, 0 kept apart, 0 open");
         assertThat(ReportFormat.CSV.render(report)).contains("review,corrected,2,").contains("document_type,intake,2,")
                 .contains("rows,bad_open,1,").contains("possible_duplicates,linked,1,");
@@ -79,14 +80,15 @@ class RunReportTests {
 
     @Test
     void shouldSayWhereReviewLeftLooseEnds() {
-        Reconciliation loose = new Reconciliation(Map.of("intake", 1L), Map.of("held", 1L), new Reconciliation.Review(0, 0, 0, 0, 0, 0),
-                new Reconciliation.Rows(0, 3, 1, 0, 1), new Reconciliation.Duplicates(0, 0, 0, 0), new Reconciliation.Loose(1, 2, 0));
+        Reconciliation loose = new Reconciliation(Map.of("intake", 1L), Map.of("held", 1L), new Reconciliation.Review(0, 0, 0, 0, 0, 0, 0),
+                new Reconciliation.Rows(0, 3, 1, 0, 0, 1), new Reconciliation.Duplicates(0, 0, 0, 0),
+                new Reconciliation.Keyed(0, 0, 0, List.of()), new Reconciliation.Loose(1, 2, 0));
         RunReport report = report(new RunSummary.Files(4, 2, 1, 1), Map.of("PDF", 3L), oneQuarantined, loose);
 
         assertThat(report.discrepancies()).containsExactly(
                 "1 held documents have no open review item, so nothing will release them",
                 "2 files are held for review with no open item or held document",
-                "bad rows (3) != rejected + accepted + open (2)");
+                "bad rows (3) != rejected + accepted + keyed + open (2)");
         assertThat(report.toJson()).containsEntry("adds_up", false);
     }
 

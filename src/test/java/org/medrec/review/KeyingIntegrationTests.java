@@ -2,6 +2,7 @@ package org.medrec.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,10 @@ import org.medrec.audit.AuditLog;
 import org.medrec.record.FileOutcome;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
+import org.medrec.report.Reconciliation;
+import org.medrec.report.ReportFormat;
+import org.medrec.report.RunReport;
+import org.medrec.report.RunReportQuery;
 import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.StoreTest;
 import org.medrec.testing.TestRun;
@@ -38,6 +43,9 @@ class KeyingIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RunReportQuery reports;
 
     private TestRun run;
     private long chart;
@@ -112,6 +120,11 @@ class KeyingIntegrationTests {
         assertThat(text("SELECT system || ' ' || name || ' ' || created_by FROM identifier_system WHERE created_by IS NOT NULL"))
                 .isEqualTo("urn:medrec:clinic:pinecrest-pediatrics Pinecrest Pediatrics tech1");
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'clinic.create'")).isEqualTo(1);
+        RunReport report = reports.report(run.id()).orElseThrow();
+        assertThat(report.reconciliation().keyed()).isEqualTo(new Reconciliation.Keyed(1, 0, 15, List.of("Pinecrest Pediatrics")));
+        assertThat(ReportFormat.TEXT.render(report))
+                .contains("Keyed:   1 documents and 0 rows medrec could not read, 15 values stored; clinics created by a"
+                        + " technician: Pinecrest Pediatrics");
     }
 
     @Test

@@ -23,10 +23,13 @@ import javax.imageio.stream.ImageOutputStream;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Writes PNG, JPEG and CCITT Group 4 TIFF files with their resolution recorded in the file metadata. */
-final class ImageFiles {
+/**
+ * Writes PNG, JPEG and CCITT Group 4 TIFF files with their resolution recorded in the file metadata. Public for
+ * the generated corpus ({@code org.medrec.corpus}).
+ */
+public final class ImageFiles {
 
-    static void png(BufferedImage image, double dpi, Path file) throws IOException {
+    public static void png(BufferedImage image, double dpi, Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -44,7 +47,7 @@ final class ImageFiles {
         write(writer, List.of(new IIOImage(image, null, metadata)), param, file);
     }
 
-    static void jpeg(BufferedImage image, int dpi, float quality, Path file) throws IOException {
+    public static void jpeg(BufferedImage image, int dpi, float quality, Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -67,7 +70,7 @@ final class ImageFiles {
      * Bitonal TIFF, one IFD per page, compressed with the JDK's own TIFF writer (not the jai-imageio one that
      * may also be on the classpath). XResolution/YResolution/ResolutionUnit=inch are set explicitly.
      */
-    static void tiff(List<BufferedImage> pages, int dpiX, int dpiY, String compression, Path file) throws IOException {
+    public static void tiff(List<BufferedImage> pages, int dpiX, int dpiY, String compression, Path file) throws IOException {
         ImageWriter writer = jdkTiffWriter();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

@@ -27,20 +27,29 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-/** PDF outputs: image-only scans, a born-digital text note, an encrypted PDF and a truncated one. */
-final class PdfFiles {
+/**
+ * PDF outputs: image-only scans, a born-digital text note, an encrypted PDF and a truncated one. The image-only
+ * PDF and {@link #write} are public for the generated corpus ({@code org.medrec.corpus}).
+ */
+public final class PdfFiles {
 
     /** How a page image is embedded: DCT (JPEG) for photo-like scans, Flate (lossless) otherwise. */
-    enum Embed { JPEG, LOSSLESS }
+    public enum Embed { JPEG, LOSSLESS }
 
     /** Image-only PDF: one letter-size page per image, no text layer. Returns the file's bytes. */
     static byte[] imagePdf(List<BufferedImage> pages, int dpi, Embed embed, String title) throws IOException {
+        return imagePdf(pages, dpi, embed, 0.7f, title);
+    }
+
+    /** The same, with the JPEG quality (0..1) of DCT-embedded pages. */
+    public static byte[] imagePdf(List<BufferedImage> pages, int dpi, Embed embed, float jpegQuality, String title)
+            throws IOException {
         try (PDDocument doc = new PDDocument()) {
             for (BufferedImage image : pages) {
                 PDPage page = new PDPage(PDRectangle.LETTER);
                 doc.addPage(page);
                 PDImageXObject xobject = embed == Embed.JPEG
-                        ? JPEGFactory.createFromImage(doc, image, 0.7f, dpi)
+                        ? JPEGFactory.createFromImage(doc, image, jpegQuality, dpi)
                         : LosslessFactory.createFromImage(doc, image);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                     cs.drawImage(xobject, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
@@ -157,7 +166,7 @@ final class PdfFiles {
         return java.util.Arrays.copyOf(pdf, (int) (pdf.length * fraction));
     }
 
-    static void write(byte[] bytes, Path file) throws IOException {
+    public static void write(byte[] bytes, Path file) throws IOException {
         Files.write(file, bytes);
     }
 

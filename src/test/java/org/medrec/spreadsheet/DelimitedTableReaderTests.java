@@ -146,19 +146,39 @@ class DelimitedTableReaderTests {
     }
 
     @Test
-    void shouldFailWithTheRecordWhereAQuoteIsNeverClosed() throws IOException {
+    void shouldKeepAQuoteNeverClosedToItsOwnLineAndReadTheRowsAfterIt() throws IOException {
         StringBuilder text = new StringBuilder("MRN,Name,Note\n001,Ann,ok\n002,Bob,\"never closed\n");
         for (int i = 0; i < 300; i++) {
             text.append(i).append(",x,y\n");
         }
         Path file = Files.writeString(dir.resolve("broken.csv"), text);
 
-        assertThatThrownBy(() -> firstSheet(file))
-                .cause().isInstanceOfSatisfying(TableReadException.class, e -> {
-                    assertThat(e.problem()).isEqualTo(TableReadException.Problem.DAMAGED);
-                    assertThat(e.rowNumber()).isEqualTo(2);
-                    assertThat(e.getMessage()).contains("line 3 (record 3)").doesNotContain(file.toString());
-                });
+        List<SheetRow> rows = firstSheet(file);
+
+        assertThat(rows).hasSize(303);
+        assertThat(rows.get(2).broken()).startsWith("a quote opened on line 3 is not closed where the row ends");
+        assertThat(rows.get(2).text(0)).isEqualTo("002,Bob,\"never closed");
+        assertThat(rows.get(3).broken()).isNull();
+        assertThat(rows.get(3).cells()).extracting(SheetCell::text).containsExactly("0", "x", "y");
+        assertThat(rows.get(302).cells()).extracting(SheetCell::text).containsExactly("299", "x", "y");
+    }
+
+    @Test
+    void shouldTakeAStrayQuoteThatSwallowsRowsUntilAnotherForABrokenRowOfItsFirstLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("stray.csv"), "MRN,Name,Address\n"
+                + "001,Ann,\"12 Oak St\nApt 4\"\n"             // a real line break in a quoted address
+                + "002,\"Bob,3 Elm St\n"                        // a stray quote
+                + "003,Cy,4 Ash St\n"
+                + "004,Di,\"5 Fir St\",extra\n"               // closes it: the merged record is too wide
+                + "005,Ed,6 Yew St\n");
+
+        List<SheetRow> rows = firstSheet(file);
+
+        assertThat(rows.get(1).text(2)).isEqualTo("12 Oak St\nApt 4");
+        assertThat(rows.get(2).broken()).isNotNull();
+        assertThat(rows.get(2).text(0)).isEqualTo("002,\"Bob,3 Elm St");
+        assertThat(rows.stream().filter(r -> r.broken() == null).map(r -> r.text(0)).toList())
+                .containsExactly("MRN", "001", "003", "004", "005");
     }
 
     private static List<Map<String, Object>> asObjects(List<SheetRow> rows) {

@@ -100,6 +100,22 @@ class RecordLoaderIntegrationTests {
     }
 
     @Test
+    void shouldLoadARecordWhoseOnlyDoubtIsAPhoneAndLeaveThePhoneAloneInReview() {
+        List<FieldValue> fields = new ArrayList<>(cardFields("1962-03-14"));
+        fields.add(new FieldValue("patient.phone", "555-01X9", null, 0.5,
+                SourceRef.inSheet(sheet, "sheets/patients.csv", "Patients", 4, "F"), "'555-01X9' is not a phone number"));
+
+        RecordLoader.Routed routed = loader.route(new RecordLoader.Source(run, card, "registration", 1, 1, null, 0.95),
+                List.of(new ExtractedRecord(CLINIC, "00031415", "registration", fields)));
+
+        assertThat(routed.status()).isEqualTo(DocumentStatus.LOADED);
+        assertThat(jdbc.sql("SELECT family || ' ' || coalesce(phone, '-') FROM patient").query(String.class).single())
+                .isEqualTo("Delgado-Test -");
+        assertThat(jdbc.sql("SELECT kind || ' ' || field || ' ' || document_id FROM review_item").query(String.class).single())
+                .isEqualTo("value patient.phone " + routed.documentId());
+    }
+
+    @Test
     void shouldStoreTheSameImmunizationFromTwoSourcesOnceWithTwoProvenances() {
         loader.route(new RecordLoader.Source(run, card, "immunization", 1, 1, null, 0.95),
                 List.of(new ExtractedRecord(CLINIC, "00031415", "immunization", cardFields("1962-03-14"))));

@@ -146,6 +146,10 @@ public final class FileRecords {
 
         /** Adds one data row (title, empty and totals rows are the caller's to skip). */
         public void add(SheetRow row) {
+            if (row.broken() != null) {
+                bad(row, null, row.text(0), row.broken(), null);
+                return;
+            }
             int first = seenRows.firstRowOf(row.cells().stream().map(SheetCell::text).map(String::strip).toList(),
                     row.rowNumber());
             String mrn = mrnOf(row);
@@ -176,12 +180,19 @@ public final class FileRecords {
                     continue;
                 }
                 SheetCell cell = row.cell(column.column()).orElse(SheetCell.ofText(column.column(), ""));
+                if (mapping.meansNoValue(column.name(), cell.text())) {
+                    continue;   // the system's word for "no value" (Synthea's ZIP 00000)
+                }
                 SourceRef where = SourceRef.inSheet(sourceFileId, path, label, row.rowNumber(), cell.columnName());
                 String table = mapping.lookUpOf(column.name());
                 for (String template : paths) {
                     List<Pending> read = table == null ? readCell(template, cell, where, mrn)
                             : lookUp(template, cell, where, mrn, column.name(), table);
-                    if (read == null) {
+                    if (read == null && ReviewPolicy.isDetail(template)) {
+                        // a detail (a phone, an address) identifies nothing: it waits alone, the row loads
+                        read = List.of(new Pending(template, cell.text(), null, ReviewPolicy.DOUBTFUL_CONFIDENCE, where,
+                                problemOf(template, cell) + " in " + column.name()));
+                    } else if (read == null) {
                         bad(row, cell.columnName(), cell.text(), problemOf(template, cell) + " in " + column.name(), mrn);
                         return false;
                     }
@@ -220,7 +231,11 @@ public final class FileRecords {
             if (cell.isEmpty() || cell.text().isBlank()) {
                 return List.of();
             }
-            LookupTable.Found found = tables.get(table).find(cell.text().strip());
+            LookupTable lookup = tables.get(table);
+            if (lookup.problem() != null && source.lookup(table).optional()) {
+                return List.of();   // the table is not beside the export: an optional value stays empty
+            }
+            LookupTable.Found found = lookup.find(cell.text().strip());
             if (found.value() == null) {
                 return List.of(new Pending(template, cell.text(), null, ReviewPolicy.DOUBTFUL_CONFIDENCE, where,
                         columnName + " is a key of the " + table + " table: " + found.problem()));

@@ -29,6 +29,10 @@ public final class MappingCatalog {
     public record LookupMatch(SourceMapping source, SourceMapping.Lookup lookup) {
     }
 
+    /** A kind of file a source system exports and medrec does not migrate, that fits a sheet's headers. */
+    public record NotMigratedMatch(SourceMapping source, SourceMapping.NotMigrated kind) {
+    }
+
     private final List<SourceMapping> mappings;
 
     public MappingCatalog(List<SourceMapping> mappings) {
@@ -87,6 +91,19 @@ public final class MappingCatalog {
         return found;
     }
 
+    /** The kinds of file not migrated by design that fit a sheet's headers. */
+    public List<NotMigratedMatch> notMigratedCandidates(List<String> headers) {
+        List<NotMigratedMatch> found = new ArrayList<>();
+        for (SourceMapping source : mappings) {
+            for (SourceMapping.NotMigrated kind : source.notMigrated()) {
+                if (kind.matches(headers)) {
+                    found.add(new NotMigratedMatch(source, kind));
+                }
+            }
+        }
+        return found;
+    }
+
     public Optional<Match> match(List<String> headers) {
         List<Match> found = candidates(headers);
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
@@ -94,16 +111,19 @@ public final class MappingCatalog {
 
     /** A file of {@code jobs/mappings} as written (see jobs/README.md). */
     record MappingFile(String system, String identifierSystem, Mrn mrn, List<String> dates, boolean decimalComma,
-                       Map<String, Sheet> sheets, Map<String, Lookup> lookups) {
+                       Map<String, Sheet> sheets, Map<String, Lookup> lookups, Map<String, NotMigrated> notMigrated) {
 
         record Mrn(Pattern format, Integer zeroPad) {
         }
 
         record Sheet(List<String> headers, Map<String, List<String>> columns, List<String> ignore, boolean exact,
-                     Map<String, String> fallback, Map<String, String> lookUp) {
+                     Map<String, String> fallback, Map<String, String> lookUp, Map<String, List<String>> noValue) {
         }
 
-        record Lookup(List<String> headers, String key, String value) {
+        record Lookup(List<String> headers, String key, String value, boolean optional) {
+        }
+
+        record NotMigrated(List<String> headers, String why) {
         }
 
         SourceMapping source(String name) {
@@ -114,12 +134,15 @@ public final class MappingCatalog {
             sheets.forEach((kind, sheet) -> kinds.add(new SheetMapping(kind, orEmpty(sheet.headers()),
                     sheet.columns() == null ? Map.of() : sheet.columns(), new LinkedHashSet<>(orEmpty(sheet.ignore())),
                     sheet.exact(), sheet.fallback() == null ? Map.of() : sheet.fallback(),
-                    sheet.lookUp() == null ? Map.of() : sheet.lookUp())));
+                    sheet.lookUp() == null ? Map.of() : sheet.lookUp(), sheet.noValue() == null ? Map.of() : sheet.noValue())));
             List<SourceMapping.Lookup> tables = new ArrayList<>();
             (lookups == null ? Map.<String, Lookup>of() : lookups).forEach((table, l) ->
-                    tables.add(new SourceMapping.Lookup(table, orEmpty(l.headers()), l.key(), l.value())));
+                    tables.add(new SourceMapping.Lookup(table, orEmpty(l.headers()), l.key(), l.value(), l.optional())));
+            List<SourceMapping.NotMigrated> left = new ArrayList<>();
+            (notMigrated == null ? Map.<String, NotMigrated>of() : notMigrated).forEach((kind, n) ->
+                    left.add(new SourceMapping.NotMigrated(kind, orEmpty(n.headers()), n.why())));
             return new SourceMapping(name, system, identifierSystem, new SourceMapping.MrnFormat(mrn.format(), mrn.zeroPad()),
-                    orEmpty(dates), decimalComma, kinds, tables);
+                    orEmpty(dates), decimalComma, kinds, tables, left);
         }
 
         private static <T> List<T> orEmpty(List<T> list) {

@@ -32,10 +32,15 @@ public final class SheetImport {
      * name their values by key).
      */
     public record Result(String system, List<ExtractedRecord> records, List<FileRecords.BadRow> badRows,
-                         List<UnmappedSheet> unmapped, List<LookupSheet> lookups, SourceMapping source) {
+                         List<UnmappedSheet> unmapped, List<LookupSheet> lookups, List<NotMigratedSheet> notMigrated,
+                         SourceMapping source) {
     }
 
     /** A sheet that is a look-up table of a mapping ({@code payers} of {@code synthea}). */
+    /** A sheet of a kind the mapping names as not migrated by design, and why. */
+    public record NotMigratedSheet(String sheet, String mapping, String kind, String why) {
+    }
+
     public record LookupSheet(String sheet, String mapping, String table) {
     }
 
@@ -74,6 +79,7 @@ public final class SheetImport {
                        List<Path> siblings, FileRecords.Sink sink) throws IOException {
         List<UnmappedSheet> unmapped = new ArrayList<>();
         List<LookupSheet> lookups = new ArrayList<>();
+        List<NotMigratedSheet> notMigrated = new ArrayList<>();
         Map<SourceMapping.Lookup, LookupTable> tables = new HashMap<>();
         FileRecords[] records = {null};
         SourceMapping[] system = {null};
@@ -90,7 +96,7 @@ public final class SheetImport {
                     if (!decided[0]) {
                         decided[0] = true;
                         target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, sink, unmapped, delimited,
-                                lookups, table -> tables.computeIfAbsent(table,
+                                lookups, notMigrated, table -> tables.computeIfAbsent(table,
                                         t -> LookupTable.read(t, file, siblings, locator)));
                     }
                     if (target[0] != null && classified.isData()) {
@@ -103,15 +109,16 @@ public final class SheetImport {
             }
         }
         if (records[0] == null) {
-            return new Result(null, List.of(), List.of(), unmapped, lookups, null);
+            return new Result(null, List.of(), List.of(), unmapped, lookups, notMigrated, null);
         }
-        return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped, lookups, system[0]);
+        return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped, lookups, notMigrated,
+                system[0]);
     }
 
     private FileRecords.Sheet start(SheetInfo sheet, List<SheetRow> leading, FileRecords[] records, SourceMapping[] system,
                                     long sourceFileId, String path, LocalDate reference, FileRecords.Sink sink,
                                     List<UnmappedSheet> unmapped,
-                                    boolean delimited, List<LookupSheet> lookups,
+                                    boolean delimited, List<LookupSheet> lookups, List<NotMigratedSheet> notMigrated,
                                     Function<SourceMapping.Lookup, LookupTable> tables) {
         Optional<TableHeader> header = locator.locate(sheet, leading);
         if (header.isEmpty()) {
@@ -121,10 +128,16 @@ public final class SheetImport {
         List<String> names = header.get().names();
         List<MappingCatalog.Match> candidates = catalog.candidates(names);
         List<MappingCatalog.LookupMatch> lookupTables = catalog.lookupCandidates(names);
-        int fits = candidates.size() + lookupTables.size();
+        List<MappingCatalog.NotMigratedMatch> leftOut = catalog.notMigratedCandidates(names);
+        int fits = candidates.size() + lookupTables.size() + leftOut.size();
         if (fits != 1) {
             unmapped.add(new UnmappedSheet(sheet.name(), (fits == 0 ? "no mapping fits its headers "
                     : fits + " mappings fit its headers ") + names));
+            return null;
+        }
+        if (!leftOut.isEmpty()) {
+            MappingCatalog.NotMigratedMatch kind = leftOut.get(0);
+            notMigrated.add(new NotMigratedSheet(sheet.name(), kind.source().name(), kind.kind().name(), kind.kind().why()));
             return null;
         }
         if (!lookupTables.isEmpty()) {

@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  * <p>{@code exact}: the sheet fits only when it has no header besides the columns read and
  * ignored (for exports whose files share headers). {@code fallbacks}: a column read only when
  * another column of the row is empty. {@code lookUps}: a column whose cell is a key of a
- * {@link SourceMapping.Lookup} table; the table's value is read in its place. Thread-safe.
+ * {@link SourceMapping.Lookup} table; the table's value is read in its place. {@code noValues}: what
+ * a column holds where the system has no value (Synthea's ZIP {@code 00000}), read as empty.
+ * Thread-safe.
  */
 public record SheetMapping(String kind, List<String> headers, Map<String, List<String>> columns, Set<String> ignore,
-                           boolean exact, Map<String, String> fallbacks, Map<String, String> lookUps) {
+                           boolean exact, Map<String, String> fallbacks, Map<String, String> lookUps,
+                           Map<String, List<String>> noValues) {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -33,6 +36,9 @@ public record SheetMapping(String kind, List<String> headers, Map<String, List<S
         ignore = Set.copyOf(ignore.stream().map(SheetMapping::normalise).toList());
         fallbacks = normaliseKeys(fallbacks);
         lookUps = normaliseKeys(lookUps);
+        Map<String, List<String>> placeholders = new LinkedHashMap<>();
+        noValues.forEach((header, values) -> placeholders.put(normalise(header), List.copyOf(values)));
+        noValues = java.util.Collections.unmodifiableMap(placeholders);
         if (headers.isEmpty()) {
             throw new IllegalArgumentException(kind + ": list the headers that identify this sheet");
         }
@@ -58,7 +64,7 @@ public record SheetMapping(String kind, List<String> headers, Map<String, List<S
 
     /** A sheet kind without exact matching, fallbacks or look-ups. */
     public SheetMapping(String kind, List<String> headers, Map<String, List<String>> columns, Set<String> ignore) {
-        this(kind, headers, columns, ignore, false, Map.of(), Map.of());
+        this(kind, headers, columns, ignore, false, Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -84,6 +90,11 @@ public record SheetMapping(String kind, List<String> headers, Map<String, List<S
     /** The look-up table whose key this column holds; null when the cell is read as it is. */
     public String lookUpOf(String header) {
         return lookUps.get(normalise(header));
+    }
+
+    /** Whether a cell of this column holds what the system writes for no value. */
+    public boolean meansNoValue(String header, String text) {
+        return noValues.getOrDefault(normalise(header), List.of()).contains(text.strip());
     }
 
     /** Headers of the sheet that this mapping neither reads nor ignores on purpose. */

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * record-model path. Loaded from {@code jobs/mappings/*.yml}. Thread-safe (immutable).
  */
 public record SourceMapping(String name, String system, String identifierSystem, MrnFormat mrn, List<String> dateFormats,
-                            boolean decimalComma, List<SheetMapping> sheets, List<Lookup> lookups) {
+                            boolean decimalComma, List<SheetMapping> sheets, List<Lookup> lookups,
+                            List<NotMigrated> notMigrated) {
 
     public SourceMapping {
         Objects.requireNonNull(name, "name");
@@ -21,6 +22,7 @@ public record SourceMapping(String name, String system, String identifierSystem,
         dateFormats = List.copyOf(dateFormats);
         sheets = List.copyOf(sheets);
         lookups = List.copyOf(lookups);
+        notMigrated = List.copyOf(notMigrated);
         if (sheets.isEmpty()) {
             throw new IllegalArgumentException(name + ": a mapping needs at least one sheet");
         }
@@ -41,8 +43,10 @@ public record SourceMapping(String name, String system, String identifierSystem,
     /**
      * A file of the export that holds no patient data, only what other files name by a key (a
      * payer's name for its Id): the headers that identify it, the key column and the value column.
+     * {@code optional}: when no file of the table is beside the export, the columns that name its keys
+     * are left empty (a provider's name) instead of held for a person to type (a payer).
      */
-    public record Lookup(String name, List<String> headers, String key, String value) {
+    public record Lookup(String name, List<String> headers, String key, String value, boolean optional) {
 
         public Lookup {
             Objects.requireNonNull(name, "name");
@@ -59,6 +63,27 @@ public record SourceMapping(String name, String system, String identifierSystem,
             Set<String> present = Set.copyOf(sheetHeaders.stream().map(SheetMapping::normalise).toList());
             return Stream.concat(headers.stream(), Stream.of(key, value))
                     .map(SheetMapping::normalise).allMatch(present::contains);
+        }
+    }
+
+    /**
+     * A kind of file the export holds that medrec does not migrate by design (Synthea's care plans):
+     * its headers (all of them, and no others: a file with other headers is not taken for it) and
+     * why; such a file is reported as not migrated, not queued.
+     */
+    public record NotMigrated(String name, List<String> headers, String why) {
+
+        public NotMigrated {
+            Objects.requireNonNull(name, "name");
+            headers = List.copyOf(headers);
+            if (headers.isEmpty() || why == null || why.isBlank()) {
+                throw new IllegalArgumentException(name + ": list the headers that identify it, and say why it is not migrated");
+            }
+        }
+
+        public boolean matches(List<String> sheetHeaders) {
+            return Set.copyOf(sheetHeaders.stream().map(SheetMapping::normalise).filter(h -> !h.isEmpty()).toList())
+                    .equals(Set.copyOf(headers.stream().map(SheetMapping::normalise).toList()));
         }
     }
 

@@ -113,6 +113,30 @@ class SyntheaExportIntegrationTests {
     }
 
     @Test
+    void shouldLoadPatientsWithoutAZipNameProvidersAndReportTheFilesNotMigratedByDesign() throws Exception {
+        // given: the export with its providers and care plans, and a patient whose ZIP is Synthea's 00000
+        Path export = copyCsvFiles("external/synthea-a", input.resolve("synthea"));
+        Files.copy(Fixtures.resource("spreadsheet/synthea-by-design/providers.csv"), export.resolve("providers.csv"));
+        Files.copy(Fixtures.resource("spreadsheet/synthea-by-design/careplans.csv"), export.resolve("careplans.csv"));
+        Path patients = export.resolve("patients.csv");
+        List<String> rows = Files.readAllLines(patients);
+        Files.write(patients, rows.stream().map(r -> r.startsWith(ADULT) ? r.replace(",92145,", ",00000,") : r).toList());
+
+        // when
+        RunSummary summary = migration.migrate(input);
+
+        // then: every patient loaded, the placeholder ZIP as no value, no item nobody can act on
+        assertThat(summary.status()).isEqualTo("COMPLETED");
+        assertThat(patient(ADULT)).isEqualTo("Grimes165|{Fred155}|1985-11-20|male|San Diego|CA|");
+        assertThat(count("review_item")).isZero();
+        assertThat(reason("synthea/careplans.csv")).isEqualTo("not migrated by design: the careplans of the synthea mapping"
+                + " (care plans are not in the record model)");
+        assertThat(reason("synthea/providers.csv")).startsWith("the providers look-up table of the synthea mapping");
+        assertThat(count("encounter WHERE provider IS NULL")).isZero();
+        assertThat(jdbc.sql("SELECT count(DISTINCT provider) FROM encounter").query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
     void shouldLoadTheNewerColumnSetWithMiddleNamesAndTheNewPayerTransitionHeaders() throws Exception {
         // given
         copyCsvFiles("spreadsheet/synthea-newer-columns", input);
