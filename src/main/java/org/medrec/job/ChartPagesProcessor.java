@@ -10,10 +10,8 @@ import java.util.function.Function;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.ChartReading;
 import org.medrec.ocr.DamagedChartException;
-import org.medrec.ocr.OcrException;
 import org.medrec.ocr.OcrUnavailableException;
 import org.medrec.ocr.PageText;
-import org.medrec.page.PageException;
 import org.medrec.record.Failures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -118,20 +116,6 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
         }
     }
 
-    /**
-     * The kind of failure and the page: medrec's own page and OCR failures say both (their
-     * reasons are built from kinds), anything else only its kind, never a library's message.
-     */
-    static String why(Exception e) {
-        if (e instanceof PageException page) {
-            return page.reason();
-        }
-        if (e instanceof OcrException ocr) {
-            return ocr.reason();
-        }
-        return Failures.kind(e);
-    }
-
     private ReadChart read(ReceivedFile file) {
         try {
             List<PageText> pages = reading.read(file.file(), file.format());
@@ -148,7 +132,7 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
         } catch (DamagedChartException e) {
             return new Unreadable(file, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return new Unreadable(file, "its pages cannot be read: " + why(e));
+            return new Unreadable(file, "its pages cannot be read: " + Failures.kind(e));
         }
     }
 }
