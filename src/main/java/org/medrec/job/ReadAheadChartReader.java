@@ -1,7 +1,8 @@
 package org.medrec.job;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -22,7 +23,9 @@ import org.springframework.core.task.AsyncTaskExecutor;
  * <p>When the step ends early (a stop, a failure) the charts waiting are dropped and those being read
  * are waited for, so that every reading that began is recorded as ended ({@link ChartPagesProcessor.ReadAttempts});
  * none of them is written, and the next run reads them again. Step-scoped (not final: a step-scoped
- * bean is proxied by a subclass). Not thread-safe: the step's thread only.
+ * bean is proxied by a subclass). Reads on the step's thread only; {@link #close()} may come from another
+ * thread too, and twice (a job stop destroys the step's scope while the step still runs, and the step
+ * closes its streams as it ends): each close waits for the readings that began, none for those taken back.
  */
 class ReadAheadChartReader implements ItemStreamReader<ChartPagesProcessor.ReadChart> {
 
@@ -30,9 +33,10 @@ class ReadAheadChartReader implements ItemStreamReader<ChartPagesProcessor.ReadC
     private final ItemProcessor<ReceivedFile, ChartPagesProcessor.ReadChart> charts;
     private final AsyncTaskExecutor executor;
     private final int depth;
-    private final Map<Future<ChartPagesProcessor.ReadChart>, Reading> pending = new HashMap<>();
+    private final Map<Future<ChartPagesProcessor.ReadChart>, Reading> pending = new ConcurrentHashMap<>();
+    private final AtomicBoolean filesClosed = new AtomicBoolean();
     private ExecutorCompletionService<ChartPagesProcessor.ReadChart> done;
-    private boolean filesLeft;
+    private volatile boolean filesLeft;
 
     /**
      * @param files    the charts to read
@@ -58,6 +62,7 @@ class ReadAheadChartReader implements ItemStreamReader<ChartPagesProcessor.ReadC
         done = new ExecutorCompletionService<>(executor);
         pending.clear();
         filesLeft = true;
+        filesClosed.set(false);
     }
 
     @Override
@@ -109,9 +114,13 @@ class ReadAheadChartReader implements ItemStreamReader<ChartPagesProcessor.ReadC
             }
         }
 
-        /** True when it had not begun (and now never will). */
+        /** True when it had not begun (and now never will: it counts as ended). */
         boolean takeBack() {
-            return claimed.compareAndSet(false, true);
+            if (!claimed.compareAndSet(false, true)) {
+                return false;
+            }
+            ended.countDown();
+            return true;
         }
 
         void awaitEnd() throws InterruptedException {
@@ -126,8 +135,9 @@ class ReadAheadChartReader implements ItemStreamReader<ChartPagesProcessor.ReadC
 
     @Override
     public void close() {
+        filesLeft = false;   // no reading begins after this
         boolean interrupted = false;
-        for (Reading reading : pending.values()) {
+        for (Reading reading : List.copyOf(pending.values())) {
             if (reading.takeBack()) {
                 continue;
             }
@@ -144,6 +154,8 @@ class ReadAheadChartReader implements ItemStreamReader<ChartPagesProcessor.ReadC
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        files.close();
+        if (filesClosed.compareAndSet(false, true)) {
+            files.close();
+        }
     }
 }
