@@ -313,8 +313,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static HomeLock lock(Path home) throws IOException {
-        FileChannel channel = FileChannel.open(home.resolve("store.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return lock(FileChannel.open(home.resolve("store.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+    }
+
+    /**
+     * The lock of a home whose lock file exists already: never creates a file (a keeper must not put one back
+     * into a folder being removed). {@link java.nio.file.NoSuchFileException} when the file is gone.
+     */
+    static HomeLock lockExisting(Path home) throws IOException {
+        return lock(FileChannel.open(home.resolve("store.lock"), StandardOpenOption.WRITE));
+    }
+
+    private static HomeLock lock(FileChannel channel) throws IOException {
         try {
             return new HomeLock(channel, channel.lock());
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package org.medrec.store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,8 @@ import sun.misc.SignalHandler;
  * <p>A small JVM of its own, one per store ({@code MEDREC_HOME/keeper.pid}), started by the last command
  * to end; the next command that ends with no keeper alive starts another. It ignores Ctrl-C and a closed
  * terminal, and on SIGTERM stops the server unless a command still uses it. A store whose folder was
- * deleted under it has its server stopped by its process id. Thread-safe (a static entry point).
+ * deleted under it has its server stopped by its process id (a fast shutdown), and the keeper never creates a
+ * file in the folder. Thread-safe (a static entry point).
  */
 public final class EmbeddedServerKeeper {
 
@@ -85,11 +87,11 @@ public final class EmbeddedServerKeeper {
         long lastUsed = System.currentTimeMillis();
         while (true) {
             Thread.sleep(Math.min(LOOK.toMillis(), Math.max(100, stopAfter / 4)));
-            if (!Files.isDirectory(home.resolve("pgdata"))) {
-                ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroy);   // the store was deleted under it
+            if (!Files.isDirectory(home.resolve("pgdata")) || !Files.exists(home.resolve("store.lock"))) {
+                gone(postmaster);
                 return;
             }
-            try (EmbeddedPostgresServer.HomeLock ignored = EmbeddedPostgresServer.lock(home)) {
+            try (EmbeddedPostgresServer.HomeLock ignored = EmbeddedPostgresServer.lockExisting(home)) {
                 if (!Files.exists(EmbeddedPostgresServer.serverFile(home)) || !running(home)
                         .map(p -> p.pid() == ProcessHandle.current().pid()).orElse(false)) {
                     return;   // stopped by a command, or another keeper took over
@@ -106,12 +108,29 @@ public final class EmbeddedServerKeeper {
                     stop(home);
                     return;
                 }
+            } catch (NoSuchFileException e) {
+                gone(postmaster);
+                return;
             }
         }
     }
 
+    /**
+     * The store's folder is being removed under its server: the server is stopped by its process id at once
+     * (a fast shutdown), and nothing is written into the folder.
+     */
+    private static void gone(long postmaster) {
+        ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).ifPresent(server -> {
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                server.destroy();
+            }
+        });
+    }
+
     private static void stopUnlessUsed(Path home) {
-        try (EmbeddedPostgresServer.HomeLock ignored = EmbeddedPostgresServer.lock(home)) {
+        try (EmbeddedPostgresServer.HomeLock ignored = EmbeddedPostgresServer.lockExisting(home)) {
             if (Files.exists(EmbeddedPostgresServer.serverFile(home)) && EmbeddedPostgresServer.liveClients(home) == 0
                     && running(home).map(p -> p.pid() == ProcessHandle.current().pid()).orElse(false)) {
                 stop(home);

@@ -2,6 +2,7 @@ package org.medrec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +11,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
-/** The embedded server stays up for the next command of a script, then stops by itself (real processes). */
+/**
+ * The embedded server stays up for the next command of a script, then stops by itself; a store removed under it
+ * stops it (real processes).
+ */
 @Tag("process")
 class EmbeddedServerKeptProcessTests {
 
@@ -28,15 +33,43 @@ class EmbeddedServerKeptProcessTests {
         assertThat(first.stderr()).contains("left the embedded PostgreSQL running for the next command");
         assertThat(second.exitCode()).as(second.stderr()).isZero();
         assertThat(second.stderr()).contains("joined the embedded PostgreSQL already running");
-        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("still up for the next command")
-                .contains(true);
+        assertThat(running(postmaster)).as("still up for the next command").isTrue();
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+        while (running(postmaster) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).as("stopped once unused")
+        assertThat(running(postmaster)).as("stopped once unused")
                 .isFalse();
         assertThat(home.resolve("server.properties")).doesNotExist();
+    }
+
+    @Test
+    void shouldStopTheKeptServerWhenItsStoreIsRemovedAndWriteNothingBack(@TempDir Path work) throws Exception {
+        Path home = work.resolve("home");
+        MedrecProcess.Result kept = MedrecProcess.run(home, Map.of("MEDREC_DB_EMBEDDED_STOP_AFTER", "5m"), null,
+                "review", "list", "--json");
+        long postmaster = postmaster(home).orElseThrow();
+
+        FileSystemUtils.deleteRecursively(home);   // a script's throwaway store, removed after its last command
+
+        assertThat(kept.exitCode()).as(kept.stderr()).isZero();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (running(postmaster) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(running(postmaster))
+                .as("stopped with its store, long before 5m").isFalse();
+        assertThat(home).as("the keeper put nothing back").doesNotExist();
+    }
+
+    /** Alive and not a zombie (a stopped server whose parent, gone, left it to an init that reaps late). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Optional<Long> postmaster(Path home) throws Exception {
