@@ -43,8 +43,10 @@ class Keying {
     private final ClinicDirectory clinics;
     private final RecordLoader loader;
     private final AuditLog audit;
+    private final RowCells rows;
 
-    Keying(JdbcClient jdbc, FormCatalog forms, ClinicDirectory clinics, RecordLoader loader, AuditLog audit) {
+    Keying(JdbcClient jdbc, FormCatalog forms, ClinicDirectory clinics, RecordLoader loader, AuditLog audit, RowCells rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.forms = forms;
         this.clinics = clinics;
@@ -97,6 +99,20 @@ class Keying {
             return refused(String.join("; ", records.problems().stream().map(KeyedRecords.Problem::toString).toList()));
         }
         return new Plan(null, docType == null ? "row" : docType, system, newClinic, records);
+    }
+
+    /** Checks a row finished with its cells as corrected ({@link RowCells}); nothing is stored. */
+    Plan check(Item item, Decision.Row row, LocalDate today) {
+        if (!item.kind().equals("row")) {
+            return refused("only an item of kind row is finished with its cells; this one is a " + item.kind());
+        }
+        RowCells.Finished finished = rows.finish(item.id(), row.cells(), today);
+        if (!finished.ok()) {
+            return refused(finished.problem());
+        }
+        org.medrec.record.ExtractedRecord record = finished.record();
+        return new Plan(null, record.docType(), record.identifierSystem(), null,
+                new KeyedRecords.Keyed(List.of(record), List.of(), finished.values()));
     }
 
     /** Loads a checked plan (the item is resolved by the caller); the review items the load opened. */

@@ -106,13 +106,14 @@ public class ReviewDecisions {
         String rejectReason = null;
         Keying.Item keyedItem = null;
         Keying.Plan plan = null;
-        if (decision instanceof Decision.Record keyed) {
+        if (decision instanceof Decision.Record || decision instanceof Decision.Row) {
             keyedItem = keying.item(id);
-            plan = keying.check(keyedItem, keyed, LocalDate.now());
+            plan = decision instanceof Decision.Record keyed ? keying.check(keyedItem, keyed, LocalDate.now())
+                    : keying.check(keyedItem, (Decision.Row) decision, LocalDate.now());
             if (plan.refusal() != null) {
                 return refuse(id, plan.refusal(), "keyed records refused");
             }
-            decided = keyed.records().toString();
+            decided = decision instanceof Decision.Record keyed ? keyed.records().toString() : ((Decision.Row) decision).json();
         } else if (decision instanceof Decision.Value value) {
             CorrectedValues.Checked checked = CorrectedValues.check(item.field(), value.value(), LocalDate.now());
             if (!checked.ok()) {
