@@ -136,6 +136,11 @@ final class KeyingForm {
         return new Layout(parts, lists);
     }
 
+    /** Every part and list of the record model: for a row whose sheet is not known. */
+    static Layout everything() {
+        return new Layout(EnumSet.allOf(Part.class), LISTS);
+    }
+
     /** What a sheet's rows hold, from the record-model paths its mapping fills ({@code encounters[].date}). */
     static Layout layout(Collection<String> templates) {
         Set<Part> parts = EnumSet.of(Part.PATIENT);
