@@ -1,6 +1,7 @@
 // The item page, keyboard first: Enter accepts (or saves what was typed), typing replaces the
 // value, Delete rejects (asks for a reason), F2 marks unreadable, F4 shows the whole page, F8
-// skips, Esc clears. The keys of an item kind's own actions come from the page (data-key).
+// skips, Esc clears, Insert adds a value the page shows that extraction missed. The keys of an
+// item kind's own actions come from the page (data-key).
 (function () {
   'use strict';
   var main = document.getElementById('item');
@@ -48,8 +49,38 @@
     submit(form);
   }
 
+  // adding what the page shows and extraction missed: Insert opens it (and adds another value),
+  // Enter adds, Esc closes
+  var additions = document.getElementById('additions');
+  var adding = false;
+  function addPair() {
+    var pairs = additions.querySelectorAll('.addition');
+    var last = pairs[pairs.length - 1];
+    if (adding) {
+      var copy = last.cloneNode(true);
+      copy.querySelectorAll('input').forEach(function (i) {
+        i.value = '';
+        i.setAttribute('name', i.getAttribute('name').replace(/\d+$/, String(pairs.length)));
+      });
+      last.parentNode.insertBefore(copy, last.nextSibling);
+      last = copy;
+    }
+    adding = true;
+    additions.classList.remove('hidden');
+    last.querySelector('input').focus();
+  }
+
   document.addEventListener('keydown', function (e) {
     if (e.key === 'F4') { e.preventDefault(); togglePage(); return; }
+    if (additions && e.key === 'Insert') { e.preventDefault(); addPair(); return; }
+    if (adding) {
+      if (e.key === 'Escape') {
+        e.preventDefault(); adding = false; additions.classList.add('hidden'); if (value) { value.focus(); }
+      } else if (e.key === 'Enter') {
+        e.preventDefault(); submit(additions);
+      }
+      return;
+    }
     if (main.getAttribute('data-can-decide') !== 'true') {
       var next = document.getElementById('next');
       if (e.key === 'Enter' && next) { e.preventDefault(); submit(next); }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.medrec.audit.AuditLog;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * What a technician saves on the keying page ({@link KeyingPages}): a document or a broken
  * record keyed with the form ({@code Decision.Record}, as {@code review resolve --record} makes
  * it), or a row finished with its corrected cells ({@code Decision.Row}); and the pages of a
- * document. Every value is checked by the validators before anything is decided; a refused save
+ * document; and values the page shows that extraction missed, added to a document's record
+ * ({@link Additions}). Every value is checked by the validators before anything is decided; a refused save
  * comes back with each problem at its input and nothing stored. Saved, the next item comes.
  */
 @Controller
@@ -35,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class KeyingController {
 
     private static final Pattern CELL = Pattern.compile("^cell\\.([A-Z]{1,3})$");
+    private static final Pattern ADDED_FIELD = Pattern.compile("^field\\.(\\d{1,3})$");
     private static final Pattern COLUMN_PROBLEM = Pattern.compile("^column ([A-Z]{1,3}): ");
 
     private final ItemDetails details;
@@ -43,9 +46,11 @@ class KeyingController {
     private final ClinicDirectory clinics;
     private final Keying keying;
     private final NextItems next;
+    private final Additions additions;
 
     KeyingController(ItemDetails details, PageImages images, ClaimedDecisions decisions, ClinicDirectory clinics,
-                     Keying keying, NextItems next) {
+                     Keying keying, NextItems next, Additions additions) {
+        this.additions = additions;
         this.details = details;
         this.images = images;
         this.decisions = decisions;
@@ -121,6 +126,26 @@ class KeyingController {
         }
         redirect.addFlashAttribute("done", "saved: the row was loaded");
         return next.next(user.getName(), session, redirect);
+    }
+
+    /** Values the page shows that extraction missed, added to the item's document ({@link Additions}); the item stays on screen. */
+    @PostMapping("/items/{id}/additions")
+    String processAdditions(@PathVariable UUID id, @RequestParam Map<String, String> form, Authentication user,
+                            RedirectAttributes redirect) {
+        find(id);
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((name, field) -> {
+            Matcher m = ADDED_FIELD.matcher(name);
+            String value = m.matches() ? form.get("value." + m.group(1)) : null;
+            if (m.matches() && field != null && !field.isBlank() && value != null && !value.isBlank()) {
+                values.put(field.strip(), value);
+            }
+        });
+        DecisionResult result = additions.add(id, values, user.getName(), AuditLog.Origin.WEB);
+        redirect.addFlashAttribute(result.applied() ? "done" : "problem", result.applied()
+                ? "added: " + values.size() + (values.size() == 1 ? " value" : " values") + " the page shows"
+                : "Not added: " + result.message());
+        return "redirect:/items/" + id;
     }
 
     private String refused(UUID id, String docType, Map<String, String> form, Map<String, String> problems, String clinic,

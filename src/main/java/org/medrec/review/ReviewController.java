@@ -112,6 +112,10 @@ class ReviewController {
         model.addAttribute("holder", holder.orElse(null));
         model.addAttribute("heldByOther", heldByOther);
         model.addAttribute("canDecide", technician && item.open() && !heldByOther);
+        boolean canAdd = technician && !heldByOther && !item.record().isEmpty()
+                && ("held".equals(item.documentStatus()) || "loaded".equals(item.documentStatus()));
+        model.addAttribute("addable", canAdd ? Additions.addable(item.record().stream()
+                .map(ItemDetails.RecordValue::field).toList()) : null);
         return item.keyed() ? keyingPages.show(item, type, model) : "item";
     }
 
