@@ -91,6 +91,7 @@ class KeyingPages {
         } else {
             Optional<RowCells.Row> row = rows.read(item);
             model.addAttribute("row", row.orElse(null));
+            model.addAttribute("broken", row.map(RowCells.Row::isBroken).orElse(false));
             model.addAttribute("cells", model.getAttribute(CELLS) == null ? Map.of() : model.getAttribute(CELLS));
             if (row.isEmpty() || row.get().isBroken()) {
                 layout = row.map(r -> KeyingForm.layout(r.source().paths())).orElseGet(KeyingForm::everything);
