@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.ChartReading;
-import org.medrec.ocr.OcrException;
 import org.medrec.ocr.OcrUnavailableException;
 import org.medrec.ocr.PageText;
-import org.medrec.page.PageException;
 import org.medrec.record.Failures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -109,20 +107,6 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
         }
     }
 
-    /**
-     * The kind of failure and the page: medrec's own page and OCR failures say both (their
-     * reasons are built from kinds), anything else only its kind, never a library's message.
-     */
-    static String why(Exception e) {
-        if (e instanceof PageException page) {
-            return page.reason();
-        }
-        if (e instanceof OcrException ocr) {
-            return ocr.reason();
-        }
-        return Failures.kind(e);
-    }
-
     private ReadChart read(ReceivedFile file) {
         try {
             List<PageText> pages = reading.read(file.file(), file.format());
@@ -133,7 +117,7 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
         } catch (OcrUnavailableException e) {
             throw e;   // no chart is to blame: the run fails, to be resumed
         } catch (IOException | RuntimeException e) {
-            return new Unreadable(file, "its pages cannot be read: " + why(e));
+            return new Unreadable(file, "its pages cannot be read: " + Failures.kind(e));
         }
     }
 }

@@ -2,9 +2,10 @@ package org.medrec.page;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.medrec.record.Failures;
 
 /** A page of a source file could not be turned into an image. Carries the file and the 1-based page number. */
-public class PageException extends IOException {
+public class PageException extends IOException implements Failures.Reasoned {
 
     private final transient Path file;
     private final int page;
@@ -19,6 +20,7 @@ public class PageException extends IOException {
     }
 
     /** The page and what went wrong there, fit for a quarantine reason. */
+    @Override
     public String reason() {
         return "page " + page + ": " + reason;
     }

@@ -17,11 +17,22 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class Failures {
 
+    /**
+     * An exception of medrec's own whose reason it built from the kind of failure and its position
+     * (a page, a row), never from a library's message: {@link #kind} gives that reason.
+     */
+    public interface Reasoned {
+        String reason();
+    }
+
     private Failures() {
     }
 
     /** The kind of {@code e}, e.g. {@code "EOFException"}, {@code "the store refused it (SQLSTATE 23514, constraint patient_birth_date_check)"}. */
     public static String kind(Throwable e) {
+        if (e instanceof Reasoned reasoned) {
+            return reasoned.reason();
+        }
         if (e instanceof StackOverflowError) {
             return "structure nested too deeply";
         }

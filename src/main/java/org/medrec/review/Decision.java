@@ -2,6 +2,7 @@ package org.medrec.review;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,7 +83,7 @@ public sealed interface Decision {
 
         /** The cells as JSON, as the item keeps what was decided. */
         String json() {
-            return JsonMapper.builder().build().writeValueAsString(new java.util.TreeMap<>(cells));
+            return JsonMapper.builder().build().writeValueAsString(new TreeMap<>(cells));
         }
     }
 

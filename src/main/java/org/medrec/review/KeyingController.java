@@ -85,6 +85,7 @@ class KeyingController {
         } else if (clinic == null && item.identifierSystem() == null) {
             problems.put("clinic", "pick the clinic whose record this is");
         }
+        // each value checked as Keying will check it, to show each problem at its input (the clinic is Keying's to resolve)
         KeyedRecords.read(posted.records(), "urn:medrec:check", docType == null ? "row" : docType,
                         SourceRef.wholeFile(item.sourceFileId(), item.path(), Method.KEYED), LocalDate.now())
                 .problems().forEach(p -> problems.putIfAbsent(posted.input(p.path()) == null ? "records"

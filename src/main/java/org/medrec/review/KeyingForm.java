@@ -3,6 +3,7 @@ package org.medrec.review;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ final class KeyingForm {
     static Layout layout(FormSpec form) {
         Set<Part> parts = EnumSet.of(Part.PATIENT);
         List<String> lists = new ArrayList<>();
-        Set<String> keywords = new java.util.HashSet<>();
+        Set<String> keywords = new HashSet<>();
         form.keywords().forEach(k -> keywords.add(k.toLowerCase(Locale.ROOT)));
         Collection<String> boxes = form.layout() == null ? List.of() : form.layout().fields().keySet();
         if (keywords.contains("address") || boxes.stream().anyMatch(b -> b.startsWith("patient.address"))) {
@@ -122,7 +123,7 @@ final class KeyingForm {
             parts.add(Part.VISIT);
             parts.add(Part.DIAGNOSES);
         }
-        Set<String> wanted = new java.util.HashSet<>();
+        Set<String> wanted = new HashSet<>();
         form.tables().stream().map(TableSpec::list).forEach(wanted::add);
         wanted.addAll(form.checklists().keySet());
         if (sections.contains("history")) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.medrec.extraction.chart.ChartExtraction;
 import org.medrec.extraction.chart.ChartExtractor;
 import org.medrec.extraction.chart.FormCatalog;
@@ -79,9 +78,9 @@ class KeyingPages {
         List<PageWords.Page> pages = List.of();
         if (item.kind().equals("document")) {
             pages = originals.check(item) == Originals.State.SAME ? pageWords.pages(item.sourceFileId()) : List.of();
-            docType = type != null && keying.docTypes().contains(type) ? type : null;
             Optional<FormSpec> form = forms.forms().stream().filter(f -> f.docType().equals(type)).findFirst();
             if (form.isPresent()) {
+                docType = type;
                 layout = KeyingForm.layout(form.get());
                 if (typed == null && !pages.isEmpty()) {
                     String system = prefill(item, form.get().docType(), pages, values);
@@ -136,7 +135,4 @@ class KeyingPages {
         }
         return new PageView(page.number(), page.width(), page.height(), List.copyOf(words));
     }
-
-    /** The item kinds keyed on this page. */
-    static final Set<String> KINDS = Set.of("document", "row");
 }

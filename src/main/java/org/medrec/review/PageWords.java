@@ -77,11 +77,7 @@ class PageWords {
                 .list();
     }
 
-    /** The file's pages as a document extraction reads ({@link ChartDocument#of}). */
-    ChartDocument document(long sourceFileId) {
-        return document(pages(sourceFileId));
-    }
-
+    /** The pages as a document extraction reads ({@link ChartDocument#of}). */
     static ChartDocument document(List<Page> pages) {
         List<PageText> texts = new ArrayList<>();
         for (Page page : pages) {

@@ -1,7 +1,9 @@
 package org.medrec.review;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.medrec.audit.AuditLog;
 import org.medrec.record.Failures;
@@ -101,7 +103,7 @@ public class ReviewBatch {
     public static Decision record(JsonNode node) {
         JsonNode cells = node.get("cells");
         if (cells != null && cells.isObject() && node.get("records") == null) {
-            java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+            Map<String, String> typed = new LinkedHashMap<>();
             for (String column : cells.propertyNames()) {
                 typed.put(column, cells.get(column).isNull() ? "" : cells.get(column).asString());
             }

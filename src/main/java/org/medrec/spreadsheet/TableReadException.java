@@ -1,12 +1,13 @@
 package org.medrec.spreadsheet;
 
 import java.io.IOException;
+import org.medrec.record.Failures;
 
 /**
  * A table file that cannot be read, with what is wrong and, when known, where: the sheet and the
  * row being read when it failed. Messages never hold cell values or the file's path.
  */
-public final class TableReadException extends IOException {
+public final class TableReadException extends IOException implements Failures.Reasoned {
 
     /** Why the file cannot be read. */
     public enum Problem {
@@ -36,6 +37,7 @@ public final class TableReadException extends IOException {
     }
 
     /** What is wrong and where, built by medrec from the kind of failure and its position: fit for a ledger entry. */
+    @Override
     public String reason() {
         return super.getMessage();
     }

@@ -12,7 +12,6 @@ import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
 import javax.sql.DataSource;
 import org.medrec.record.Method;
-import org.medrec.spreadsheet.TableReadException;
 import org.medrec.spreadsheet.mapping.PatientAssembly;
 import org.medrec.spreadsheet.mapping.SourceMapping;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +72,7 @@ public class SheetLoading {
         } catch (IOException e) {
             jdbc.sql("ROLLBACK TO SAVEPOINT sheet_read").update();   // nothing of an unreadable file stays
             ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: "
-                    + (e instanceof TableReadException table ? table.reason() : Failures.kind(e)));
+                    + Failures.kind(e));
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,7 +70,7 @@ final class ReviewQueueBench {
             UUID run = UUID.randomUUID();
             jdbc.sql("INSERT INTO migration_run (id, input_dir, status) VALUES (?, '/bench', 'COMPLETED')").param(run).update();
             fill(jdbc, run, 0, REFERENCE);
-            java.nio.file.Path pages = Files.createTempDirectory("medrec-bench-keying");
+            Path pages = Files.createTempDirectory("medrec-bench-keying");
             bench.keyedDocuments = UnreadDocuments.create(jdbc, context.getBean(ReviewItemWriter.class),
                     UnreadDocuments.run(jdbc, pages), pages, "intake-unread.png",
                     List.of("New Patient Information", "Last Name: Fox-Test", "First Name: Jonathan",
@@ -141,14 +143,16 @@ final class ReviewQueueBench {
             current[0] = post(item + "/decision", "action=accept").headers().firstValue("Location").orElseThrow();
             return get(URI.create(current[0]).getPath());
         }));
-        post(current[0].replaceFirst("^.*(/items/[^/?]+).*$", "$1") + "/skip", "");
         moreKeyedDocuments(jdbc, ROUNDS + 2);   // the oldest items: the next ones claimed
-        current[0] = post("/queue/next", "").headers().firstValue("Location").orElseThrow();
+        current[0] = post(URI.create(current[0]).getPath() + "/skip", "").headers().firstValue("Location").orElseThrow();
         lines.add(time("keying page: type picked, pre-filled", () -> get(URI.create(current[0]).getPath() + "?type=intake")));
         lines.add(time("keyed document: open, save, next", () -> {
             String item = URI.create(current[0]).getPath();
             get(item + "?type=intake");
             current[0] = post(item + "/keyed", keyedIntake()).headers().firstValue("Location").orElseThrow();
+            if (current[0].contains(item)) {
+                throw new IllegalStateException("the keyed document was refused");
+            }
             return get(URI.create(current[0]).getPath());
         }));
         return lines;
@@ -168,8 +172,9 @@ final class ReviewQueueBench {
         keyed++;
         StringBuilder form = new StringBuilder("docType=intake&clinic=" + URLEncoder.encode("Harbor Internal Medicine, P.C.",
                 StandardCharsets.UTF_8));
-        String[][] values = {{"mrn", String.format("H%07d", keyed)}, {"patient.family", "Bench-Test"},
-                {"patient.given[0]", "Jonathan"}, {"patient.given[1]", "Q"}, {"patient.birth_date", "09/13/1964"},
+        String family = "Bench-" + Integer.toString(keyed + 100, 26).replaceAll("[0-9]", "x") + "-Test";   // no one's twin
+        String[][] values = {{"mrn", String.format("H%07d", keyed)}, {"patient.family", family},
+                {"patient.given[0]", "Jonathan"}, {"patient.given[1]", "Q"}, {"patient.birth_date", LocalDate.of(1930, 1, 1).plusDays(keyed * 37L).toString()},
                 {"patient.sex", "male"}, {"patient.address.line[0]", "65 Jackson Way"}, {"patient.address.city", "Tybee Island"},
                 {"patient.address.state", "GA"}, {"patient.address.postal_code", "31369"}, {"patient.phone", "(912) 555-0115"},
                 {"patient.insurance[0].payer", "Aetna"}, {"patient.insurance[0].member_id", "W" + keyed},
