@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medrec.audit.AuditLog;
 import org.medrec.config.MedrecProperties;
 import org.medrec.export.FhirExport;
+import org.medrec.store.RecordLoader;
 import org.medrec.store.ReviewItemWriter;
+import org.medrec.testing.HeldCards;
 import org.medrec.testing.StoreTest;
 import org.medrec.testing.UnreadDocuments;
 import org.medrec.web.Accounts;
@@ -45,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * refused at its field, then corrected; the clinic picked from the known ones), then the next item
  * comes, an immunization card whose two-row table is keyed (a row added and one dropped with the
  * keys, a word picked from the page into a field). The store, the audit log and the FHIR export
- * are checked afterwards. Leaves a screenshot in {@code target/screenshots/keying.png} (the README's
+ * are checked afterwards. And a value the page shows is added from a held card's item page. Leaves a screenshot in {@code target/screenshots/keying.png} (the README's
  * {@code docs/keying.png} is a copy).
  */
 @Tag("browser")
@@ -64,6 +66,9 @@ class KeyingBrowserTests {
 
     @Autowired
     ReviewItemWriter items;
+
+    @Autowired
+    RecordLoader loader;
 
     @Autowired
     Accounts accounts;
@@ -279,6 +284,34 @@ class KeyingBrowserTests {
         JsonNode patient = bundle.path("entry").valueStream().map(e -> e.path("resource"))
                 .filter(r -> r.path("resourceType").asString().equals("Patient")).findFirst().orElseThrow();
         assertThat(patient.path("birthDate").asString()).isEqualTo("1964-09-13");
+    }
+
+    @Test
+    void shouldAddAValueThePageShowsFromAHeldCardsItemByKeyboard() {
+        HeldCards.Card heldCard = HeldCards.create(jdbc, loader, input, "00027182");
+        browser.get("http://localhost:" + port + "/queue");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        keys(technician, Keys.TAB, PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlMatches(".*/queue$"));
+        keys(Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().contains("/items/") && !d.findElements(By.id("field")).isEmpty());
+        String item = browser.getCurrentUrl();
+
+        keys(Keys.INSERT);
+        assertThat(focused()).isEqualTo("field.0");
+        keys("immunizations[0].lot", Keys.TAB, "4", Keys.INSERT);   // the lot's item holds it: refused
+        keys("patient.phone", Keys.TAB, "(912) 555-0115", Keys.ENTER);
+        wait.until(d -> !d.findElements(By.id("problem")).isEmpty());
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("immunizations[0].lot: the record has this value");
+        keys(Keys.INSERT, "patient.phone", Keys.TAB, "(912) 555-0115", Keys.ENTER);
+        wait.until(d -> !d.findElements(By.id("done")).isEmpty());
+
+        assertThat(browser.getCurrentUrl()).as("the item stays on screen").isEqualTo(item);
+        assertThat(jdbc.sql("SELECT decision || ' ' || decided_value || ' ' || decided_by FROM review_item"
+                + " WHERE document_id = ? AND field = 'patient.phone'").param(heldCard.documentId()).query(String.class).list())
+                .containsExactly("value 9125550115 " + technician);
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE actor = ? ORDER BY id").param(technician)
+                .query(String.class).list()).containsExactly("review.value", "review.add");
     }
 
     private String cursorWord() {
