@@ -10,13 +10,8 @@
   var reject = document.getElementById('reject');
   var reason = document.getElementById('reason-input');
   var action = document.getElementById('action');
-  var presets = {'1': 'not in the source', '2': 'wrong patient', '3': 'duplicate of another value'};
+  var submit = medrecDecisions.submit;
   var rejecting = null;
-  var sent = false;
-
-  function submit(form) {
-    if (!sent) { sent = true; form.submit(); }
-  }
 
   function togglePage() {
     var crop = document.getElementById('crop');
@@ -81,22 +76,13 @@
       }
       return;
     }
-    if (main.getAttribute('data-can-decide') !== 'true') {
-      var next = document.getElementById('next');
-      if (e.key === 'Enter' && next) { e.preventDefault(); submit(next); }
+    if (!medrecDecisions.canDecide(main, e)) {
       return;
     }
     if (rejecting) {
-      if (e.key === 'Escape') {
-        e.preventDefault(); rejecting = null; reject.classList.add('hidden'); if (value) { value.focus(); }
-      } else if (e.key === 'Enter') {
-        e.preventDefault();
-        var typed = reason.value.trim();
-        if (presets[typed]) { reason.value = presets[typed]; }
-        if (reason.value.trim() === '') { return; }
-        action.value = rejecting;
-        submit(form);
-      }
+      medrecDecisions.reasonKey(e, reason,
+        function () { rejecting = null; reject.classList.add('hidden'); if (value) { value.focus(); } },
+        function () { action.value = rejecting; submit(form); });
       return;
     }
     if (e.key === 'F8') { e.preventDefault(); submit(document.getElementById('skip')); return; }

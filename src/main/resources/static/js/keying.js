@@ -15,18 +15,13 @@
   var reject = document.getElementById('reject');
   var reason = document.getElementById('reason-input');
   var zoom = document.getElementById('zoom');
-  var presets = {'1': 'not in the source', '2': 'wrong patient', '3': 'duplicate of another value'};
   var zooms = [1, 1.5, 2];
   var zoomAt = 0;
   var field = null;    // the field a picked word goes into
   var cursor = -1;     // the word Ctrl-Down / Ctrl-Up stands on
   var rejecting = false;
-  var sent = false;
+  var submit = medrecDecisions.submit;
   var words = Array.prototype.slice.call(document.querySelectorAll('.word'));
-
-  function submit(form) {
-    if (form && !sent) { sent = true; form.submit(); }
-  }
 
   function place(el, box) {
     var b = box.split(' ');
@@ -181,20 +176,13 @@
   });
 
   document.addEventListener('keydown', function (e) {
-    if (main.getAttribute('data-can-decide') !== 'true') {
-      var next = document.getElementById('next');
-      if (e.key === 'Enter' && next) { e.preventDefault(); submit(next); }
+    if (!medrecDecisions.canDecide(main, e)) {
       return;
     }
     if (rejecting) {
-      if (e.key === 'Escape') {
-        e.preventDefault(); rejecting = false; reject.classList.add('hidden'); if (field) { field.focus(); }
-      } else if (e.key === 'Enter') {
-        e.preventDefault();
-        var why = reason.value.trim();
-        if (presets[why]) { reason.value = presets[why]; }
-        if (reason.value.trim() !== '') { decide('reject'); }
-      }
+      medrecDecisions.reasonKey(e, reason,
+        function () { rejecting = false; reject.classList.add('hidden'); if (field) { field.focus(); } },
+        function () { decide('reject'); });
       return;
     }
     var t = e.target;

@@ -8,16 +8,13 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
+import org.medrec.intake.Fingerprint;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.store.ReviewItemWriter;
@@ -57,10 +54,16 @@ public final class UnreadDocuments {
                                 List<String> lines, String identifierSystem) {
         List<Map<String, Object>> words = new ArrayList<>();
         Path file = draw(inputDir.resolve(name), lines, words);
+        Fingerprint fingerprint;
+        try {
+            fingerprint = Fingerprint.of(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         long sourceFile = jdbc.sql("""
                 INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, pages, outcome, reason)
                 VALUES (?, ?, ?, ?, 'PNG', 1, 'held_for_review', 'in review as a whole') RETURNING id""")
-                .params(sha256(file), size(file), name, run).query(Long.class).single();
+                .params(fingerprint.sha256(), fingerprint.size(), name, run).query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO page (source_file_id, number, width, height, dpi, source, words, checkboxes)
                 VALUES (?, 1, 1275, 1650, 150, 'ocr', ?::jsonb, '[]'::jsonb)""")
@@ -104,31 +107,7 @@ public final class UnreadDocuments {
         } finally {
             g.dispose();
         }
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(page, "png", file.toFile());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return String.format("%064x", new java.math.BigInteger(1, MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(file))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HeldCards.writePng(page, file);
+        return file;
     }
 }

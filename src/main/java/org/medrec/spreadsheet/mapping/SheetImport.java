@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.ClassifiedRow;
 import org.medrec.spreadsheet.HeaderLocator;
@@ -87,24 +89,16 @@ public final class SheetImport {
         try (TableReader reader = TableReader.open(file)) {
             for (SheetInfo sheet : reader.sheets()) {
                 List<SheetRow> leading = new ArrayList<>();
-                FileRecords.Sheet[] target = {null};
-                boolean[] decided = {false};
-                locator.scan(reader, sheet, classified -> {
-                    if (!decided[0] && classified.role() != RowRole.DATA) {
-                        leading.add(classified.row());
-                        return;
-                    }
-                    if (!decided[0]) {
-                        decided[0] = true;
-                        target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, sink, unmapped, delimited,
+                boolean decided = scan(reader, sheet, leading,
+                        () -> start(sheet, leading, records, system, sourceFileId, path, reference, sink, unmapped, delimited,
                                 lookups, notMigrated, table -> tables.computeIfAbsent(table,
-                                        t -> LookupTable.read(t, file, siblings, locator)));
-                    }
-                    if (target[0] != null && classified.isData()) {
-                        target[0].add(classified.row());
-                    }
-                });
-                if (!decided[0] && !leading.stream().allMatch(SheetRow::isEmpty)) {
+                                        t -> LookupTable.read(t, file, siblings, locator))),
+                        (target, classified) -> {
+                            if (classified.isData()) {
+                                target.add(classified.row());
+                            }
+                        });
+                if (!decided && !leading.stream().allMatch(SheetRow::isEmpty)) {
                     unmapped.add(new UnmappedSheet(sheet.name(), "no data rows below a header"));
                 }
             }
@@ -153,31 +147,45 @@ public final class SheetImport {
         try (TableReader reader = TableReader.open(file)) {
             for (SheetInfo sheet : reader.sheets()) {
                 List<SheetRow> leading = new ArrayList<>();
-                SourceRow[] header = {null};
-                boolean[] decided = {false};
                 try {
-                    locator.scan(reader, sheet, classified -> {
-                        if (!decided[0] && classified.role() != RowRole.DATA) {
-                            leading.add(classified.row());
-                            return;
-                        }
-                        if (!decided[0]) {
-                            decided[0] = true;
-                            header[0] = header(file, sheet, leading, delimited, siblings).orElse(null);
-                        }
-                        if (header[0] != null && header[0].label().equals(label) && classified.isData()
-                                && classified.row().rowNumber() == rowNumber) {
-                            SourceRow h = header[0];
-                            throw new Found(new SourceRow(h.source(), h.mapping(), h.header(), h.label(), classified.row(),
-                                    h.tables()));
-                        }
-                    });
+                    scan(reader, sheet, leading, () -> header(file, sheet, leading, delimited, siblings).orElse(null),
+                            (h, classified) -> {
+                                if (h.label().equals(label) && classified.isData() && classified.row().rowNumber() == rowNumber) {
+                                    throw new Found(new SourceRow(h.source(), h.mapping(), h.header(), h.label(),
+                                            classified.row(), h.tables()));
+                                }
+                            });
                 } catch (Found found) {
                     return Optional.of(found.row);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Scans a sheet: the rows before its first data row are kept in {@code leading}; at that row
+     * {@code start} decides how the sheet is read (null: it is not), and that row and every one after
+     * it go to {@code rows} with what {@code start} gave. Returns whether a data row was found.
+     */
+    private <T> boolean scan(TableReader reader, SheetInfo sheet, List<SheetRow> leading, Supplier<T> start,
+                             BiConsumer<T, ClassifiedRow> rows) throws IOException {
+        List<T> target = new ArrayList<>(1);
+        boolean[] decided = {false};
+        locator.scan(reader, sheet, classified -> {
+            if (!decided[0] && classified.role() != RowRole.DATA) {
+                leading.add(classified.row());
+                return;
+            }
+            if (!decided[0]) {
+                decided[0] = true;
+                target.add(start.get());
+            }
+            if (target.get(0) != null) {
+                rows.accept(target.get(0), classified);
+            }
+        });
+        return decided[0];
     }
 
     /** The sheet's header and the one mapping that fits it, as {@link #read} finds them (no row yet). */
