@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.store.EmbeddedPostgresServer;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * file, on stderr, in the JSON summary, in the ledger's reasons or in the report. Patient data
  * stays in the store (and in what a person asks for: the review queue, the FHIR export).
  */
+@Tag("process")
 class NoPatientDataProcessTests {
 
     private static final List<String> BROKEN = List.of(

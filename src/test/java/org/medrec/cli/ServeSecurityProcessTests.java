@@ -29,6 +29,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.store.EmbeddedPostgresServer;
@@ -42,6 +43,7 @@ import org.medrec.testing.SelfSignedKeystore;
  * HSTS; an account disabled, given another role or a new password (in the UI or with {@code medrec
  * users} from another process) loses its open session at its next request.
  */
+@Tag("process")
 class ServeSecurityProcessTests {
 
     private static final String PASSWORD = "a long passphrase here";
