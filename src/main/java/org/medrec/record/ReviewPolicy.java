@@ -42,6 +42,11 @@ public record ReviewPolicy(double validated, double text) {
         }
     }
 
+    /** Whether a validator checks values of this field (a date, a code, a number), unlike free text. */
+    public static boolean isValidated(String field) {
+        return VALIDATED.contains(field);
+    }
+
     /** Why a value of this field read with this confidence needs a person, or null when it does not. */
     public String confidenceDoubt(String field, double confidence) {
         double threshold = VALIDATED.contains(field) ? validated : text;

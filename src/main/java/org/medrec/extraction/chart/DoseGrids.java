@@ -149,6 +149,13 @@ final class DoseGrids {
         }
     }
 
+    /** Whether the line is a grid's header: the vaccine column's caption and two dose columns' or more. */
+    static boolean header(ChartLine line, DoseGridSpec spec) {
+        ChartWord caption = caption(line, spec.rowCaption());
+        return caption != null && line.words().stream().filter(w -> w.left() > caption.right()
+                && like(w.text(), spec.columnCaption())).count() >= 2;
+    }
+
     /** The header's first word when it is one of the row caption's spellings. */
     private static ChartWord caption(ChartLine line, List<String> spellings) {
         for (ChartWord w : line.words()) {

@@ -79,6 +79,35 @@ final class PatientFields {
                 }
             }
         });
+        sameNameEverywhere(byKey);
+    }
+
+    /**
+     * Every copy of the patient's name the document prints (a header on each page, the name in one
+     * field and in two) must spell the family name alike, accents included: OCR drops an accent on
+     * one copy and not on another ({@code Muler} beside {@code Müller}), and no copy may be loaded
+     * over a different spelling. When they differ, the name is for a person to check.
+     */
+    private void sameNameEverywhere(Map<String, List<LabelValue>> byKey) {
+        java.util.Set<String> families = new java.util.TreeSet<>();
+        byKey.getOrDefault("patient.name", List.of()).forEach(v -> family(v, Names.Order.GIVEN_FIRST, families));
+        byKey.getOrDefault("patient.name_family_first", List.of()).forEach(v -> family(v, Names.Order.FAMILY_FIRST, families));
+        byKey.getOrDefault("patient.family", List.of()).stream().filter(v -> !v.value().isEmpty())
+                .forEach(v -> families.add(v.value().text().strip().toLowerCase(java.util.Locale.ROOT)));
+        if (families.size() > 1) {
+            draft.doubt(path -> path.equals("patient.family") || path.startsWith("patient.given["),
+                    "the document prints the patient's name more than once and the copies differ ('"
+                    + String.join("', '", families) + "'): an accent or a letter may be lost in one of them");
+        }
+    }
+
+    private static void family(LabelValue v, Names.Order order, java.util.Set<String> families) {
+        if (!v.value().isEmpty()) {
+            Names.PersonName name = Names.parse(v.value().text(), order);
+            if (name.family() != null) {
+                families.add(name.family().strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
     }
 
     /** The occurrence read best (highest confidence of those that validate as the list's field). */
