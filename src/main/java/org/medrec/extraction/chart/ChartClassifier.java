@@ -15,8 +15,11 @@ import java.util.List;
 final class ChartClassifier {
 
     static final double TITLE = 4, TITLE_INLINE = 2.5, TITLE_WORDS = 2, TABLE = 3, KEYWORD = 0.4, KEYWORDS_MAX = 3;
-    /** A section heading opening a line counts this much (one of the "other" kind half), up to {@link #TABLE}. */
-    static final double SECTION = 1;
+    /**
+     * Each distinct section heading opening a line counts this much, up to {@link #SECTIONS_MAX}: four
+     * headings of a type's sections ("S:", "O:", "A:", "P:") say as much as its title.
+     */
+    static final double SECTION = 1, SECTIONS_MAX = 4;
     /** A title made of title words is short: a line of at most this many words. */
     private static final int TITLE_WORDS_MAX = 6;
     static final double MIN_SCORE = 4, MIN_MARGIN = 2;
@@ -77,9 +80,6 @@ final class ChartClassifier {
                 title = TITLE_INLINE;
             }
         }
-        if (title == 0) {
-            title = titleWords(form, lines, firstPage);
-        }
         double structure = 0;
         for (TableSpec table : form.tables()) {
             if (lines.stream().anyMatch(l -> !RuledTables.header(l, table).isEmpty())) {
@@ -90,6 +90,9 @@ final class ChartClassifier {
             structure = TABLE;
         }
         structure = Math.max(structure, sections(form, lines));
+        if (title == 0 && structure > 0) {
+            title = titleWords(form, lines, firstPage);   // a title's words alone, without the type's structure, say little
+        }
         double keywords = Math.min(KEYWORDS_MAX, form.keywords().stream().filter(k -> Phrases.contains(text, k)).count() * KEYWORD);
         return title + structure + keywords;
     }
@@ -111,20 +114,15 @@ final class ChartClassifier {
 
     /** The distinct section headings of the form that open lines, each kind once. */
     private static double sections(FormSpec form, List<ChartLine> lines) {
-        java.util.Set<String> kinds = new java.util.HashSet<>();
-        java.util.Set<String> others = new java.util.HashSet<>();
+        java.util.Set<String> headings = new java.util.HashSet<>();
         for (ChartLine line : lines) {
-            for (java.util.Map.Entry<String, List<String>> h : form.sections().entrySet()) {
-                int n = Phrases.startsWith(line.all(), h.getValue());
+            for (List<String> spellings : form.sections().values()) {
+                int n = Phrases.startsWith(line.all(), spellings);
                 if (n > 0 && NoteSections.isHeading(line, n)) {
-                    if (h.getKey().equals("other")) {
-                        others.add(Phrases.folded(line.span(0, n)));
-                    } else {
-                        kinds.add(h.getKey());
-                    }
+                    headings.add(Phrases.folded(line.span(0, n)));
                 }
             }
         }
-        return Math.min(TABLE, SECTION * kinds.size() + SECTION / 2 * others.size());
+        return Math.min(SECTIONS_MAX, SECTION * headings.size());
     }
 }

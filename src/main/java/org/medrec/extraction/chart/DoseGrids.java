@@ -118,7 +118,7 @@ final class DoseGrids {
 
     private static boolean certain(Dose d, ReviewPolicy policy) {
         return d.doubt() == null && d.dateValue().isOk() && !d.dateValue().corrected()
-                && d.date().confidence() >= policy.validated()
+                && d.date().confidence() >= policy.threshold("date")
                 && d.date().parts().stream().noneMatch(p -> p.words().stream().anyMatch(ChartWord::oversized));
     }
 

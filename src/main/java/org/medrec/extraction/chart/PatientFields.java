@@ -80,6 +80,27 @@ final class PatientFields {
             }
         });
         sameNameEverywhere(byKey);
+        addressComplete(byKey);
+    }
+
+    /**
+     * An address whose street was read but whose city, state and ZIP were not (a line medrec could
+     * not place, a label it does not know): they are asked for, next to the street, rather than left out.
+     */
+    private void addressComplete(Map<String, List<LabelValue>> byKey) {
+        List<String> read = draft.fields().stream().map(org.medrec.record.FieldValue::path).toList();
+        if (!read.contains("patient.address.line[0]") || read.contains("patient.address.city")
+                || read.contains("patient.address.postal_code")) {
+            return;
+        }
+        LabelValue street = best(byKey.getOrDefault("patient.address", List.of()), "patient", null);
+        if (street == null || street.value().isEmpty()) {
+            return;
+        }
+        for (String part : List.of("city", "state", "postal_code")) {
+            draft.addMissing("patient.address." + part, street.value(), "the street of the address was read but not its city,"
+                    + " state and ZIP (printed on a line or under a label medrec could not place): enter them");
+        }
     }
 
     /**

@@ -30,7 +30,7 @@ final class RecordDraft {
     /** A hyphen with a space on one side inside a name or a text ({@code Achebe- Test}): OCR's, not the page's. */
     private static final java.util.regex.Pattern LOOSE_HYPHEN = java.util.regex.Pattern.compile("\\p{L}- \\p{L}|\\p{L} -\\p{L}");
     /** Fields whose values end in a letter: a period or comma after it is a speck or a box rule. */
-    private static final Set<String> SPECK_ENDED = Set.of("family", "given", "city", "payer");
+    private static final Set<String> SPECK_ENDED = Set.of("family", "given", "city", "payer", "name", "substance");
     private static final java.util.regex.Pattern TRAILING_MARK = java.util.regex.Pattern.compile("\\p{L}{2}[.,;:'`]$");
 
     private final long fileId;
@@ -158,6 +158,9 @@ final class RecordDraft {
         }
         if (method != Method.TEXT_LAYER && SPECK_ENDED.contains(field) && TRAILING_MARK.matcher(n.value()).find()) {
             return "'" + n.value() + "' ends in a mark a name does not end in: a speck or a rule read as part of it, check it";
+        }
+        if (method != Method.TEXT_LAYER && !ReviewPolicy.isValidated(field) && n.value().matches("(?s).*\\p{L}[,;]$")) {
+            return "'" + n.value() + "' ends in a comma: the rest of it may be on a line that was not read, check it";
         }
         return method == Method.TEXT_LAYER ? null : policy.confidenceDoubt(field, confidence);
     }

@@ -144,6 +144,9 @@ final class RuledTables {
         Carried carried = null;
         int skipped = 0;
         for (ChartLine line : lines) {
+            if (marksOnly(line)) {
+                continue;   // box rules and specks read as letters between the rows ("T | |"): neither a row nor an end
+            }
             boolean keyed = columns.stream().anyMatch(c -> c.field().equals(spec.key()));
             Map<String, Cell> shaped = keyed ? null : shaped(line, spec);   // a header without the key column reads worse
             if (shaped != null) {
@@ -270,9 +273,15 @@ final class RuledTables {
         return false;
     }
 
+    /** A line of marks: no word of it has two letters or digits. */
+    static boolean marksOnly(ChartLine line) {
+        return line.words().stream().noneMatch(w -> w.text().codePoints().filter(Character::isLetterOrDigit).count() >= 2);
+    }
+
     /** A line under a header with values in two columns or more is a row even when its key was not read. */
     private static boolean rowLike(Map<String, Cell> cells) {
-        return cells.keySet().stream().filter(f -> !f.equals(UNKNOWN) && !f.equals(UNSPLIT)).count() >= 2
+        return cells.entrySet().stream().filter(e -> !e.getKey().equals(UNKNOWN) && !e.getKey().equals(UNSPLIT)
+                && e.getValue().text().codePoints().filter(Character::isLetterOrDigit).count() >= 2).count() >= 2
                 && cells.values().stream().noneMatch(c -> Phrases.contains(Phrases.folded(c.text()), "total"));
     }
 
@@ -306,6 +315,9 @@ final class RuledTables {
         return best;
     }
 
+    /** Words closer than this many character widths are a word space apart (a typewriter's space is one), not a gutter. */
+    static final double RUN_ON_CHARS = 1.6;
+
     /** A box rule OCR read into a word's edge ({@code [Immunization}, {@code Show|}): it parts two cells. */
     private static final java.util.regex.Pattern RULE_EDGE = java.util.regex.Pattern.compile("^[\\[|!\\]{}(].*|.*[\\[|!\\]{}]$");
 
@@ -315,7 +327,7 @@ final class RuledTables {
      */
     private static boolean runsOn(ChartLine line, int i) {
         ChartWord before = line.words().get(i - 1), after = line.words().get(i);
-        return after.left() - before.right() < line.charWidth() && !RULE_EDGE.matcher(before.text()).matches()
+        return after.left() - before.right() < RUN_ON_CHARS * line.charWidth() && !RULE_EDGE.matcher(before.text()).matches()
                 && !RULE_EDGE.matcher(after.text()).matches();
     }
 

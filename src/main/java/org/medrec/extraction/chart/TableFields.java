@@ -25,6 +25,7 @@ final class TableFields {
         String tableDoubt = poorlyRead(table, rows, values);
         java.util.Set<String> mixedCase = mixedCaseColumns(rows);
         Map<Integer, String> rowDoubts = RowStructure.doubts(table, rows, values);
+        Map<Integer, String> outOfOrder = RowStructure.outOfOrder(table, rows, values);
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Cell> cells = rows.get(i).cells();
             String prefix = table.list() + "[" + i + "].";
@@ -69,6 +70,9 @@ final class TableFields {
                 String doubt = rowDoubt != null ? rowDoubt
                         : field.equals("charge") || field.equals("payment") ? unbalanced.get(i)
                         : RuledTables.TEXT_FIELDS.contains(field) ? badNeighbour : null;
+                if (doubt == null && field.equals("date")) {
+                    doubt = outOfOrder.get(i);
+                }
                 if (doubt == null && mixedCase.contains(field) && CAPITALS.matcher(e.getValue().text()).matches()) {
                     doubt = "written in capitals where the rest of its column is not: possibly by hand or stamped, check it";
                 }

@@ -45,6 +45,8 @@ public final class MedicationSigs {
     private static final Pattern DOSE = Pattern.compile("(?i)(\\d+(\\.\\d+)?|\\d+/\\d+|\\d+-\\d+|one|two|half)\\s?"
             + "(mg|mcg|g|iu|units?|ml|meq|%|puffs?|tabs?|tablets?|caps?|capsules?|drops?|sprays?|patch(es)?|applications?)"
             + "(\\s?/\\s?\\d*(\\.\\d+)?\\s?(ml|l|g|dose|actuation|hr))?");
+    /** An amount and a unit of letters with no space between them ({@code 10mg}). */
+    private static final Pattern GLUED_UNIT = Pattern.compile("(\\d)([A-Za-z])");
     /** Doses written as words. */
     private static final Pattern WORD_DOSE = Pattern.compile("(?i)thin layer|thin film|small amount|pea-sized amount"
             + "|as directed|1 application|one application");
@@ -60,6 +62,11 @@ public final class MedicationSigs {
             return Normalized.empty();
         }
         String text = raw.strip().replaceAll("\\s+", " ");
+        if (DOSE.matcher(text).matches() && GLUED_UNIT.matcher(text).find()) {
+            String spaced = GLUED_UNIT.matcher(text).replaceAll("$1 $2");
+            return Normalized.ambiguous(spaced, "dose " + Text.quote(raw) + " has no space between the amount and its unit:"
+                    + " printed so, or a space OCR lost? check it");
+        }
         if (DOSE.matcher(text).matches() || WORD_DOSE.matcher(text).matches()) {
             return Normalized.ok(text);
         }

@@ -52,15 +52,20 @@ public final class FieldReliability {
             "conditions", List.of("code", "display"), "encounters[0].diagnoses", List.of("code"),
             "patient.insurance", List.of("member_id"));
     private static final Pattern ENTRY = Pattern.compile("^((?:encounters\\[0]\\.)?[a-z_.]+?)\\[(\\d+)]\\.(.+)$");
-    static final double[] BANDS = {0, 0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 1.0001};
+    static final double[] BANDS = {0, 0.5, 0.7, 0.8, 0.85, 0.9, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98, 1.0001};
 
     /** One value compared: where, truth, read, confidence, reason, outcome. */
     record Compared(String tier, String file, String docType, String path, String truth, String value, double confidence,
-                    String reason, String outcome, boolean handwritten) {
+                    String reason, String outcome, boolean handwritten, int height) {
 
         Compared(String tier, String file, String docType, String path, String truth, String value, double confidence,
                  String reason, String outcome) {
-            this(tier, file, docType, path, truth, value, confidence, reason, outcome, false);
+            this(tier, file, docType, path, truth, value, confidence, reason, outcome, false, 0);
+        }
+
+        Compared(String tier, String file, String docType, String path, String truth, String value, double confidence,
+                 String reason, String outcome, boolean handwritten) {
+            this(tier, file, docType, path, truth, value, confidence, reason, outcome, handwritten, 0);
         }
     }
 
@@ -108,8 +113,6 @@ public final class FieldReliability {
 
     private void run(List<String> tiers, ReviewPolicy policy, boolean calibrate, PrintStream out) throws Exception {
         List<Compared> all = new ArrayList<>();
-        List<Compared> loose = new ArrayList<>();
-        ReviewPolicy permissive = new ReviewPolicy(0.0001, 0.0001);
         FormCatalog catalog = FormCatalog.load(Path.of("jobs/forms"));
         List<String[]> docs = new ArrayList<>();
         try (Stream<Path> tierDirs = Files.list(corpus)) {
@@ -129,17 +132,14 @@ public final class FieldReliability {
                         docs.add(new String[] {tier, name, docType, outcome, e.map(nm -> nm.reason(), nu -> nu.reason(),
                                 x -> x.documentDoubt() == null ? "" : x.documentDoubt())});
                         all.addAll(compare(tier, name, docType, truth, e));
-                        if (calibrate) {
-                            loose.addAll(compare(tier, name, docType, truth,
-                                    new ChartExtractor(catalog, permissive).extract(document, 1, name, TODAY)));
-                        }
+
                     }
                 }
             }
         }
         report(all, docs, out);
         if (calibrate) {
-            calibration(loose, policy, out);
+            calibration(all, policy, out);
         }
     }
 
@@ -193,8 +193,9 @@ public final class FieldReliability {
             if (want != null) {
                 covered.merge(path, review || !same(last(path), want, f.value() == null ? "" : f.value()), (a, b) -> a || b);
             }
+            int[] box = f.source().box();
             out.add(new Compared(tier, file, x.docType(), path, want, f.value(), f.confidence(), f.reviewReason(), outcome,
-                    handwritten.contains(path)));
+                    handwritten.contains(path), box == null ? 0 : box[3]));
         }
         expected.forEach((p, v) -> {
             if (!covered.containsKey(p)) {
@@ -222,6 +223,21 @@ public final class FieldReliability {
                                     && same(k, t.getValue().get(k), r.getValue().get(k)))) {
                         pairs.put(r.getKey(), t.getKey());
                         break;
+                    }
+                }
+            }
+            for (var r : read.entrySet()) {   // the entry at the same place, when half of what both hold agrees
+                Map<String, String> t = want.get(r.getKey());
+                if (!pairs.containsKey(r.getKey()) && t != null && !pairs.containsValue(r.getKey())) {
+                    int both = 0, agree = 0;
+                    for (var v : r.getValue().entrySet()) {
+                        if (t.get(v.getKey()) != null && v.getValue() != null && !v.getValue().equals(WILDCARD)) {
+                            both++;
+                            agree += same(v.getKey(), t.get(v.getKey()), v.getValue()) ? 1 : 0;
+                        }
+                    }
+                    if (both > 0 && 2 * agree >= both) {
+                        pairs.put(r.getKey(), r.getKey());
                     }
                 }
             }
@@ -395,14 +411,24 @@ public final class FieldReliability {
     }
 
     /** Per field kind and confidence band: values right and wrong among those no other rule sends to review. */
+    static final int SMALL = Integer.getInteger("small", 18);
+    /** A value held only for its confidence: the rules of structure and validation found nothing else. */
+    private static final Pattern CONFIDENCE_ONLY = Pattern.compile("read with confidence [0-9.]+, below [0-9.]+");
+
     private static void calibration(List<Compared> loose, ReviewPolicy policy, PrintStream out) {
+        calibration(loose, policy, out, false);
+
+    }
+
+    private static void calibration(List<Compared> loose, ReviewPolicy policy, PrintStream out, boolean byHeight) {
         Map<String, int[][]> table = new TreeMap<>();
         for (Compared c : loose) {
-            if (c.value() == null || c.reason() != null || c.truth() == null && !c.path().startsWith("#")) {
+            if (c.value() == null || !(c.reason() == null || CONFIDENCE_ONLY.matcher(c.reason()).matches())
+                    || c.truth() == null && !c.path().startsWith("#")) {
                 continue;
             }
-            boolean wrong = c.outcome().equals("escaped");
-            String kind = last(c.path());
+            boolean wrong = c.outcome().equals("escaped") || c.outcome().equals("review-wrong");
+            String kind = last(c.path()) + (byHeight ? (c.height() > 0 && c.height() < SMALL ? " <" + SMALL + "px" : "") : "");
             int band = 0;
             while (band + 1 < BANDS.length && c.confidence() >= BANDS[band + 1]) {
                 band++;
@@ -424,10 +450,11 @@ public final class FieldReliability {
             }
             out.println();
         });
-        for (Compared c : loose) {
-            if (c.outcome().equals("escaped") && c.reason() == null) {
-                out.printf("  wrong at %.3f: %s/%s %s truth '%s' read '%s'%n", c.confidence(), c.tier(), c.file(), c.path(),
-                        c.truth(), c.value());
+        for (Compared c : byHeight ? List.<Compared>of() : loose) {
+            if ((c.outcome().equals("escaped") || c.outcome().equals("review-wrong")) && c.value() != null
+                    && (c.reason() == null || CONFIDENCE_ONLY.matcher(c.reason()).matches()) && c.confidence() >= 0.85) {
+                out.printf("  wrong at %.3f (%d px): %s/%s %s truth '%s' read '%s'%n", c.confidence(), c.height(), c.tier(),
+                        c.file(), c.path(), c.truth(), c.value());
             }
         }
     }
