@@ -238,7 +238,9 @@ final class PatientFields {
     private void middle(LabelValue v) {
         if (!v.value().isEmpty()) {
             String text = v.value().text().replaceAll("\\.$", "");
-            draft.add("patient.given[1]", Cell.of(v.value()), Normalized.ok(text));
+            draft.add("patient.given[1]", Cell.of(v.value()), text.matches("[\\p{L}'-]+") ? Normalized.ok(text)
+                    : Normalized.ambiguous(text, "a middle name or initial is one word, and '" + text + "' is not: the label"
+                    + " may have taken in the words beside it"));
         }
     }
 

@@ -185,4 +185,18 @@ class StructuralSafetyTests {
 
         assertThat(Forms.inReview(e).get("patient.family")).contains("hyphen");
     }
+
+    @Test
+    void shouldSendAMiddleNameOfSeveralWordsToReview() {
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
+                "Ridgeview Family Medicine",
+                "New Patient Information",
+                "FAMILY NAME        FIRST        MIDDLE NAME",
+                "Donnelly           Isabella     L 2023",
+                "DOB                CHART NO. (OFFICE)",
+                "11/18/2023         00014194"));
+
+        assertThat(Forms.loadable(e)).containsEntry("patient.given[0]", "Isabella").doesNotContainKey("patient.given[1]");
+        assertThat(Forms.inReview(e).get("patient.given[1]")).contains("one word");
+    }
 }
