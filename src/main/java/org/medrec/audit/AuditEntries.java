@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditEntries {
 
-    /** One audit entry as stored. */
+    /** One audit entry as stored; {@code osUser} is the OS user of a command-line entry. */
     public record Entry(long id, OffsetDateTime at, String actor, String origin, String action, String entity,
-                        String entityId, String oldValue, String newValue) {
+                        String entityId, String oldValue, String newValue, String osUser) {
     }
 
-    private static final String SELECT =
-            "SELECT id, at, actor, origin, action, entity, entity_id, old_value, new_value FROM audit_log";
+    private static final String SELECT = "SELECT id, at, actor, origin, action, entity, entity_id, old_value, new_value,"
+            + " detail->>'os_user' AS os_user FROM audit_log";
 
     private final JdbcClient jdbc;
 
@@ -38,12 +38,13 @@ public class AuditEntries {
 
     /** Every entry, oldest first, as CSV with a header line (RFC 4180 quoting). */
     public void writeCsv(Writer out) throws IOException {
-        out.write("id,at,actor,origin,action,entity,entity_id,old_value,new_value\r\n");
+        out.write("id,at,actor,origin,action,entity,entity_id,old_value,new_value,os_user\r\n");
         IOException[] failure = new IOException[1];
         Consumer<Entry> line = e -> {
             try {
                 out.write(String.join(",", String.valueOf(e.id()), e.at().toString(), csv(e.actor()), csv(e.origin()),
-                        csv(e.action()), csv(e.entity()), csv(e.entityId()), csv(e.oldValue()), csv(e.newValue())) + "\r\n");
+                        csv(e.action()), csv(e.entity()), csv(e.entityId()), csv(e.oldValue()), csv(e.newValue()),
+                        csv(e.osUser())) + "\r\n");
             } catch (IOException ex) {
                 failure[0] = ex;
             }

@@ -2,6 +2,7 @@ package org.medrec.cli;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import org.medrec.record.Failures;
 
 /** Turns an exception into the one line a person reads after "medrec: error:". */
 final class CommandFailure {
@@ -50,6 +51,9 @@ final class CommandFailure {
     }
 
     private static String message(Throwable t) {
+        if (t instanceof SQLException && !isConnectionFailure(t)) {
+            return Failures.kind(t);   // the store's own message can quote the row that broke a rule
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.replaceAll("\\s+", " ").trim();
     }

@@ -42,7 +42,8 @@ class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--broker", paramLabel = "URL",
             description = "with --workers remote: an ActiveMQ Artemis broker that is already running"
-                    + " (tcp://HOST:PORT); default: this process runs one on medrec.remote.listen (tcp://0.0.0.0:61616)")
+                    + " (tcp://HOST:PORT); default: this process runs one on medrec.remote.listen (tcp://127.0.0.1:61616,"
+                    + " or MEDREC_REMOTE_LISTEN), which admits the store's own broker user only")
     String broker;
 
     @Mixin
@@ -62,6 +63,7 @@ class MigrateCommand implements Callable<Integer> {
                 ? Store.open(java.util.List.of(RemoteProfiles.MANAGER),
                         broker == null ? new String[0] : new String[] {"--medrec.remote.broker=" + broker})
                 : Store.open()) {
+            Store.warnIfPrivileged(context, spec.commandLine().getErr());
             RunSummary summary;
             MigrationService migration = context.getBean(MigrationService.class);
             try (StopSignals signals = new StopSignals(migration::requestStop)) {

@@ -14,6 +14,7 @@ import org.medrec.review.DecisionResult;
 import org.medrec.review.ReviewBatch;
 import org.medrec.review.ReviewDecisions;
 import org.medrec.review.ReviewQueue;
+import org.medrec.web.Accounts;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -90,7 +91,8 @@ class ReviewCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Choice decision;
 
-        @Option(names = "--user", required = true, paramLabel = "NAME", description = "the technician deciding")
+        @Option(names = "--user", required = true, paramLabel = "NAME",
+                description = "the technician deciding: an enabled technician account (medrec users list)")
         String user;
 
         /** Exactly one of the decisions, or --batch. */
@@ -102,7 +104,8 @@ class ReviewCommand implements Runnable {
             @Option(names = "--reject", paramLabel = "REASON", description = "reject it, saying why")
             String reject;
             @Option(names = "--record", paramLabel = "FILE", description = "key a document or row medrec could not read:"
-                    + " {\"doc_type\": …, \"clinic\": …, \"records\": [ … record model … ]}")
+                    + " {\"doc_type\": …, \"clinic\": …, \"records\": [ … record model … ]}, or a row's corrected cells:"
+                    + " {\"cells\": {\"C\": …}}")
             Path record;
             @Option(names = "--batch", paramLabel = "FILE", description = "a JSON array of decisions")
             Path batch;
@@ -131,6 +134,9 @@ class ReviewCommand implements Runnable {
                         + e.getMessage());
             }
             try (ConfigurableApplicationContext context = Store.open()) {
+                if (!knownTechnician(context)) {
+                    return ExitCode.FAILED;
+                }
                 DecisionResult result = context.getBean(ReviewDecisions.class).decide(itemId, chosen, user, AuditLog.Origin.CLI);
                 if (!result.applied()) {
                     spec.commandLine().getErr().println("medrec: " + result.message());
@@ -144,6 +150,9 @@ class ReviewCommand implements Runnable {
 
         private int batch(List<ReviewBatch.Entry> entries) {
             try (ConfigurableApplicationContext context = Store.open()) {
+                if (!knownTechnician(context)) {
+                    return ExitCode.FAILED;
+                }
                 ReviewBatch.Result result = context.getBean(ReviewBatch.class).apply(entries, user, AuditLog.Origin.CLI);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("applied", result.applied());
@@ -159,6 +168,16 @@ class ReviewCommand implements Runnable {
             }
         }
 
+        /** Whether --user names an enabled technician account (else says so: the audit log names known people only). */
+        private boolean knownTechnician(ConfigurableApplicationContext context) {
+            if (context.getBean(Accounts.class).activeRole(user).filter(r -> r == Accounts.Role.TECHNICIAN).isPresent()) {
+                return true;
+            }
+            spec.commandLine().getErr().println("medrec: --user " + user + " is not an enabled technician account; decisions"
+                    + " are made by a known person (medrec users list; medrec users add NAME --role technician)");
+            return false;
+        }
+
         private List<ReviewBatch.Entry> readBatch() {
             try {
                 return ReviewBatch.read(Files.readString(decision.batch));
@@ -170,7 +189,7 @@ class ReviewCommand implements Runnable {
             }
         }
 
-        private Decision.Record readRecord() {
+        private Decision readRecord() {
             try {
                 return ReviewBatch.record(Json.mapper().readTree(Files.readString(decision.record)));
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.medrec.cli;
 
 import org.medrec.MedrecApplication;
+import org.medrec.store.StoreRoleCheck;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -30,13 +31,23 @@ final class Store {
         return app.run(properties);
     }
 
-    /** The application with the web UI on {@code port} (for {@code serve} only). */
-    static ConfigurableApplicationContext openWeb(int port) {
+    /** Says on stderr when medrec is connected as a superuser or as the tables' owner ({@code migrate}, {@code serve}). */
+    static void warnIfPrivileged(ConfigurableApplicationContext context, java.io.PrintWriter err) {
+        context.getBean(StoreRoleCheck.class).warning().ifPresent(w -> {
+            err.println("medrec: warning: " + w);
+            err.flush();
+        });
+    }
+
+    /** The application with the web UI, with these {@code --server.*} settings (for {@code serve} only). */
+    static ConfigurableApplicationContext openWeb(java.util.List<String> serverSettings) {
         SpringApplication app = new SpringApplication(MedrecApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(true);
         // as arguments: they win over application.yml's spring.main.web-application-type=none
-        return app.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
+        java.util.List<String> args = new java.util.ArrayList<>(serverSettings);
+        args.add("--spring.main.web-application-type=servlet");
+        return app.run(args.toArray(String[]::new));
     }
 }

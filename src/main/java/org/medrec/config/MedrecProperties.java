@@ -31,10 +31,19 @@ public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotN
         }
     }
 
-    /** The record store. An empty {@code url} means: start the embedded PostgreSQL under {@code home}. */
-    public record Db(String url, String user, String password,
+    /**
+     * The record store. An empty {@code url} means: start the embedded PostgreSQL under {@code home}.
+     * {@code user} is the role medrec works as; {@code ownerUser} (optional) owns the schema and runs
+     * the migrations (see jobs/store-roles.sql).
+     */
+    public record Db(String url, String user, String password, String ownerUser, String ownerPassword,
                      @Min(value = 2, message = "must be between 2 and 100")
                      @Max(value = 100, message = "must be between 2 and 100") int poolSize) {
+
+        @Override
+        public String toString() {
+            return "Db[" + url + ", " + user + ", " + ownerUser + "]";   // never the passwords
+        }
 
         public boolean embedded() {
             return url == null || url.isBlank();

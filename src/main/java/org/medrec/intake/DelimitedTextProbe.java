@@ -1,9 +1,5 @@
 package org.medrec.intake;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -21,8 +17,6 @@ import java.util.List;
 final class DelimitedTextProbe {
 
     static final Charset WINDOWS_1252 = TextTableFormat.WINDOWS_1252;
-    /** A quoted field may span this many lines; past it the quote is taken as never closed. */
-    private static final int MULTILINE_LIMIT = TextTableFormat.MULTILINE_LIMIT;
     /** The line under a Markdown table's header: {@code |---|:--:|}. */
     private static final java.util.regex.Pattern MARKDOWN_RULE =
             java.util.regex.Pattern.compile("^\\s*\\|?(\\s*:?-{3,}:?\\s*\\|)+\\s*:?-{0,}:?\\s*$");
@@ -48,26 +42,29 @@ final class DelimitedTextProbe {
                         + " split by commas, semicolons, tabs or pipes");
             }
             FileFormat format = delimiter == '\t' ? FileFormat.TSV : FileFormat.CSV;
+            long[] counts = new long[2];   // records split, records broken
             try (Reader reader = new InputStreamReader(TextTableFormat.skipBom(Files.newInputStream(file)), charset);
-                 CSVReader csv = new CSVReaderBuilder(reader)
-                         .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
-                         .withMultilineLimit(MULTILINE_LIMIT)
-                         .build()) {
-                long records = 0;
-                while (csv.readNext() != null) {
-                    records++;
-                }
-                if (records < 2) {
-                    return ProbeResult.refused(format, "table has a header but no rows");
-                }
-                return ProbeResult.accepted(format, null);
-            } catch (CsvException e) {
-                return ProbeResult.refused(format, "malformed " + format + " at record " + e.getLineNumber() + ": "
-                        + Reasons.describe(e));
-            } catch (IOException e) {
-                return ProbeResult.refused(format, "malformed " + format + ": " + Reasons.describe(e)
-                        + " (a quoted field that is never closed?)");
+                 DelimitedRecords records = new DelimitedRecords(reader, delimiter)) {
+                records.read(new DelimitedRecords.Handler() {
+                    @Override
+                    public boolean record(int number, String[] fields) {
+                        counts[0]++;
+                        return true;
+                    }
+
+                    @Override
+                    public boolean broken(int number, String line, long lineNumber) {
+                        counts[1]++;   // one record that holds itself: a row item, the rest is read
+                        return true;
+                    }
+                });
             }
+            if (counts[0] < 2) {
+                return ProbeResult.refused(format, counts[1] == 0 ? "table has a header but no rows"
+                        : "not a table: no record after the first could be split into columns (" + counts[1]
+                                + " records have a quote that is never closed)");
+            }
+            return ProbeResult.accepted(format, null);
         } catch (IOException | RuntimeException e) {
             return ProbeResult.refused(FileFormat.OTHER, "text file cannot be read (" + Reasons.describe(e) + ")");
         }

@@ -19,17 +19,24 @@ public final class Intake implements AutoCloseable {
     }
 
     private final Path root;
+    private final Path realRoot;
     private final KnownFiles known;
     private final IsolatedProber prober;
 
     public Intake(Path root, KnownFiles known, IsolatedProber prober) {
         this.root = root;
+        this.realRoot = realPath(root);
         this.known = known;
         this.prober = prober;
     }
 
     public IntakeOutcome receive(Path file) {
         String relative = relativePath(file);
+        if (Files.exists(file) && !realPath(file).startsWith(realRoot)) {
+            return new IntakeOutcome(relative, null, 0, IntakeOutcome.Disposition.NEW,
+                    ProbeResult.refused(FileFormat.OTHER, "a link to a file outside the input folder: only files below"
+                            + " --input are read; copy the document itself into the folder"));
+        }
         if (!Files.isRegularFile(file)) {
             return new IntakeOutcome(relative, null, 0, IntakeOutcome.Disposition.NEW,
                     ProbeResult.refused(FileFormat.OTHER, Files.exists(file)
@@ -53,6 +60,15 @@ public final class Intake implements AutoCloseable {
         }
         return new IntakeOutcome(relative, fingerprint.sha256(), fingerprint.size(), IntakeOutcome.Disposition.NEW,
                 prober.probe(file));
+    }
+
+    /** Where a path really is, every link followed (the path itself when it cannot be resolved). */
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     /** The path relative to the input folder, with '/' separators. */

@@ -48,7 +48,7 @@ public final class IsolatedProber implements AutoCloseable {
             requests.flush();
         } catch (IOException e) {
             stop();
-            throw new IllegalStateException("the probe JVM could not be started: " + e.getMessage(), e);
+            throw new IllegalStateException("the probe JVM could not be started (" + Reasons.describe(e) + ")", e);
         }
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(this::readAnswer);
         try {

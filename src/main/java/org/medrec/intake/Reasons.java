@@ -1,6 +1,11 @@
 package org.medrec.intake;
 
-/** Short, single-line descriptions of failures for quarantine reasons. */
+import org.medrec.record.Failures;
+
+/**
+ * Short, single-line descriptions of failures for quarantine reasons: the kind of failure
+ * ({@link Failures#kind}), never a parser's message, which can quote the file's content.
+ */
 public final class Reasons {
 
     private static final int MAX = 200;
@@ -9,14 +14,7 @@ public final class Reasons {
     }
 
     public static String describe(Throwable e) {
-        String message = e.getMessage();
-        if (e instanceof StackOverflowError) {
-            message = "structure nested too deeply";
-        }
-        if (message == null || message.isBlank()) {
-            message = e.getClass().getSimpleName();
-        }
-        return clean(message);
+        return clean(Failures.kind(e));
     }
 
     /** One line, no tabs, bounded length. */

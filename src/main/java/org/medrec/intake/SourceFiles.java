@@ -35,14 +35,14 @@ public final class SourceFiles {
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     if (Files.isDirectory(file)) {
                         throw new UncheckedIOException("cannot list folder " + root.relativize(file)
-                                + ": " + e.getMessage(), e);
+                                + " (" + Reasons.describe(e) + ")", e);
                     }
                     files.add(file);   // intake quarantines it with the reason it cannot be read
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + root + " (" + Reasons.describe(e) + ")", e);
         }
         files.sort(null);
         return files;

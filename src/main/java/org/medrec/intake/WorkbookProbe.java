@@ -60,7 +60,7 @@ final class WorkbookProbe {
                         + " save it in Excel as a standard .xlsx (Excel Workbook)");
             }
             // shared strings are parsed whole (a bomb there shows now), into temporary files, not the heap
-            org.medrec.intake.TempFileSharedStrings.open(pkg).close();
+            TempFileSharedStrings.open(pkg).close();
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             int count = 0;

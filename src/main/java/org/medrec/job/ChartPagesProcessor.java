@@ -11,6 +11,7 @@ import org.medrec.ocr.ChartPages;
 import org.medrec.ocr.ChartReading;
 import org.medrec.ocr.OcrUnavailableException;
 import org.medrec.ocr.PageText;
+import org.medrec.record.Failures;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -116,8 +117,7 @@ class ChartPagesProcessor implements ItemProcessor<ReceivedFile, ChartPagesProce
         } catch (OcrUnavailableException e) {
             throw e;   // no chart is to blame: the run fails, to be resumed
         } catch (IOException | RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Unreadable(file, "its pages cannot be read: " + why.replace(file.file().toString(), "the file"));
+            return new Unreadable(file, "its pages cannot be read: " + Failures.kind(e));
         }
     }
 }

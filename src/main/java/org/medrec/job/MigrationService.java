@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.medrec.record.Failures;
 import org.medrec.report.RunSummary;
 import org.medrec.report.RunSummaryQuery;
 import org.medrec.store.MigrationRuns;
@@ -109,12 +110,12 @@ public class MigrationService {
                 } catch (DataAccessException e) {
                     throw e;
                 } catch (Exception e) {
-                    runs.finished(runId, "FAILED", null, e.getMessage());
-                    throw new IllegalStateException("the migration job could not start: " + e.getMessage(), e);
+                    runs.finished(runId, "FAILED", null, Failures.kind(e));
+                    throw new IllegalStateException("the migration job could not start (" + Failures.kind(e) + ")", e);
                 }
                 String status = runStatus(execution.getStatus());
                 String message = execution.getAllFailureExceptions().stream().findFirst()
-                        .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null);
+                        .map(Failures::kind).orElse(null);
                 runs.finished(runId, status, execution.getId(), message);
                 log.info("migration run {} {}", runId, status);
                 return summaries.summary(runId);

@@ -7,6 +7,7 @@ import jakarta.jms.MessageListener;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -34,9 +35,13 @@ public final class PartitionWorker implements AutoCloseable {
 
     /** The broker could not be reached within {@code medrec.remote.connect-timeout}. */
     public static final class BrokerUnreachableException extends Exception {
+        BrokerUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
         BrokerUnreachableException(String broker, Duration waited, Throwable cause) {
             super("cannot reach the broker at " + broker + " (tried for " + waited.toSeconds() + " s: "
-                    + cause.getMessage() + "); is `medrec migrate --workers remote` running on the manager host, and"
+                    + Failures.kind(cause) + "); is `medrec migrate --workers remote` running on the manager host, and"
                     + " is its port open to this host?", cause);
         }
     }
@@ -67,6 +72,10 @@ public final class PartitionWorker implements AutoCloseable {
         while (true) {
             try (Connection ignored = connectionFactory.createConnection()) {
                 return;
+            } catch (jakarta.jms.JMSSecurityException e) {
+                throw new BrokerUnreachableException("the broker at " + settings.broker() + " refused this worker's"
+                        + " login: set MEDREC_REMOTE_USER and MEDREC_REMOTE_PASSWORD to the manager's (broker.user and"
+                        + " broker.password in its MEDREC_HOME/credentials.properties)", e);
             } catch (JMSException | RuntimeException e) {
                 synchronized (lock) {
                     if (stopping) {
@@ -98,7 +107,7 @@ public final class PartitionWorker implements AutoCloseable {
                 // the JMS transaction rolls back: the request goes back to the queue
                 // the exception's class only: a message from the store could quote a value
                 log.warn("a partition request was given back to the broker ({})", e.getClass().getSimpleName());
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(Failures.kind(e), e);
             }
         });
         // lost the broker: try again every second; past the connect timeout the container stops (see listening())
@@ -110,7 +119,7 @@ public final class PartitionWorker implements AutoCloseable {
             if (!brokerLost) {
                 brokerLost = true;
                 log.warn("lost the broker at {} ({}); trying to reach it again for {} s", settings.broker(),
-                        e.getMessage(), settings.connectTimeout().toSeconds());
+                        Failures.kind(e), settings.connectTimeout().toSeconds());
             }
         });
         listener.afterPropertiesSet();

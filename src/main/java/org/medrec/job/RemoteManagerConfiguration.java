@@ -30,14 +30,20 @@ class RemoteManagerConfiguration {
     static final String PROFILE = RemoteProfiles.MANAGER;
 
     /** The manager's broker: the embedded one (stopped when the application closes), or none. */
+    @Bean
+    BrokerLogin brokerLogin(RemoteSettings settings, MedrecProperties properties) {
+        return BrokerLogin.forManager(settings, properties.home());
+    }
+
     @Bean(destroyMethod = "close")
-    ManagerBroker managerBroker(RemoteSettings settings, MedrecProperties properties) throws Exception {
-        return ManagerBroker.start(settings, properties.home().resolve("broker"));
+    ManagerBroker managerBroker(RemoteSettings settings, MedrecProperties properties, BrokerLogin brokerLogin)
+            throws Exception {
+        return ManagerBroker.start(settings, properties.home().resolve("broker"), brokerLogin);
     }
 
     @Bean
-    ConnectionFactory partitionRequestsConnectionFactory(ManagerBroker broker) {
-        return new ActiveMQConnectionFactory(broker.clientUrl());
+    ConnectionFactory partitionRequestsConnectionFactory(ManagerBroker broker, BrokerLogin brokerLogin) {
+        return new ActiveMQConnectionFactory(broker.clientUrl(), brokerLogin.user(), brokerLogin.password());
     }
 
     /** The step of the chart stage under its usual name (progress and restarts know it): it hands the partitions out and waits. */

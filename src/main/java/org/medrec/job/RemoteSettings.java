@@ -10,14 +10,59 @@ import org.springframework.validation.annotation.Validated;
  * Workers on several machines ({@code medrec.remote.*}, defaults in {@code application.yml}): how
  * many partitions the chart stage is split into, where the manager's own broker listens, the broker
  * a manager or worker uses instead ({@code --broker}), the queue, how often the manager looks at the
- * job repository, and how long a worker tries to reach the broker before it gives up.
+ * job repository, how long a worker tries to reach the broker before it gives up, the broker's user
+ * and password (empty: the store's own, {@link BrokerLogin}), and TLS.
  */
 @Validated
 @ConfigurationProperties("medrec.remote")
 public record RemoteSettings(int partitions, @NotNull String listen, @NotNull String broker, @NotNull String queue,
-                             @NotNull Duration pollInterval, @NotNull Duration connectTimeout) {
+                             @NotNull Duration pollInterval, @NotNull Duration connectTimeout, String user,
+                             String password, @NotNull Tls tls) {
+
+    /**
+     * TLS between the workers and the manager's broker (optional): the manager's broker serves it
+     * with a PKCS12 {@code keystore}; managers and workers connect with it when they have a
+     * {@code truststore} (PKCS12) holding the broker's certificate or its issuer.
+     */
+    public record Tls(String keystore, String keystorePassword, String truststore, String truststorePassword) {
+
+        @Override
+        public String toString() {
+            return "Tls[" + keystore + ", " + truststore + "]";
+        }
+
+        /** The parameters of the broker's acceptor URL (empty without a keystore). */
+        String acceptorParameters() {
+            return blank(keystore) ? "" : ";sslEnabled=true;keyStoreType=PKCS12;keyStorePath=" + keystore
+                    + ";keyStorePassword=" + keystorePassword;
+        }
+
+        /** {@code url} with the parameters of a TLS connection (unchanged without a truststore). */
+        String connectorUrl(String url) {
+            return blank(truststore) ? url : url + "?sslEnabled=true;trustStoreType=PKCS12;trustStorePath=" + truststore
+                    + ";trustStorePassword=" + truststorePassword;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteSettings[" + listen + ", " + broker + ", " + user + ", " + tls + "]";   // never the password
+    }
+
+    /** Whether a user and password for the broker were given (else the store's own are used). */
+    public boolean hasLogin() {
+        return !blank(user);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 
     public RemoteSettings {
+        if (blank(user) != blank(password)) {
+            throw new IllegalArgumentException("medrec.remote.user and medrec.remote.password (MEDREC_REMOTE_USER,"
+                    + " MEDREC_REMOTE_PASSWORD) go together: give both or neither");
+        }
         if (partitions < 1 || partitions > 10_000) {
             throw new IllegalArgumentException("medrec.remote.partitions must be between 1 and 10000, e.g. 16; got "
                     + partitions);

@@ -2,6 +2,7 @@ package org.medrec.job;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.medrec.config.MedrecProperties;
 import org.medrec.config.OcrProperties;
 import org.medrec.intake.FileFormat;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -31,8 +32,10 @@ class RemoteWorkerConfiguration {
 
     /** One request at a time and none held back for later (consumer window 0): idle workers get the rest. */
     @Bean
-    ConnectionFactory partitionRequestsConnectionFactory(RemoteSettings settings) {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.broker());
+    ConnectionFactory partitionRequestsConnectionFactory(RemoteSettings settings, MedrecProperties properties) {
+        BrokerLogin login = BrokerLogin.forWorker(settings, properties.home());
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.tls().connectorUrl(settings.broker()),
+                login.user(), login.password());
         factory.setConsumerWindowSize(0);
         factory.setDeserializationAllowList("org.springframework.batch.integration.partition,java.lang");
         return factory;

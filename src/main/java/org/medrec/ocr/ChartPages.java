@@ -29,7 +29,7 @@ public final class ChartPages {
                 try {
                     done.accept(reader.read(source.page(n), engine));
                 } catch (OcrTimeLimitException e) {
-                    throw new OcrException("page " + n + ": " + e.getMessage(), e);
+                    throw new OcrException("page " + n + ": " + e.reason(), e);
                 }
             }
         }

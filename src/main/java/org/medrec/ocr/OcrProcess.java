@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.medrec.intake.FileFormat;
 import org.medrec.intake.HelperJvm;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class OcrProcess implements AutoCloseable {
             requests.flush();
         } catch (IOException e) {
             stop();
-            throw new OcrException("the OCR process could not be given the file: " + e.getMessage(), e);
+            throw new OcrException("the OCR process could not be given the file (" + Failures.kind(e) + ")", e);
         }
         List<PageText> pages = new ArrayList<>();
         while (true) {
@@ -135,7 +136,7 @@ public final class OcrProcess implements AutoCloseable {
             start();
         } catch (IOException e) {
             stop();
-            throw new OcrUnavailableException("the OCR process could not be started: " + e.getMessage(), e);
+            throw new OcrUnavailableException("the OCR process could not be started (" + Failures.kind(e) + ")", e);
         }
         String ready = next(STARTING.compareTo(pageWait) > 0 ? STARTING : pageWait).orElse(null);
         if (!OcrProcessMain.READY.equals(ready)) {
@@ -169,7 +170,7 @@ public final class OcrProcess implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                log.debug("OCR process {}: its output could not be read: {}", process.pid(), e.getMessage());
+                log.debug("OCR process {}: its output could not be read ({})", process.pid(), Failures.kind(e));
             }
             answers.add(END);
         };
@@ -200,7 +201,7 @@ public final class OcrProcess implements AutoCloseable {
             try {
                 requests.close();
             } catch (IOException e) {
-                log.debug("OCR process {}: its input could not be closed: {}", process.pid(), e.getMessage());
+                log.debug("OCR process {}: its input could not be closed ({})", process.pid(), Failures.kind(e));
             }
             stop();
         }

@@ -11,6 +11,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
 import org.medrec.intake.FileFormat;
+import org.medrec.record.Failures;
 
 /** TIFF (multi-page), PNG and JPEG through the JDK's ImageIO readers, one page decoded at a time. */
 final class ImagePageSource implements PageSource {
@@ -109,7 +110,8 @@ final class ImagePageSource implements PageSource {
         } catch (PageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PageException(file, number, "cannot decode the " + format + " image: " + e.getMessage(), e);
+            throw new PageException(file, number, "cannot decode the " + format + " image ("
+                    + Failures.kind(e) + ")", e);
         }
     }
 

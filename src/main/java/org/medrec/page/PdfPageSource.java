@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.medrec.record.Failures;
 
 /**
  * PDF pages through PDFBox 3. A page with a real text layer is rendered at {@link PageSourceOptions#renderDpi()}
@@ -77,7 +78,8 @@ final class PdfPageSource implements PageSource {
         } catch (PageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PageException(file, number, "cannot render the PDF page: " + e.getMessage(), e);
+            throw new PageException(file, number, "cannot render the PDF page ("
+                    + Failures.kind(e) + ")", e);
         }
     }
 

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * The page images of review items as PNG: the page is rendered again from the original file (the
  * run's input folder and the item's path; originals are never moved), as extraction saw it, so
- * that the stored boxes fall on it; a few rendered pages are kept in memory. A file that is gone
- * or cannot be read gives no image, never an error page. Thread-safe.
+ * that the stored boxes fall on it; a few rendered pages are kept in memory. A file that is gone,
+ * cannot be read, or is no longer the file that was read (its SHA-256, {@link Originals}) gives no
+ * image, never an error page. Thread-safe.
  */
 @Service
 @ConditionalOnWebApplication
@@ -41,10 +42,12 @@ public class PageImages {
     }
 
     private final JdbcClient jdbc;
+    private final Originals originals;
     private final Map<Key, BufferedImage> cache;
 
-    public PageImages(JdbcClient jdbc, WebProperties properties) {
+    public PageImages(JdbcClient jdbc, Originals originals, WebProperties properties) {
         this.jdbc = jdbc;
+        this.originals = originals;
         int size = properties.pageImageCache();
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -56,16 +59,24 @@ public class PageImages {
 
     /** The crop around the item's box, or its whole page when {@code wholePage} or it has no box; empty without a page. */
     public Optional<byte[]> png(ItemDetails.Item item, boolean wholePage) {
-        if (item.page() == null || item.source() == null) {
+        if (item.page() == null || item.source() == null || originals.check(item) != Originals.State.SAME) {
             return Optional.empty();
         }
-        Optional<BufferedImage> page = page(item);
+        Optional<BufferedImage> page = page(item, item.page());
         if (page.isEmpty()) {
             return Optional.empty();
         }
         BufferedImage image = page.get();
         Rectangle box = box(item, image);
         return Optional.of(encode(wholePage ? PageCrop.whole(image, box, PAGE_WIDTH) : PageCrop.around(image, box, CROP_WIDTH)));
+    }
+
+    /** Page {@code number} of the item's file, whole and unmarked (the keying page shows every page of a document). */
+    public Optional<byte[]> wholePage(ItemDetails.Item item, int number) {
+        if (item.source() == null || originals.check(item) != Originals.State.SAME) {
+            return Optional.empty();
+        }
+        return page(item, number).map(image -> encode(PageCrop.whole(image, null, PAGE_WIDTH)));
     }
 
     /** The item's box in pixels of the rendered image (scaled when the stored page size differs). */
@@ -87,8 +98,8 @@ public class PageImages {
                 (int) Math.round(b[3] * sy));
     }
 
-    private Optional<BufferedImage> page(ItemDetails.Item item) {
-        Key key = new Key(item.sourceFileId(), item.page());
+    private Optional<BufferedImage> page(ItemDetails.Item item, int number) {
+        Key key = new Key(item.sourceFileId(), number);
         synchronized (cache) {
             BufferedImage cached = cache.get(key);
             if (cached != null) {
@@ -109,16 +120,16 @@ public class PageImages {
             return Optional.empty();
         }
         try (PageSource source = PageSource.open(item.source(), format)) {
-            if (item.page() > source.pageCount()) {
+            if (number < 1 || number > source.pageCount()) {
                 return Optional.empty();
             }
-            BufferedImage image = source.page(item.page()).image();
+            BufferedImage image = source.page(number).image();
             synchronized (cache) {
                 cache.put(key, image);
             }
             return Optional.of(image);
         } catch (IOException | RuntimeException e) {
-            log.warn("page image of source file {} page {}: cannot be rendered ({})", item.sourceFileId(), item.page(),
+            log.warn("page image of source file {} page {}: cannot be rendered ({})", item.sourceFileId(), number,
                     e.getClass().getSimpleName());
             return Optional.empty();
         }

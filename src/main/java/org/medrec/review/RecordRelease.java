@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.medrec.audit.AuditLog;
 import org.medrec.record.DocumentStatus;
 import org.medrec.record.ExtractedRecord;
+import org.medrec.record.Failures;
 import org.medrec.record.Method;
 import org.medrec.record.SourceRef;
 import org.medrec.store.RecordLoader;
@@ -80,12 +81,10 @@ class RecordRelease {
             reason = counts[0] > 0 ? null : "nothing to load after review: "
                     + (plan.leftOut().isEmpty() ? "no records" : plan.leftOut().get(0).reason());
         } catch (DataIntegrityViolationException e) {
-            String why = e.getMostSpecificCause().getMessage();
             counts[0] = 0;
             counts[1] = 0;
             status = DocumentStatus.QUARANTINED;
-            reason = "could not be loaded after review: a value broke a rule of the store ("
-                    + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")) + ")";
+            reason = "could not be loaded after review: a value broke a rule of the store (" + Failures.kind(e) + ")";
             log.warn("document {} could not be loaded after review: {}", documentId, e.getClass().getSimpleName());
         }
         jdbc.sql("UPDATE document SET status = ?, reason = ? WHERE id = ?").params(status.code(), reason, documentId).update();

@@ -1,12 +1,13 @@
 package org.medrec.spreadsheet;
 
 import java.io.IOException;
+import org.medrec.record.Failures;
 
 /**
  * A table file that cannot be read, with what is wrong and, when known, where: the sheet and the
  * row being read when it failed. Messages never hold cell values or the file's path.
  */
-public final class TableReadException extends IOException {
+public final class TableReadException extends IOException implements Failures.Reasoned {
 
     /** Why the file cannot be read. */
     public enum Problem {
@@ -33,6 +34,12 @@ public final class TableReadException extends IOException {
 
     public TableReadException(Problem problem, String message, Throwable cause) {
         this(problem, message, null, 0, cause);
+    }
+
+    /** What is wrong and where, built by medrec from the kind of failure and its position: fit for a ledger entry. */
+    @Override
+    public String reason() {
+        return super.getMessage();
     }
 
     public Problem problem() {

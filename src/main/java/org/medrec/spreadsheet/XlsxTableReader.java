@@ -14,6 +14,7 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.medrec.intake.TempFileSharedStrings;
+import org.medrec.record.Failures;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
@@ -177,15 +178,8 @@ final class XlsxTableReader implements TableReader {
             return new TableReadException(TableReadException.Problem.UNSUPPORTED, "a Strict Open XML workbook;"
                     + " save it in Excel as a standard .xlsx (Excel Workbook)", sheet, rowNumber, e);
         }
-        String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        if (file != null) {
-            detail = detail.replace(file.toAbsolutePath().toString(), "<file>").replace(file.toString(), "<file>");
-        }
-        if (detail.length() > 160) {
-            detail = detail.substring(0, 160) + "...";
-        }
         return new TableReadException(TableReadException.Problem.DAMAGED, "the XLSX workbook cannot be read ("
-                + e.getClass().getSimpleName() + (detail.isBlank() || "null".equals(detail) ? "" : ": " + detail) + ")",
+                + Failures.kind(e) + ")",
                 sheet, rowNumber, e);
     }
 

@@ -1,10 +1,13 @@
 package org.medrec.store;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -17,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.medrec.config.HomeSecrets;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,41 +37,53 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE = "postgres";
-    static final String USER = "postgres";
     static final String APPLICATION_NAME = "medrec";
+    /** Written in server.properties by a server that admits only password (SCRAM) logins of medrec's roles. */
+    private static final String AUTHENTICATION = "scram-sha-256";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final Path home;
     private final EmbeddedPostgres started;   // null when this process joined a running server
     private final int port;
+    private final HomeSecrets secrets;
     private boolean closed;
 
-    private EmbeddedPostgresServer(Path home, EmbeddedPostgres started, int port) {
+    private EmbeddedPostgresServer(Path home, EmbeddedPostgres started, int port, HomeSecrets secrets) {
         this.home = home;
         this.started = started;
         this.port = port;
+        this.secrets = secrets;
     }
 
     /** Starts the server under {@code home}, or joins the one already running there. */
     public static EmbeddedPostgresServer startOrJoin(Path home) {
-        Path absoluteHome = home.toAbsolutePath().normalize();
+        Path absoluteHome = HomeSecrets.secureHome(home);
         try {
-            Files.createDirectories(absoluteHome);
+            HomeSecrets secrets = HomeSecrets.loadOrCreate(absoluteHome);
             try (HomeLock ignored = lock(absoluteHome)) {
-                Integer running = runningPort(absoluteHome);
+                Integer running = runningPort(absoluteHome, secrets);
                 if (running != null) {
                     registerClient(absoluteHome);
                     log.info("joined the embedded PostgreSQL already running for this store (port {})", running);
-                    return new EmbeddedPostgresServer(absoluteHome, null, running);
+                    return new EmbeddedPostgresServer(absoluteHome, null, running, secrets);
                 }
                 long begin = System.nanoTime();
+                Path data = absoluteHome.resolve("pgdata");
+                Path binaries = absoluteHome.resolve("pgbin");
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                        .setDataDirectory(absoluteHome.resolve("pgdata"))
-                        .setOverrideWorkingDirectory(absoluteHome.resolve("pgbin").toFile())
+                        .setDataDirectory(data)
+                        .setOverrideWorkingDirectory(binaries.toFile())
+                        // a resolver of its own: the library then unpacks the binaries under this home even when this
+                        // JVM unpacked them elsewhere before (tests), and StoreAccess finds them here
+                        .setPgBinaryResolver((system, machine) ->
+                                DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine))
                         .setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false)
                         .setPGStartupWait(Duration.ofSeconds(60))
-                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setDataDirectoryCustomizer(dir -> StoreAccess.secure(dir.toPath(), binaries, secrets))
+                        // the embedded library checks the server is up by logging in: as medrec, with its password
+                        .setConnectConfig("user", HomeSecrets.APP)
+                        .setConnectConfig("password", secrets.appPassword())
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("fsync", "on")
                         .start();
@@ -74,20 +91,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 registerClient(absoluteHome);
                 log.info("started the embedded PostgreSQL for this store in {} ms (port {})",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), pg.getPort());
-                return new EmbeddedPostgresServer(absoluteHome, pg, pg.getPort());
+                return new EmbeddedPostgresServer(absoluteHome, pg, pg.getPort(), secrets);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + absoluteHome
-                    + " (set MEDREC_DB_URL to use an existing server): " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("could not start the embedded PostgreSQL in " + absoluteHome
+                    + " (set MEDREC_DB_URL to use an existing server): " + Failures.kind(e), e);
         }
     }
 
+    /** The store's URL, without a user: the server listens on the loopback interface only. */
     public String jdbcUrl() {
         return jdbcUrl(port);
     }
 
-    public String user() {
-        return USER;
+    /** The role medrec works as, and its password. */
+    public String appUser() {
+        return HomeSecrets.APP;
+    }
+
+    public String appPassword() {
+        return secrets.appPassword();
+    }
+
+    /** The role that owns the schema and runs the migrations, and its password. */
+    public String ownerUser() {
+        return HomeSecrets.OWNER;
+    }
+
+    public String ownerPassword() {
+        return secrets.ownerPassword();
+    }
+
+    /** A connection as the role medrec works as (for tools and tests). */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), connectionProperties(HomeSecrets.APP, secrets.appPassword()));
     }
 
     /** Stops the server unless another medrec process is still connected to it. */
@@ -112,7 +149,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.deleteIfExists(serverFile(home));
             log.info("stopped the embedded PostgreSQL");
         } catch (IOException | RuntimeException e) {
-            log.warn("could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
+            log.warn("could not stop the embedded PostgreSQL cleanly ({})", Failures.kind(e));
         }
     }
 
@@ -188,8 +225,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** The port of a server recorded for this home that answers, or null. */
-    private static Integer runningPort(Path home) throws IOException {
+    /**
+     * The port of a server recorded for this home that answers, or null. A server started by a
+     * medrec before roles and passwords (it lets anyone on the host in) is not joined.
+     */
+    private static Integer runningPort(Path home, HomeSecrets secrets) throws IOException {
         Path file = serverFile(home);
         if (!Files.exists(file)) {
             return null;
@@ -199,20 +239,50 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             p.load(in);
         }
         int port = Integer.parseInt(p.getProperty("port", "0"));
-        try (Connection c = DriverManager.getConnection(jdbcUrl(port) + "&connectTimeout=3", USER, "")) {
-            return port;
-        } catch (SQLException e) {
+        if (!answers(port)) {
             Files.deleteIfExists(file);   // a stale record: the server is gone
             return null;
+        }
+        if (!AUTHENTICATION.equals(p.getProperty("authentication"))) {
+            throw new IllegalStateException("the embedded PostgreSQL of this store was started by an earlier medrec, which"
+                    + " lets anyone on this host log in; stop the medrec commands that use it (or run pg_ctl stop -D "
+                    + home.resolve("pgdata") + "), then run this command again: it secures the store first");
+        }
+        Properties login = connectionProperties(HomeSecrets.APP, secrets.appPassword());
+        login.setProperty("connectTimeout", "3");
+        try (Connection c = DriverManager.getConnection(jdbcUrl(port), login)) {
+            return port;
+        } catch (SQLException e) {
+            Files.deleteIfExists(file);   // a stale record: another server on that port now
+            return null;
+        }
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 3000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
     private static void writeServerFile(Path home, int port) throws IOException {
         Properties p = new Properties();
         p.setProperty("port", Integer.toString(port));
+        p.setProperty("authentication", AUTHENTICATION);
         try (OutputStream out = Files.newOutputStream(serverFile(home))) {
-            p.store(out, "embedded PostgreSQL of this medrec store");
+            p.store(out, "embedded PostgreSQL of this medrec store (loopback only; logins: see credentials.properties)");
         }
+    }
+
+    static Properties connectionProperties(String user, String password) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("ApplicationName", APPLICATION_NAME);
+        p.setProperty("logServerErrorDetail", "false");
+        return p;
     }
 
     private static Path serverFile(Path home) {
@@ -220,7 +290,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static String jdbcUrl(int port) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     private static HomeLock lock(Path home) throws IOException {

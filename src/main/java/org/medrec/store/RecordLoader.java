@@ -95,13 +95,7 @@ public class RecordLoader {
     @Transactional
     public Routed route(Source source, List<ExtractedRecord> records) {
         boolean held = policy.holds(records);
-        long documentId = jdbc.sql("""
-                INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence, records)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")
-                .params(source.sourceFileId(), source.runId(), source.docType(), source.firstPage(), source.lastPage(),
-                        source.sheet(), (held ? DocumentStatus.HELD : DocumentStatus.LOADED).code(),
-                        Math.round(source.confidence() * 1000) / 1000.0, recordsJson(records))
-                .query(Long.class).single();
+        long documentId = insertDocument(source, held ? DocumentStatus.HELD : DocumentStatus.LOADED, records, null);
         if (held) {
             return new Routed(documentId, DocumentStatus.HELD, openDoubts(source.runId(), documentId, records));
         }
@@ -126,13 +120,7 @@ public class RecordLoader {
      * caller's transaction. The records were validated by the caller; they need no more review.
      */
     public Released key(UUID itemId, Source source, List<ExtractedRecord> records, Reviewed technician) {
-        long documentId = jdbc.sql("""
-                INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence,
-                                      records, keyed_from)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1.0, ?::jsonb, ?) RETURNING id""")
-                .params(source.sourceFileId(), source.runId(), source.docType(), source.firstPage(), source.lastPage(),
-                        source.sheet(), DocumentStatus.LOADED.code(), recordsJson(records), itemId)
-                .query(Long.class).single();
+        long documentId = insertDocument(source, DocumentStatus.LOADED, records, itemId);
         List<Ready> ready = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             Map<String, Reviewed> reviews = new HashMap<>();
@@ -163,6 +151,18 @@ public class RecordLoader {
         List<Disagreement> differences = merge.merge(keep, other);
         duplicates.refreshKeys(keep);
         return differences;
+    }
+
+    /** A document row for the records of {@code source}; {@code keyedFrom}: the review item a technician keyed it from. */
+    private long insertDocument(Source source, DocumentStatus status, List<ExtractedRecord> records, UUID keyedFrom) {
+        return jdbc.sql("""
+                INSERT INTO document (source_file_id, run_id, doc_type, first_page, last_page, sheet, status, confidence,
+                                      records, keyed_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id""")
+                .params(source.sourceFileId(), source.runId(), source.docType(), source.firstPage(), source.lastPage(),
+                        source.sheet(), status.code(), Math.round(source.confidence() * 1000) / 1000.0, recordsJson(records),
+                        keyedFrom)
+                .query(Long.class).single();
     }
 
     private int openDoubts(UUID runId, long documentId, List<ExtractedRecord> records) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.medrec.record.ExtractedRecord;
+import org.medrec.record.Failures;
 import org.medrec.record.FileOutcome;
 import org.medrec.record.FieldValue;
 import org.medrec.record.SourceRef;
@@ -70,7 +71,8 @@ public class SheetLoading {
             stage.finishReading();
         } catch (IOException e) {
             jdbc.sql("ROLLBACK TO SAVEPOINT sheet_read").update();   // nothing of an unreadable file stays
-            ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: " + e.getMessage());
+            ledger.finish(sourceFileId, FileOutcome.QUARANTINED, "the spreadsheet cannot be read: "
+                    + Failures.kind(e));
             log.info("quarantined spreadsheet {}: unreadable", sourceFileId);
             return;
         }
@@ -143,9 +145,8 @@ public class SheetLoading {
     /** A file whose loading broke a store rule (a defect, not the file's fault): held, with the reason. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(UUID runId, long sourceFileId, String path, org.springframework.dao.DataIntegrityViolationException e) {
-        String why = e.getMostSpecificCause().getMessage();
-        items.openForDocument(runId, SourceRef.wholeFile(sourceFileId, path, Method.SPREADSHEET), null, "could not be loaded: a value broke a rule of the store"
-                + " (" + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")) + ")");
+        items.openForDocument(runId, SourceRef.wholeFile(sourceFileId, path, Method.SPREADSHEET), null,
+                "could not be loaded: a value broke a rule of the store (" + Failures.kind(e) + ")");
         ledger.finish(sourceFileId, FileOutcome.HELD_FOR_REVIEW, "could not be loaded: a value broke a rule of the store");
         log.warn("spreadsheet {} could not be loaded: {}", sourceFileId, e.getClass().getSimpleName());
     }

@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -42,8 +43,7 @@ class WebController {
 
     @GetMapping("/admin/accounts")
     String showAccounts(Model model) {
-        model.addAttribute("accounts", jdbc.sql("SELECT username, role, enabled, created_at FROM app_user ORDER BY username")
-                .query().listOfRows());
+        model.addAttribute("accounts", accounts.list());
         return "accounts";
     }
 
@@ -54,6 +54,36 @@ class WebController {
             accounts.add(username.strip(), Accounts.Role.parse(role), password.toCharArray(), admin.getName(),
                     AuditLog.Origin.WEB);
             redirect.addFlashAttribute("done", "account " + username.strip() + " added");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    /** Disables or enables an account, gives it another role or a new password: each audited, its sessions ended. */
+    @PostMapping("/admin/accounts/{username}")
+    String processAccountChange(@PathVariable String username, @RequestParam String change,
+                                @RequestParam(required = false) String role, @RequestParam(required = false) String password,
+                                Authentication admin, RedirectAttributes redirect) {
+        try {
+            String done = switch (change) {
+                case "disable", "enable" -> {
+                    accounts.setEnabled(username, change.equals("enable"), admin.getName(), AuditLog.Origin.WEB);
+                    yield change + "d";
+                }
+                case "role" -> {
+                    Accounts.Role to = Accounts.Role.parse(role == null ? "" : role);
+                    accounts.setRole(username, to, admin.getName(), AuditLog.Origin.WEB);
+                    yield "now " + to.code();
+                }
+                case "password" -> {
+                    accounts.setPassword(username, (password == null ? "" : password).toCharArray(), admin.getName(),
+                            AuditLog.Origin.WEB);
+                    yield "given a new password";
+                }
+                default -> throw new IllegalArgumentException("unknown change '" + change + "'");
+            };
+            redirect.addFlashAttribute("done", "account " + username + " " + done);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

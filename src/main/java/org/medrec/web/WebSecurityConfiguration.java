@@ -1,10 +1,5 @@
 package org.medrec.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import org.medrec.config.WebProperties;
@@ -16,23 +11,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The web UI's security, for {@code medrec serve} only (the batch commands run no web context):
- * form login against the accounts table (bcrypt), CSRF on every form, the session timeout of
- * {@code server.servlet.session.timeout}, throttled failed logins, and the roles:
+ * form login against the accounts table (bcrypt, one cost for known and unknown names), throttled in
+ * the authentication itself ({@link ThrottledLogin}), CSRF on every form, the session timeout of
+ * {@code server.servlet.session.timeout}, sessions that end when their account changes
+ * ({@link AccountSessions}), a Content-Security-Policy (only the server's own scripts, styles and
+ * images; no framing), HSTS on requests that came over HTTPS, and the roles:
  * <ul>
  *   <li>everyone logged in reads the queue, the items and their page images;</li>
  *   <li>only a technician claims and decides items (only technicians change patient data);</li>
@@ -50,13 +48,17 @@ class WebSecurityConfiguration {
 
     static final String TECHNICIAN = "TECHNICIAN";
     static final String ADMIN = "ADMIN";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager logins, Accounts accounts)
+            throws Exception {
+        AccountSessions sessions = new AccountSessions(accounts);
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/queue");
         success.setAlwaysUseDefaultTargetUrl(true);
-        http.authorizeHttpRequests(a -> a
+        http.authenticationManager(logins)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/queue/next", "/items/**").hasRole(TECHNICIAN)
@@ -65,62 +67,46 @@ class WebSecurityConfiguration {
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, authentication) -> {
-                            throttle.succeeded(authentication.getName());
+                            sessions.started(request, authentication.getName());
                             log.info("login: {}", authentication.getName());
                             success.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, exception) -> {
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            log.info("login failed ({})", exception.getClass().getSimpleName());
-                            response.sendRedirect(request.getContextPath() + "/login?error");
+                            boolean throttled = exception instanceof ThrottledLogin.ThrottledException;
+                            log.info(throttled ? "login refused: too many failed attempts" : "login failed ({})",
+                                    exception.getClass().getSimpleName());
+                            response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
-                .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .addFilterAfter(sessions, SecurityContextHolderFilter.class);
         return http.build();
     }
 
     @Bean
     LoginThrottle loginThrottle(WebProperties properties) {
-        return new LoginThrottle(properties.loginMaxFailures(), properties.loginFailureWindow(), Clock.systemUTC());
+        return new LoginThrottle(properties.loginMaxFailures(), properties.loginFailureWindow(),
+                properties.loginGlobalMaxFailures(), properties.loginGlobalWindow(), Clock.systemUTC());
     }
 
+    /**
+     * The only way in: accounts from {@code app_user} (see {@link Accounts}), throttled. A disabled
+     * account is told only after its password was checked, in the same time as any other failure.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
-    }
-
-    /** Accounts from {@code app_user} (see {@link Accounts}); a disabled account cannot log in. */
-    @Bean
-    UserDetailsService userDetailsService(JdbcClient jdbc) {
-        return username -> jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?")
+    AuthenticationManager logins(JdbcClient jdbc, LoginThrottle throttle) {
+        DaoAuthenticationProvider check = new DaoAuthenticationProvider(username -> jdbc.sql(
+                        "SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
                         .authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString(3).toUpperCase(Locale.ROOT)))
                         .disabled(!rs.getBoolean(4)).build())
                 .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-    }
-
-    /** Refuses a login attempt while its user name or address has too many recent failures. */
-    private static final class ThrottleFilter extends OncePerRequestFilter {
-
-        private final LoginThrottle throttle;
-
-        ThrottleFilter(LoginThrottle throttle) {
-            this.throttle = throttle;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (request.getMethod().equals("POST") && request.getRequestURI().equals(request.getContextPath() + "/login")
-                    && throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
-                log.info("login refused: too many failed attempts");
-                response.sendRedirect(request.getContextPath() + "/login?throttled");
-                return;
-            }
-            chain.doFilter(request, response);
-        }
+                .orElseThrow(() -> new UsernameNotFoundException("no such account")));
+        check.setPasswordEncoder(Accounts.PASSWORDS);
+        check.setPreAuthenticationChecks(user -> { });
+        check.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return new ProviderManager(new ThrottledLogin(check, throttle));
     }
 }

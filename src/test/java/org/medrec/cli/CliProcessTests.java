@@ -95,6 +95,8 @@ class CliProcessTests {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home)) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl(server.jdbcUrl());
+            dataSource.setUser(server.appUser());
+            dataSource.setPassword(server.appPassword());
             try (StoreLock running = StoreLock.tryMigrationLock(dataSource).orElseThrow()) {
                 MedrecProcess.Result result = MedrecProcess.run(home, "migrate", "--input", input.toString(), "--json");
 
@@ -122,7 +124,7 @@ class CliProcessTests {
         assertThat(again.stderr()).contains("already exists");
         assertThat(tooShort.exitCode()).isEqualTo(ExitCode.USAGE);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             var c = java.sql.DriverManager.getConnection(server.jdbcUrl());
+             var c = server.connect();
              var s = c.createStatement()) {
             var users = s.executeQuery("SELECT role, password_hash FROM app_user WHERE username = 'tech1'");
             assertThat(users.next()).isTrue();
@@ -196,6 +198,11 @@ class CliProcessTests {
         assertThat(birth.get("value").asString()).isEqualTo("20%02d-01-05".formatted(yy));
         assertThat(badRow.get("row").asInt()).isEqualTo(3);
 
+        for (String name : List.of("tech1", "scorer")) {
+            MedrecProcess.Result added = MedrecProcess.run(home, Map.of(), "a long passphrase here\n", "users", "add", name,
+                    "--role", "technician", "--password-stdin");
+            assertThat(added.exitCode()).as(added.stderr()).isZero();
+        }
         MedrecProcess.Result refused = MedrecProcess.run(home, "review", "resolve", birth.get("id").asString(),
                 "--value", "02/30/19%02d".formatted(yy), "--user", "tech1");
         assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
@@ -220,7 +227,7 @@ class CliProcessTests {
         assertThat(json(MedrecProcess.run(home, "review", "list", "--json", "--status", "all").stdout()).valueStream()
                 .map(i -> i.get("status").asString())).containsExactly("resolved", "resolved");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             var c = java.sql.DriverManager.getConnection(server.jdbcUrl());
+             var c = server.connect();
              var s = c.createStatement()) {
             var stored = s.executeQuery("""
                     SELECT p.birth_date::text, vp.review_item_id::text, vp.reviewed_by, d.status
@@ -236,6 +243,36 @@ class CliProcessTests {
                     FROM audit_log WHERE entity = 'review_item'""");
             audit.next();
             assertThat(audit.getString(1)).isEqualTo("review.reject scorer cli, review.value scorer cli");
+            var osUser = s.executeQuery("SELECT DISTINCT detail->>'os_user' FROM audit_log WHERE entity = 'review_item'");
+            osUser.next();
+            assertThat(osUser.getString(1)).as("the OS user beside the account").isEqualTo(System.getProperty("user.name"));
         }
+    }
+
+    @Test
+    void shouldRefuseDecisionsUnderAnyNameButAnEnabledTechniciansAccount() throws Exception {
+        Path input = Files.createDirectories(work.resolve("in"));
+        Files.writeString(input.resolve("patients-bad-row.csv"), """
+                MRN,Last Name,First Name,DOB,Sex
+                ABC,Nobody,Bad,03/14/1962,M
+                """);
+        assertThat(MedrecProcess.run(home, "migrate", "--input", input.toString()).exitCode()).isZero();
+        String item = json(MedrecProcess.run(home, "review", "list", "--json").stdout()).at("/0/id").asString();
+        for (String[] account : List.of(new String[] {"viewer1", "viewer"}, new String[] {"leaver", "technician"})) {
+            assertThat(MedrecProcess.run(home, Map.of(), "a long passphrase here\n", "users", "add", account[0], "--role",
+                    account[1], "--password-stdin").exitCode()).isZero();
+        }
+        assertThat(MedrecProcess.run(home, "users", "disable", "leaver").exitCode()).isZero();
+
+        for (String user : List.of("nobody", "viewer1", "leaver")) {
+            MedrecProcess.Result refused = MedrecProcess.run(home, "review", "resolve", item, "--accept", "--user", user);
+            assertThat(refused.exitCode()).as(user).isEqualTo(ExitCode.FAILED);
+            assertThat(refused.stderr()).as(user).contains("--user " + user + " is not an enabled technician account");
+        }
+        Path batch = Files.writeString(work.resolve("batch.json"), "[{\"id\": \"" + item + "\", \"action\": \"accept\"}]");
+        assertThat(MedrecProcess.run(home, "review", "resolve", "--batch", batch.toString(), "--user", "nobody").exitCode())
+                .isEqualTo(ExitCode.FAILED);
+        assertThat(json(MedrecProcess.run(home, "review", "list", "--json").stdout()).at("/0/status").asString())
+                .isEqualTo("open");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
@@ -62,7 +61,7 @@ class CrashingFileProcessTests {
     private static boolean awaitAttempts(Path home, String expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             Connection c = DriverManager.getConnection(server.jdbcUrl());
+             Connection c = server.connect();
              Statement s = c.createStatement()) {
             while (System.nanoTime() < deadline) {
                 if (expected.equals(readAttempts(s))) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -149,7 +148,7 @@ class InterruptedRunProcessTests {
     private static List<String> patientWords(Path home) throws Exception {
         List<String> words = new ArrayList<>();
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             Connection c = DriverManager.getConnection(server.jdbcUrl());
+             Connection c = server.connect();
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("""
                      SELECT family FROM patient WHERE length(family) > 3

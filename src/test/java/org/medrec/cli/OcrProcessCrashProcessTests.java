@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -65,7 +64,7 @@ class OcrProcessCrashProcessTests {
     private static ProcessHandle awaitOcrProcessBusyOnTheLedger(Process medrec, Path home) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             Connection c = DriverManager.getConnection(server.jdbcUrl());
+             Connection c = server.connect();
              Statement store = c.createStatement()) {
             while (System.nanoTime() < deadline && medrec.isAlive()) {
                 if (CrashingFileProcessTests.readAttempts(store).contains("ledger-six-pages.pdf=1")) {

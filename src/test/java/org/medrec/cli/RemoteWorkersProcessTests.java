@@ -86,6 +86,58 @@ class RemoteWorkersProcessTests {
                 .contains("is `medrec migrate --workers remote` running on the manager host");
     }
 
+    @Test
+    void shouldAdmitOnlyTheStoresBrokerUserOverTlsOnTheAddressTheManagerNames() throws Exception {
+        Path input = Files.createDirectories(work.resolve("in"));
+        Files.copy(Fixtures.sampleScans().resolve("born-digital-progress-note.pdf"), input.resolve("note.pdf"));
+        Path keystore = org.medrec.testing.SelfSignedKeystore.create(work.resolve("broker.p12"), "broker-keystore");
+        Path home = work.resolve("remote");
+        int port = freePort();
+        MedrecProcess.Running manager = MedrecProcess.start(home, Map.of("MEDREC_REMOTE_LISTEN", "tcp://127.0.0.1:" + port,
+                        "MEDREC_REMOTE_TLS_KEYSTORE", keystore.toString(), "MEDREC_REMOTE_TLS_KEYSTORE_PASSWORD",
+                        "broker-keystore"),
+                "migrate", "--input", input.toString(), "--workers", "remote");
+        try {
+            assertThat(manager.awaitStderr(Pattern.compile("broker for the workers listening on tcp://127.0.0.1:" + port
+                    + " with TLS"), 180)).as(manager.stderr()).isTrue();
+            org.medrec.config.HomeSecrets secrets = org.medrec.config.HomeSecrets.load(home).orElseThrow();
+            String tls = "tcp://127.0.0.1:" + port + "?sslEnabled=true;trustStoreType=PKCS12;trustStorePath=" + keystore
+                    + ";trustStorePassword=broker-keystore";
+
+            for (String[] login : List.of(new String[] {null, null}, new String[] {"guest", "guest"},
+                    new String[] {"ACTIVEMQ.CLUSTER.ADMIN.USER", "CHANGE ME!!"},
+                    new String[] {secrets.brokerUser(), "a guess"})) {
+                assertThat(connects(tls, login[0], login[1])).as("logged in as " + login[0]).isEqualTo("JMSSecurityException");
+            }
+            assertThat(connects("tcp://127.0.0.1:" + port, secrets.brokerUser(), secrets.brokerPassword()))
+                    .as("without TLS").isNotEqualTo("connected");
+            assertThat(connects(tls.replace("127.0.0.1", "127.0.0.2"), secrets.brokerUser(), secrets.brokerPassword()))
+                    .as("on another address").isNotEqualTo("connected");
+            assertThat(connects(tls, secrets.brokerUser(), secrets.brokerPassword())).isEqualTo("connected");
+        } finally {
+            manager.process().destroy();
+            manager.await();
+        }
+    }
+
+    /** What an Artemis client gets from {@code url} with this login: "connected", or the exception's class. */
+    private static String connects(String url, String user, String password) {
+        org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory factory =
+                new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(url, user, password);
+        factory.setReconnectAttempts(0);
+        factory.setInitialConnectAttempts(1);
+        factory.setCallTimeout(5000);
+        try (jakarta.jms.Connection c = factory.createConnection();
+             jakarta.jms.Session session = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE)) {
+            session.createProducer(session.createQueue("medrec.chart-partitions")).close();
+            return "connected";
+        } catch (jakarta.jms.JMSException | RuntimeException e) {
+            return e.getClass().getSimpleName();
+        } finally {
+            factory.close();
+        }
+    }
+
     private static List<String> partitions(String stderr) {
         Matcher m = TOOK.matcher(stderr);
         List<String> took = new java.util.ArrayList<>();

@@ -21,8 +21,12 @@ class RestartAfterKillProcessTests {
 
     @Test
     void shouldResumeARunKilledMidwayAndEndWithTheStoreOfAnUninterruptedRun() throws Exception {
-        Path input = Fixtures.copyTree(Fixtures.sampleScans(), work.resolve("in"));
-        Fixtures.copyTree(Fixtures.resource("spreadsheet/dev"), input.resolve("sheets"));
+        // the dev corpus's exports (the sheets step is where the kill lands) and two charts read after it
+        Path input = Fixtures.copyTree(Fixtures.resource("spreadsheet/dev"), work.resolve("in").resolve("sheets"))
+                .getParent();
+        for (String chart : List.of("born-digital-progress-note.pdf", "billing-ledger.png")) {
+            Files.copy(Fixtures.sampleScans().resolve(chart), input.resolve(chart));
+        }
         Path killedHome = work.resolve("killed");
         Path cleanHome = work.resolve("clean");
 

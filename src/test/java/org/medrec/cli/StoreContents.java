@@ -2,7 +2,6 @@ package org.medrec.cli;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ final class StoreContents {
     /** The store of the embedded PostgreSQL under {@code home}. */
     static List<String> of(Path home) throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home);
-             Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+             Connection c = server.connect()) {
             return of(c);
         }
     }

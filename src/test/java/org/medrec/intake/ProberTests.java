@@ -208,7 +208,7 @@ class ProberTests {
     }
 
     @Test
-    void shouldQuarantineCsvWithQuoteThatNeverCloses() throws IOException {
+    void shouldAcceptACsvWithOneQuoteThatNeverClosesForItsOtherRows() throws IOException {
         StringBuilder text = new StringBuilder("MRN,Name,Note\n001,Ann,ok\n002,Bob,\"never closed\n");
         for (int i = 0; i < 300; i++) {
             text.append(i).append(",x,y\n");
@@ -217,8 +217,19 @@ class ProberTests {
 
         ProbeResult result = prober.probe(file);
 
+        assertThat(result.accepted()).as("the broken record holds itself, not the file").isTrue();
+        assertThat(result.format()).isEqualTo(FileFormat.CSV);
+    }
+
+    @Test
+    void shouldQuarantineADelimitedFileNoRecordOfWhichCanBeSplit() throws IOException {
+        Path file = Files.writeString(dir.resolve("all-broken.csv"), "MRN,Name,Note\n001,Ann,ok\n002,Bob,ok\n003,Cy,ok\n");
+        Files.writeString(file, Files.readString(file).replace("\n0", "\n\"0"));   // every record opens a quote
+
+        ProbeResult result = prober.probe(file);
+
         assertThat(result.accepted()).isFalse();
-        assertThat(result.reason()).startsWith("malformed CSV");
+        assertThat(result.reason()).contains("table");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ import org.medrec.intake.Fingerprint;
 import org.medrec.report.RunSummary;
 import org.medrec.store.StoreLock;
 import org.medrec.testing.Fixtures;
+import org.medrec.testing.StoreTables;
 import org.medrec.testing.StoreTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,6 +147,57 @@ class MigrationServiceIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM immunization").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM value_provenance_all WHERE method = 'spreadsheet' AND sheet = 'IMMUNIZ' AND col IS NOT NULL")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void shouldLoadEveryOtherPatientOfAnExportWithAQuoteThatNeverClosesAndLeaveOneRowItem(@TempDir Path broken)
+            throws Exception {
+        // given: the dev corpus's Northgate patients (multi-line addresses and all), as is and with one stray quote
+        Path export = Fixtures.resource("spreadsheet/dev/s02_ng_patients.csv");
+        Files.copy(export, input.resolve("patients.csv"));
+        List<String> lines = Files.readAllLines(export);
+        int stray = lines.size() / 2;
+        while (lines.get(stray).chars().filter(c -> c == '"').count() > 0) {
+            stray++;   // a record on one line of its own
+        }
+        String[] fields = lines.get(stray).split(",", -1);
+        fields[1] = "\"" + fields[1];
+        lines.set(stray, String.join(",", fields));
+        Files.write(broken.resolve("patients.csv"), lines);
+        long patients = migrated(input);
+        long rowItems = jdbc.sql("SELECT count(*) FROM review_item WHERE kind = 'row'").query(Long.class).single();
+        StoreTables.wipeMigrations();
+
+        // when
+        RunSummary summary = migration.migrate(broken);
+
+        // then
+        assertThat(summary.status()).isEqualTo("COMPLETED");
+        assertThat(summary.quarantine()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM patient").query(Long.class).single()).isEqualTo(patients - 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM review_item WHERE kind = 'row'").query(Long.class).single())
+                .isEqualTo(rowItems + 1);
+        assertThat(jdbc.sql("SELECT kind || ' | ' || raw || ' | ' || reason FROM review_item WHERE reason LIKE '%quote%'")
+                .query(String.class).single())
+                .isEqualTo("row | " + lines.get(stray) + " | bad row " + (stray + 1 - quotedBreaksBefore(lines, stray))
+                        + ": a quote opened on line " + (stray + 1) + " is not closed where the row ends, so the row could"
+                        + " not be split into its columns; it was not loaded");
+    }
+
+    /** The line breaks inside quoted fields above line {@code index} (a record that runs over two lines is one record). */
+    private static int quotedBreaksBefore(List<String> lines, int index) {
+        int breaks = 0;
+        for (int i = 0; i < index; i++) {
+            if (lines.get(i).chars().filter(c -> c == '"').count() % 2 == 1) {
+                breaks++;
+            }
+        }
+        return breaks / 2;
+    }
+
+    private long migrated(Path folder) throws Exception {
+        assertThat(migration.migrate(folder).status()).isEqualTo("COMPLETED");
+        return jdbc.sql("SELECT count(*) FROM patient").query(Long.class).single();
     }
 
     @Test

@@ -10,7 +10,7 @@ class RemoteSettingsTests {
 
     private static RemoteSettings settings(int partitions, String listen, String broker) {
         return new RemoteSettings(partitions, listen, broker, "medrec.partitions", Duration.ofSeconds(2),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), "", "", new RemoteSettings.Tls("", "", "", ""));
     }
 
     @Test

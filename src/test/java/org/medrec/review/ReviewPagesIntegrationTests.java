@@ -120,6 +120,25 @@ class ReviewPagesIntegrationTests {
     }
 
     @Test
+    void shouldShowNoPageAndSaySoWhenTheOriginalWasReplacedAfterTheRun() throws Exception {
+        byte[] original = java.nio.file.Files.readAllBytes(card.page());
+        java.nio.file.Files.write(card.page(), java.util.Arrays.copyOf(original, original.length + 16));   // still a PNG
+        UUID date = card.item("immunizations[0].date");
+
+        int crop = mvc.perform(get("/items/" + date + "/crop.png").with(user("viewer-1").roles("VIEWER")))
+                .andReturn().getResponse().getStatus();
+        String html = mvc.perform(get("/items/" + date).with(user("viewer-1").roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(crop).isEqualTo(404);
+        assertThat(html).contains("id=\"original-changed\"").contains("SHA-256").doesNotContain("id=\"crop\"");
+
+        java.nio.file.Files.write(card.page(), original);
+        assertThat(mvc.perform(get("/items/" + date + "/crop.png").with(user("viewer-1").roles("VIEWER")))
+                .andReturn().getResponse().getStatus()).as("the original back").isEqualTo(200);
+    }
+
+    @Test
     void shouldShowASpreadsheetRowsCellsWithTheBadOneMarked() throws Exception {
         long sheetFile = jdbc.sql("""
                 INSERT INTO source_file (sha256, size_bytes, first_path, first_run_id, format, outcome, reason)

@@ -18,6 +18,7 @@ import org.medrec.spreadsheet.mapping.MappingCatalog;
 import org.medrec.spreadsheet.mapping.SheetImport;
 import org.medrec.testing.TestRun;
 import org.medrec.testing.StoreTest;
+import org.medrec.testing.TestStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -87,14 +88,14 @@ class SheetLoadingIntegrationTests {
     @Test
     void shouldLeaveNothingOfAFileWhoseLoadBrokeAStoreRule() throws Exception {
         Path file = encounters(dir.resolve("encounters.csv"));
-        jdbc.sql("ALTER TABLE encounter ADD CONSTRAINT test_no_2015_visits CHECK (date IS NULL OR date < DATE '2015-06-01')")
+        TestStore.superuser().sql("ALTER TABLE encounter ADD CONSTRAINT test_no_2015_visits CHECK (date IS NULL OR date < DATE '2015-06-01')")
                 .update();
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                             () -> loading.load(run, sourceFileId, file, "encounters.csv", true, REFERENCE))
                     .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         } finally {
-            jdbc.sql("ALTER TABLE encounter DROP CONSTRAINT test_no_2015_visits").update();
+            TestStore.superuser().sql("ALTER TABLE encounter DROP CONSTRAINT test_no_2015_visits").update();
         }
         for (String table : List.of("document", "patient", "encounter", "value_provenance", "sheet_row_provenance", "review_item")) {
             assertThat(count(table)).as(table).isZero();

@@ -31,7 +31,7 @@ class LoginThrottleTests {
     }
 
     private final Hands clock = new Hands();
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), clock);
+    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), 10, Duration.ofMinutes(1), clock);
 
     @Test
     void shouldBlockAUserNameAfterTooManyFailuresFromAnyAddress() {
@@ -77,5 +77,17 @@ class LoginThrottleTests {
 
         assertThat(throttle.blocked("ana", "10.0.0.2")).isFalse();
         assertThat(throttle.blocked("ben", "10.0.0.1")).as("three failures from the address").isTrue();
+    }
+
+    @Test
+    void shouldRefuseEveryLoginForAWhileAfterManyFailuresSpreadOverNamesAndAddresses() {
+        for (int i = 0; i < 10; i++) {
+            throttle.failed("name-" + i, "10.9.0." + i);   // each name and each address below its own limit
+        }
+        assertThat(throttle.blocked("someone-else", "10.9.9.9")).as("the global back-off").isTrue();
+
+        clock.now = clock.now.plus(Duration.ofMinutes(1)).plusSeconds(1);
+
+        assertThat(throttle.blocked("someone-else", "10.9.9.9")).isFalse();
     }
 }

@@ -166,9 +166,9 @@ class WebAuthorizationIntegrationTests {
         assertThat(page).contains(item.toString()).contains("review.accept");
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getContentAsString().lines().findFirst()).contains(
-                "id,at,actor,origin,action,entity,entity_id,old_value,new_value");
+                "id,at,actor,origin,action,entity,entity_id,old_value,new_value,os_user");
         assertThat(csv.getContentAsString().lines().filter(l -> l.contains(item.toString())))
-                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02"));
+                .anyMatch(l -> l.contains(",technician-1,web,review.accept,review_item,") && l.endsWith(",2019-05-02,2019-05-02,"));
     }
 
     @Test
@@ -192,6 +192,35 @@ class WebAuthorizationIntegrationTests {
 
         assertThat(ok.getRedirectedUrl()).endsWith("/queue");
         assertThat(wrong.getRedirectedUrl()).endsWith("/login?error");
+    }
+
+    @Test
+    void shouldTakeAsLongForAnUnknownNameAsForAKnownOneSoThatTimingTellsNoNames() throws Exception {
+        String name = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.add(name, Accounts.Role.TECHNICIAN, "correct horse battery".toCharArray(), "test", AuditLog.Origin.CLI);
+        login("warm-up", "wrong password", "10.4.0.9");
+        long[] known = new long[3];
+        long[] unknown = new long[3];
+        for (int i = 0; i < 3; i++) {   // three tries each, from addresses of their own: below every throttle
+            String n = String.valueOf(i);
+            known[i] = timed(() -> login(name, "wrong password", "10.4.1." + n));
+            unknown[i] = timed(() -> login("nobody-" + UUID.randomUUID(), "wrong password", "10.4.2." + n));
+        }
+        java.util.Arrays.sort(known);
+        java.util.Arrays.sort(unknown);
+        // bcrypt cost 10 against 12 (the finding) is four times faster; one cost for both is about the same
+        assertThat((double) unknown[1] / known[1]).as("median ms, unknown name / known name: " + unknown[1] + " / "
+                + known[1]).isBetween(0.5, 2.0);
+    }
+
+    private interface Attempt {
+        MockHttpServletResponse run() throws Exception;
+    }
+
+    private static long timed(Attempt attempt) throws Exception {
+        long begin = System.nanoTime();
+        assertThat(attempt.run().getRedirectedUrl()).endsWith("/login?error");
+        return (System.nanoTime() - begin) / 1_000_000;
     }
 
     @Test

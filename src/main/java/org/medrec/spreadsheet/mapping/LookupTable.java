@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.medrec.record.Failures;
 import org.medrec.spreadsheet.HeaderLocator;
 import org.medrec.spreadsheet.SheetInfo;
 import org.medrec.spreadsheet.SheetRow;
@@ -116,7 +117,7 @@ record LookupTable(String file, Map<String, String> values, Set<String> conflict
                 }
             });
         } catch (IOException | RuntimeException e) {
-            return missing(name + " cannot be read (" + e.getMessage() + ")");
+            return missing(name + " cannot be read (" + Failures.kind(e) + ")");
         }
         return new LookupTable(name, values, conflicting, null);
     }
