@@ -201,7 +201,7 @@ final class RuledTables {
             }
             Map<String, Cell> cells = cells(line, columns);
             Cell key = cells.get(spec.key());
-            if ((key != null && startsRow(spec.key(), key.text())) || (key == null && rowLike(cells) && !cells.containsKey(UNSPLIT))) {
+            if ((key != null && startsRow(spec.key(), key.text())) || (key == null && rowLike(cells))) {
                 open = new Row(cells, line, columns.stream().map(Column::field).collect(java.util.stream.Collectors.toSet()));
                 openShaped = false;
                 rows.add(open);

@@ -199,4 +199,25 @@ class StructuralSafetyTests {
         assertThat(Forms.loadable(e)).containsEntry("patient.given[0]", "Isabella").doesNotContainKey("patient.given[1]");
         assertThat(Forms.inReview(e).get("patient.given[1]")).contains("one word");
     }
+
+    @Test
+    void shouldKeepALineWhoseDateWasNotReadAndWhoseWordsRunOnAsARowInReviewAndReadTheRowsAfterIt() {
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
+                "Lakeside Pediatrics & Family Care",
+                "Patient Account Ledger",
+                "Pt. Name: Jean Vargas   Date of Birth: 6/17/87",
+                "Medical Record No.: A-36283",
+                "Date      CPT     Description                          Charge    Payment",
+                "",
+                "7/4/18    99203   Office visit, new patient            157.00    127.00",
+                "",
+                "          99213 Office visit, est. patient 138.00      108.00",
+                "",
+                "2/7/19    90471   Immunization administration          26.00     26.00"));
+
+        assertThat(Forms.loadable(e)).containsEntry("charges[0].cpt", "99203").containsEntry("charges[2].cpt", "90471")
+                .containsEntry("charges[2].date", "2019-02-07").doesNotContainKeys("charges[1].cpt", "charges[1].charge",
+                        "charges[1].description", "charges[1].payment");
+        assertThat(Forms.inReview(e).get("charges[1].cpt")).contains("run from one column into the next");
+    }
 }
