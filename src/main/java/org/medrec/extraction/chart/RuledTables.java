@@ -331,6 +331,21 @@ final class RuledTables {
                 && !RULE_EDGE.matcher(after.text()).matches();
     }
 
+    /**
+     * The shapes of values that a validator checks whole: a word of one cannot complete a value of another
+     * ("2022-08-21" is no CPT code, "99213" no date), so a boundary between two of them is not in doubt even a
+     * word space wide. Amounts are one shape, and so are codes: two of a kind side by side could have shifted
+     * columns and still read as valid, so a run-on between them stays in doubt, as does any free text.
+     */
+    private static final Map<String, String> SHAPES = Map.of("date", "date", "time", "time", "cpt", "code", "cvx", "code",
+            "charge", "amount", "payment", "amount", "balance", "amount");
+
+    /** Two columns whose values have different, self-delimiting shapes ({@link #SHAPES}). */
+    static boolean shapesApart(String left, String right) {
+        String a = SHAPES.get(left), b = SHAPES.get(right);
+        return a != null && b != null && !a.equals(b);
+    }
+
     /** The line's words by column, each column's words as one span. */
     static Map<String, Cell> cells(ChartLine line, List<Column> columns) {
         Map<String, int[]> ranges = new LinkedHashMap<>();
@@ -351,7 +366,8 @@ final class RuledTables {
                     && w.left() < best.left() - slack) {
                 best = last;   // no gap, and it starts before the next caption: the text runs on
             }
-            if (last != null && best != last && lastWord == i - 1 && unsplit == null && runsOn(line, i)) {
+            if (last != null && best != last && lastWord == i - 1 && unsplit == null && runsOn(line, i)
+                    && !shapesApart(last.field(), best.field())) {
                 unsplit = new int[] {lastWord, i + 1};   // words of two columns a word space apart: a run-on line
             }
             last = best;

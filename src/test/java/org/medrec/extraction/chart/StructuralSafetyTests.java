@@ -220,4 +220,20 @@ class StructuralSafetyTests {
                         "charges[1].description", "charges[1].payment");
         assertThat(Forms.inReview(e).get("charges[1].cpt")).contains("run from one column into the next");
     }
+
+    @Test
+    void shouldLoadADateAndACodeAWordSpaceApartButSendTwoAmountsAWordSpaceApartToReview() {
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
+                "Lakeside Pediatrics & Family Care",
+                "Patient Account Ledger",
+                "Pt. Name: Jean Vargas   Date of Birth: 6/17/87",
+                "Medical Record No.: A-36283",
+                "Date      CPT     Description                          Charge    Payment",
+                "7/4/18 99203      Office visit, new patient            157.00    127.00",
+                "2/7/19    90471   Immunization administration          26.00 26.00"));
+
+        assertThat(Forms.loadable(e)).containsEntry("charges[0].date", "2018-07-04").containsEntry("charges[0].cpt", "99203")
+                .containsEntry("charges[0].charge", "157.00").doesNotContainKeys("charges[1].charge", "charges[1].payment");
+        assertThat(Forms.inReview(e).get("charges[1].payment")).contains("run from one column into the next");
+    }
 }
