@@ -39,7 +39,7 @@ public final class ChartExtractor {
         this.policy = policy;
         this.classifier = new ChartClassifier(catalog);
         Map<String, LabelValues> byType = new java.util.HashMap<>();
-        catalog.forms().forEach(f -> byType.put(f.docType(), new LabelValues(catalog, catalog.labels(f))));
+        catalog.forms().forEach(f -> byType.put(f.docType(), new LabelValues(catalog, catalog.labels(f), f.tables())));
         this.labelsByType = Map.copyOf(byType);
     }
 
