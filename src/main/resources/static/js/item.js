@@ -1,6 +1,7 @@
 // The item page, keyboard first: Enter accepts (or saves what was typed), typing replaces the
 // value, Delete rejects (asks for a reason), F2 marks unreadable, F4 shows the whole page, F8
-// skips, Esc clears. The keys of an item kind's own actions come from the page (data-key).
+// skips, Esc clears, Insert adds a value the page shows that extraction missed. The keys of an
+// item kind's own actions come from the page (data-key).
 (function () {
   'use strict';
   var main = document.getElementById('item');
@@ -9,13 +10,8 @@
   var reject = document.getElementById('reject');
   var reason = document.getElementById('reason-input');
   var action = document.getElementById('action');
-  var presets = {'1': 'not in the source', '2': 'wrong patient', '3': 'duplicate of another value'};
+  var submit = medrecDecisions.submit;
   var rejecting = null;
-  var sent = false;
-
-  function submit(form) {
-    if (!sent) { sent = true; form.submit(); }
-  }
 
   function togglePage() {
     var crop = document.getElementById('crop');
@@ -48,24 +44,45 @@
     submit(form);
   }
 
+  // adding what the page shows and extraction missed: Insert opens it (and adds another value),
+  // Enter adds, Esc closes
+  var additions = document.getElementById('additions');
+  var adding = false;
+  function addPair() {
+    var pairs = additions.querySelectorAll('.addition');
+    var last = pairs[pairs.length - 1];
+    if (adding) {
+      var copy = last.cloneNode(true);
+      copy.querySelectorAll('input').forEach(function (i) {
+        i.value = '';
+        i.setAttribute('name', i.getAttribute('name').replace(/\d+$/, String(pairs.length)));
+      });
+      last.parentNode.insertBefore(copy, last.nextSibling);
+      last = copy;
+    }
+    adding = true;
+    additions.classList.remove('hidden');
+    last.querySelector('input').focus();
+  }
+
   document.addEventListener('keydown', function (e) {
     if (e.key === 'F4') { e.preventDefault(); togglePage(); return; }
-    if (main.getAttribute('data-can-decide') !== 'true') {
-      var next = document.getElementById('next');
-      if (e.key === 'Enter' && next) { e.preventDefault(); submit(next); }
+    if (additions && e.key === 'Insert') { e.preventDefault(); addPair(); return; }
+    if (adding) {
+      if (e.key === 'Escape') {
+        e.preventDefault(); adding = false; additions.classList.add('hidden'); if (value) { value.focus(); }
+      } else if (e.key === 'Enter') {
+        e.preventDefault(); submit(additions);
+      }
+      return;
+    }
+    if (!medrecDecisions.canDecide(main, e)) {
       return;
     }
     if (rejecting) {
-      if (e.key === 'Escape') {
-        e.preventDefault(); rejecting = null; reject.classList.add('hidden'); if (value) { value.focus(); }
-      } else if (e.key === 'Enter') {
-        e.preventDefault();
-        var typed = reason.value.trim();
-        if (presets[typed]) { reason.value = presets[typed]; }
-        if (reason.value.trim() === '') { return; }
-        action.value = rejecting;
-        submit(form);
-      }
+      medrecDecisions.reasonKey(e, reason,
+        function () { rejecting = null; reject.classList.add('hidden'); if (value) { value.focus(); } },
+        function () { action.value = rejecting; submit(form); });
       return;
     }
     if (e.key === 'F8') { e.preventDefault(); submit(document.getElementById('skip')); return; }

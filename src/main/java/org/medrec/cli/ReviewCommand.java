@@ -104,7 +104,8 @@ class ReviewCommand implements Runnable {
             @Option(names = "--reject", paramLabel = "REASON", description = "reject it, saying why")
             String reject;
             @Option(names = "--record", paramLabel = "FILE", description = "key a document or row medrec could not read:"
-                    + " {\"doc_type\": …, \"clinic\": …, \"records\": [ … record model … ]}")
+                    + " {\"doc_type\": …, \"clinic\": …, \"records\": [ … record model … ]}, or a row's corrected cells:"
+                    + " {\"cells\": {\"C\": …}}")
             Path record;
             @Option(names = "--batch", paramLabel = "FILE", description = "a JSON array of decisions")
             Path batch;
@@ -188,7 +189,7 @@ class ReviewCommand implements Runnable {
             }
         }
 
-        private Decision.Record readRecord() {
+        private Decision readRecord() {
             try {
                 return ReviewBatch.record(Json.mapper().readTree(Files.readString(decision.record)));
             } catch (IOException e) {

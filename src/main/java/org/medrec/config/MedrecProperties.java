@@ -62,12 +62,20 @@ public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotN
 
     /**
      * When a value read from a chart page is loaded without a person: the least confidence of its
-     * words, for values a validator checks and for free text.
+     * words, for values a validator checks and for free text, and per field where the field's
+     * measured reliability asks for another ({@code confidence-by-field}, keyed by the last step of
+     * the path: {@code phone}, {@code description}).
      */
     public record Review(@DecimalMin(value = "0.5", message = "must be between 0.5 and 1.0")
                          @DecimalMax(value = "1.0", message = "must be between 0.5 and 1.0") double confidenceValidated,
                          @DecimalMin(value = "0.5", message = "must be between 0.5 and 1.0")
-                         @DecimalMax(value = "1.0", message = "must be between 0.5 and 1.0") double confidenceText) {
+                         @DecimalMax(value = "1.0", message = "must be between 0.5 and 1.0") double confidenceText,
+                         java.util.Map<String, @DecimalMin(value = "0.5", message = "must be between 0.5 and 1.0")
+                         @DecimalMax(value = "1.0", message = "must be between 0.5 and 1.0") Double> confidenceByField) {
+
+        public Review {
+            confidenceByField = confidenceByField == null ? java.util.Map.of() : java.util.Map.copyOf(confidenceByField);
+        }
     }
 
     /** Limits that keep a hostile or broken file from stopping a run. */

@@ -10,6 +10,7 @@ class ReviewPolicyConfiguration {
 
     @Bean
     ReviewPolicy reviewPolicy(MedrecProperties properties) {
-        return new ReviewPolicy(properties.review().confidenceValidated(), properties.review().confidenceText());
+        return new ReviewPolicy(properties.review().confidenceValidated(), properties.review().confidenceText(),
+                properties.review().confidenceByField());
     }
 }

@@ -1,6 +1,7 @@
 package org.medrec.ocr;
 
 import static net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE;
+import static net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel.RIL_SYMBOL;
 import static net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel.RIL_WORD;
 
 import java.awt.Rectangle;
@@ -226,26 +227,27 @@ public final class OcrEngine implements AutoCloseable {
             TessPageIterator pi = TessAPI1.TessResultIteratorGetPageIterator(ri);
             TessAPI1.TessPageIteratorBegin(pi);
             LineBuilder line = null;
-            do {
-                if (line == null || TessAPI1.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) == ITessAPI.TRUE) {
-                    if (line != null) {
-                        line.addTo(lines, words);
+            Pending word = null;
+            do {   // glyph by glyph: a word is read at its first glyph, its glyphs measured as they come
+                boolean wordStarts = word == null || TessAPI1.TessPageIteratorIsAtBeginningOf(pi, RIL_WORD) == ITessAPI.TRUE;
+                if (wordStarts) {
+                    if (word != null) {
+                        word.addTo(line);
                     }
-                    line = new LineBuilder(box(pi, RIL_TEXTLINE),
-                            TessAPI1.TessResultIteratorConfidence(ri, RIL_TEXTLINE) / 100.0);
+                    if (line == null || TessAPI1.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) == ITessAPI.TRUE) {
+                        if (line != null) {
+                            line.addTo(lines, words);
+                        }
+                        line = new LineBuilder(box(pi, RIL_TEXTLINE),
+                                TessAPI1.TessResultIteratorConfidence(ri, RIL_TEXTLINE) / 100.0);
+                    }
+                    word = readWord(ri, pi, dpi);
                 }
-                Pointer text = TessAPI1.TessResultIteratorGetUTF8Text(ri, RIL_WORD);
-                if (text == null) {
-                    continue;
-                }
-                String word = text.getString(0, "UTF-8").strip();
-                TessAPI1.TessDeleteText(text);
-                double confidence = clamp(TessAPI1.TessResultIteratorConfidence(ri, RIL_WORD) / 100.0);
-                Rectangle wordBox = box(pi, RIL_WORD);
-                if (!word.isEmpty() && !isJunk(word, confidence, wordBox, dpi)) {
-                    line.add(word, confidence, wordBox);
-                }
-            } while (TessAPI1.TessPageIteratorNext(pi, RIL_WORD) == ITessAPI.TRUE);
+                word.measure(ri, pi);
+            } while (TessAPI1.TessPageIteratorNext(pi, RIL_SYMBOL) == ITessAPI.TRUE);
+            if (word != null) {
+                word.addTo(line);
+            }
             if (line != null) {
                 line.addTo(lines, words);
             }
@@ -253,6 +255,65 @@ public final class OcrEngine implements AutoCloseable {
             TessAPI1.TessResultIteratorDelete(ri);
         }
         return new OcrPage(width, height, dpi, words, lines);
+    }
+
+    /** The word the iterator stands at (kept: false for no text or a speck read as a word). */
+    private Pending readWord(TessResultIterator ri, TessPageIterator pi, int dpi) {
+        Pointer text = TessAPI1.TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (text == null) {
+            return new Pending(null, 0, null);
+        }
+        String word = text.getString(0, "UTF-8").strip();
+        TessAPI1.TessDeleteText(text);
+        double confidence = clamp(TessAPI1.TessResultIteratorConfidence(ri, RIL_WORD) / 100.0);
+        Rectangle wordBox = box(pi, RIL_WORD);
+        boolean kept = !word.isEmpty() && !isJunk(word, confidence, wordBox, dpi);
+        return new Pending(kept ? word : null, confidence, wordBox);
+    }
+
+    /** A word being read, and the heights of its tall glyphs (capitals, digits, letters with ascenders). */
+    private static final class Pending {
+        private static final java.util.regex.Pattern TALL = java.util.regex.Pattern.compile("[A-Z0-9bdfhklt]");
+        private final String text;
+        private final double confidence;
+        private final Rectangle box;
+        private final List<Integer> tall = new ArrayList<>();
+
+        Pending(String text, double confidence, Rectangle box) {
+            this.text = text;
+            this.confidence = confidence;
+            this.box = box;
+        }
+
+        void measure(TessResultIterator ri, TessPageIterator pi) {
+            if (text == null) {
+                return;
+            }
+            Pointer glyph = TessAPI1.TessResultIteratorGetUTF8Text(ri, RIL_SYMBOL);
+            if (glyph == null) {
+                return;
+            }
+            String g = glyph.getString(0, "UTF-8");
+            TessAPI1.TessDeleteText(glyph);
+            if (TALL.matcher(g).matches()) {
+                tall.add(box(pi, RIL_SYMBOL).height);
+            }
+        }
+
+        /**
+         * The median height of the tall glyphs; of two, the smaller (a speck joined to one of them makes it
+         * taller); 0 for one or none (a single glyph tells its size no better than the box).
+         */
+        int glyphHeight() {
+            int[] h = tall.stream().mapToInt(Integer::intValue).sorted().toArray();
+            return h.length < 2 ? 0 : h.length == 2 ? h[0] : h[h.length / 2];
+        }
+
+        void addTo(LineBuilder line) {
+            if (text != null) {
+                line.add(text, confidence, box, glyphHeight());
+            }
+        }
     }
 
     /** A speck read as a word: low confidence and either tiny (under ~1/25 in) or without a letter or digit. */
@@ -287,16 +348,18 @@ public final class OcrEngine implements AutoCloseable {
         private final List<String> texts = new ArrayList<>();
         private final List<Double> confidences = new ArrayList<>();
         private final List<Rectangle> boxes = new ArrayList<>();
+        private final List<Integer> glyphHeights = new ArrayList<>();
 
         LineBuilder(Rectangle box, double confidence) {
             this.box = box;
             this.confidence = clamp(confidence);
         }
 
-        void add(String text, double wordConfidence, Rectangle wordBox) {
+        void add(String text, double wordConfidence, Rectangle wordBox, int glyphHeight) {
             texts.add(text);
             confidences.add(wordConfidence);
             boxes.add(wordBox);
+            glyphHeights.add(glyphHeight);
         }
 
         void addTo(List<OcrLine> lines, List<OcrWord> pageWords) {
@@ -316,7 +379,7 @@ public final class OcrEngine implements AutoCloseable {
                     text.append(" ".repeat(spaces));
                 }
                 text.append(texts.get(i));
-                words.add(new OcrWord(texts.get(i), confidences.get(i), boxes.get(i), index));
+                words.add(new OcrWord(texts.get(i), confidences.get(i), boxes.get(i), index, glyphHeights.get(i)));
             }
             pageWords.addAll(words);
             lines.add(new OcrLine(index, text.toString(), confidence, box, words));

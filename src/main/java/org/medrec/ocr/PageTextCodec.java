@@ -33,6 +33,7 @@ final class PageTextCodec {
             if (page.prepared() != null) {
                 writePrepared(out, page.prepared());
             }
+            writeGlyphHeights(out, page.ocr());
         } catch (IOException e) {
             throw new UncheckedIOException(e);   // a byte array does not fail
         }
@@ -46,6 +47,7 @@ final class PageTextCodec {
             PageText.Times times = new PageText.Times(in.readLong(), in.readLong(), in.readLong());
             OcrPage ocr = readOcr(in);
             PreparedPage prepared = in.readBoolean() ? readPrepared(in) : null;
+            ocr = readGlyphHeights(in, ocr);
             return new PageText(number, source, ocr, prepared, times);
         } catch (IOException e) {
             throw new IllegalArgumentException("a malformed page from the OCR process", e);
@@ -79,6 +81,32 @@ final class PageTextCodec {
             lines.add(new OcrLine(in.readInt(), readText(in), in.readDouble(), readBox(in), readWords(in)));
         }
         return new OcrPage(width, height, dpi, words, lines, readCheckboxes(in));
+    }
+
+    /** The glyph heights of the lines' words, last: a page written without them reads with none. */
+    private static void writeGlyphHeights(DataOutputStream out, OcrPage ocr) throws IOException {
+        List<OcrWord> words = ocr.lines().stream().flatMap(l -> l.words().stream()).toList();
+        out.writeInt(words.size());
+        for (OcrWord w : words) {
+            out.writeInt(w.glyphHeight());
+        }
+    }
+
+    private static OcrPage readGlyphHeights(DataInputStream in, OcrPage ocr) throws IOException {
+        if (in.available() < 4) {
+            return ocr;
+        }
+        int count = in.readInt();
+        int[] heights = new int[count];
+        for (int i = 0; i < count; i++) {
+            heights[i] = in.readInt();
+        }
+        int[] next = {0};
+        List<OcrLine> lines = ocr.lines().stream().map(l -> new OcrLine(l.index(), l.text(), l.confidence(), l.box(),
+                l.words().stream().map(w -> next[0] < count ? new OcrWord(w.text(), w.confidence(), w.box(), w.lineIndex(),
+                        heights[next[0]++]) : w).toList())).toList();
+        return new OcrPage(ocr.width(), ocr.height(), ocr.dpi(), lines.stream().flatMap(l -> l.words().stream()).toList(),
+                lines, ocr.checkboxes());
     }
 
     private static void writeWords(DataOutputStream out, List<OcrWord> words) throws IOException {

@@ -1,7 +1,11 @@
 package org.medrec.review;
 
 import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.medrec.audit.AuditLog;
 import org.medrec.extraction.chart.FormCatalog;
@@ -31,6 +35,24 @@ class ClinicDirectory {
         this.forms = forms;
         this.mappings = mappings;
         this.audit = audit;
+    }
+
+    /** A clinic a technician can pick: its name, and its identifier system. */
+    record Known(String name, String system) {
+    }
+
+    /**
+     * Every clinic medrec knows, by name: those of {@code clinics.yml}, those of the spreadsheet
+     * mappings (named by their identifier system when no form names them), and those in the store.
+     */
+    List<Known> known() {
+        Map<String, Known> bySystem = new LinkedHashMap<>();
+        forms.clinics().forEach(c -> bySystem.putIfAbsent(c.identifierSystem(), new Known(c.name(), c.identifierSystem())));
+        mappings.mappings().forEach(m -> bySystem.putIfAbsent(m.identifierSystem(),
+                new Known(m.identifierSystem(), m.identifierSystem())));
+        jdbc.sql("SELECT system, name FROM identifier_system ORDER BY id").query((rs, n) -> new Known(rs.getString(2),
+                rs.getString(1))).list().forEach(k -> bySystem.putIfAbsent(k.system(), k));
+        return bySystem.values().stream().sorted(Comparator.comparing(k -> k.name().toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The identifier system of the clinic so named (its name as printed, a letterhead, or its system), if known. */

@@ -1,7 +1,10 @@
 package org.medrec.review;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a person decides about one review item: take the proposed value, type another one, or
@@ -60,6 +63,27 @@ public sealed interface Decision {
         @Override
         public String action() {
             return "record";
+        }
+    }
+
+    /**
+     * Finishes a spreadsheet row medrec did not load: its cells as corrected, by column letter
+     * ({@code "C": "1964-09-13"}); the row is read again with the mapping that read it, and the
+     * columns not given keep the file's cells ({@link RowCells}).
+     */
+    record Row(Map<String, String> cells) implements Decision {
+        public Row {
+            cells = Map.copyOf(cells);
+        }
+
+        @Override
+        public String action() {
+            return "record";
+        }
+
+        /** The cells as JSON, as the item keeps what was decided. */
+        String json() {
+            return JsonMapper.builder().build().writeValueAsString(new TreeMap<>(cells));
         }
     }
 

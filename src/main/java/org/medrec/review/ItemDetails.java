@@ -26,7 +26,7 @@ public class ItemDetails {
     }
 
     /** The item and its context. {@code source} is the file on disk (the run's input folder and the item's path). */
-    public record Item(UUID id, String status, String docType, String documentStatus, String path, Path source,
+    public record Item(UUID id, String kind, String identifierSystem, UUID runId, String status, String docType, String documentStatus, String path, Path source,
                        String format, long sourceFileId, Integer page, int[] box, String sheet, Integer row, String column,
                        String mrn, String field, String raw, String proposed, BigDecimal confidence, String reason,
                        String decision, String decidedValue, String rejectReason, String decidedBy,
@@ -38,6 +38,11 @@ public class ItemDetails {
 
         public boolean onPage() {
             return page != null;
+        }
+
+        /** A document or spreadsheet row medrec could not read: a person keys it. */
+        public boolean keyed() {
+            return kind.equals("document") || kind.equals("row");
         }
 
         public boolean holdsOneValue() {
@@ -58,7 +63,7 @@ public class ItemDetails {
                 SELECT ri.id, ri.status, d.doc_type, d.status, ri.path, mr.input_dir, sf.format, ri.source_file_id, ri.page,
                        ri.box, ri.sheet, ri.row_num, ri.col, ri.mrn, ri.field, ri.raw, ri.proposed_value, ri.confidence,
                        ri.reason, ri.decision, ri.decided_value, ri.reject_reason, ri.decided_by, ri.decided_at, ri.created_at,
-                       ri.record_index, d.records::text
+                       ri.record_index, d.records::text, ri.kind, ri.identifier_system, ri.run_id
                 FROM review_item ri
                 JOIN source_file sf ON sf.id = ri.source_file_id
                 LEFT JOIN migration_run mr ON mr.id = COALESCE(ri.run_id, sf.first_run_id)
@@ -76,7 +81,8 @@ public class ItemDetails {
                     }
                     String field = rs.getString(15);
                     Integer recordIndex = (Integer) rs.getObject(26);
-                    return new Item(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), path,
+                    return new Item(rs.getObject(1, UUID.class), rs.getString(28), rs.getString(29),
+                            rs.getObject(30, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), path,
                             inputDir == null ? null : Path.of(inputDir).resolve(path).normalize(), rs.getString(7),
                             rs.getLong(8), (Integer) rs.getObject(9), boxes, rs.getString(11), (Integer) rs.getObject(12),
                             rs.getString(13), rs.getString(14), field, rs.getString(16), rs.getString(17),

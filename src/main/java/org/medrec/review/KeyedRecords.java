@@ -76,6 +76,25 @@ final class KeyedRecords {
     }
 
     /**
+     * The fields of an entry of a list of the record model, in the model's order: {@code immunizations}
+     * gives vaccine, cvx, date, lot; {@code encounters[0].diagnoses} code, display; {@code patient.insurance}
+     * payer, member_id, group. Empty for a path that is not a list of groups.
+     */
+    static List<String> entryFields(String list) {
+        Shape shape = RECORD;
+        for (String step : list.split("\\.")) {
+            if (!(shape instanceof Group group) || !group.keys().containsKey(step.replaceAll("\\[\\d+]$", ""))) {
+                return List.of();
+            }
+            shape = group.keys().get(step.replaceAll("\\[\\d+]$", ""));
+            if (step.endsWith("]") && shape instanceof ListOf l) {
+                shape = l.entry();
+            }
+        }
+        return shape instanceof ListOf l && l.entry() instanceof Group entry ? List.copyOf(entry.keys().keySet()) : List.of();
+    }
+
+    /**
      * @param records         the JSON array of records as keyed
      * @param identifierSystem the clinic the records are filed under
      * @param where           the page or row they were keyed from (method {@code keyed})

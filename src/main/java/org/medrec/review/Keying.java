@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * the one the technician names or the one medrec knows for the item (a clinic it does not know is
  * created by this decision, audited), every value is checked as a correction is
  * ({@link KeyedRecords}), and the records are loaded through the store's loader with provenance
- * {@code keyed}: the technician, the item, the page or row. Runs in the decision's transaction.
+ * {@code keyed}: the technician, the item, the page or row. A bad row may instead be finished with
+ * its corrected cells, read again with its mapping ({@link RowCells}). Runs in the decision's transaction.
  * Thread-safe.
  */
 @Component
@@ -44,8 +45,10 @@ class Keying {
     private final ClinicDirectory clinics;
     private final RecordLoader loader;
     private final AuditLog audit;
+    private final RowCells rows;
 
-    Keying(JdbcClient jdbc, FormCatalog forms, ClinicDirectory clinics, RecordLoader loader, AuditLog audit) {
+    Keying(JdbcClient jdbc, FormCatalog forms, ClinicDirectory clinics, RecordLoader loader, AuditLog audit, RowCells rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.forms = forms;
         this.clinics = clinics;
@@ -98,6 +101,20 @@ class Keying {
             return refused(String.join("; ", records.problems().stream().map(KeyedRecords.Problem::toString).toList()));
         }
         return new Plan(null, docType == null ? "row" : docType, system, newClinic, records);
+    }
+
+    /** Checks a row finished with its cells as corrected ({@link RowCells}); nothing is stored. */
+    Plan check(Item item, Decision.Row row, LocalDate today) {
+        if (!item.kind().equals("row")) {
+            return refused("only an item of kind row is finished with its cells; this one is a " + item.kind());
+        }
+        RowCells.Finished finished = rows.finish(item.id(), row.cells(), today);
+        if (!finished.ok()) {
+            return refused(finished.problem());
+        }
+        ExtractedRecord record = finished.record();
+        return new Plan(null, record.docType(), record.identifierSystem(), null,
+                new KeyedRecords.Keyed(List.of(record), List.of(), finished.values()));
     }
 
     /** Loads a checked plan (the item is resolved by the caller); the review items the load opened. */

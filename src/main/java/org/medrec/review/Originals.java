@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import org.medrec.intake.Fingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Service;
  * the run never shows a page other than the one read. Thread-safe.
  */
 @Service
-@ConditionalOnWebApplication
 public class Originals {
 
     /** What became of the original since it was read. */

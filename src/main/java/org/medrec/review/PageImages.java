@@ -62,13 +62,21 @@ public class PageImages {
         if (item.page() == null || item.source() == null || originals.check(item) != Originals.State.SAME) {
             return Optional.empty();
         }
-        Optional<BufferedImage> page = page(item);
+        Optional<BufferedImage> page = page(item, item.page());
         if (page.isEmpty()) {
             return Optional.empty();
         }
         BufferedImage image = page.get();
         Rectangle box = box(item, image);
         return Optional.of(encode(wholePage ? PageCrop.whole(image, box, PAGE_WIDTH) : PageCrop.around(image, box, CROP_WIDTH)));
+    }
+
+    /** Page {@code number} of the item's file, whole and unmarked (the keying page shows every page of a document). */
+    public Optional<byte[]> wholePage(ItemDetails.Item item, int number) {
+        if (item.source() == null || originals.check(item) != Originals.State.SAME) {
+            return Optional.empty();
+        }
+        return page(item, number).map(image -> encode(PageCrop.whole(image, null, PAGE_WIDTH)));
     }
 
     /** The item's box in pixels of the rendered image (scaled when the stored page size differs). */
@@ -90,8 +98,8 @@ public class PageImages {
                 (int) Math.round(b[3] * sy));
     }
 
-    private Optional<BufferedImage> page(ItemDetails.Item item) {
-        Key key = new Key(item.sourceFileId(), item.page());
+    private Optional<BufferedImage> page(ItemDetails.Item item, int number) {
+        Key key = new Key(item.sourceFileId(), number);
         synchronized (cache) {
             BufferedImage cached = cache.get(key);
             if (cached != null) {
@@ -112,16 +120,16 @@ public class PageImages {
             return Optional.empty();
         }
         try (PageSource source = PageSource.open(item.source(), format)) {
-            if (item.page() > source.pageCount()) {
+            if (number < 1 || number > source.pageCount()) {
                 return Optional.empty();
             }
-            BufferedImage image = source.page(item.page()).image();
+            BufferedImage image = source.page(number).image();
             synchronized (cache) {
                 cache.put(key, image);
             }
             return Optional.of(image);
         } catch (IOException | RuntimeException e) {
-            log.warn("page image of source file {} page {}: cannot be rendered ({})", item.sourceFileId(), item.page(),
+            log.warn("page image of source file {} page {}: cannot be rendered ({})", item.sourceFileId(), number,
                     e.getClass().getSimpleName());
             return Optional.empty();
         }

@@ -1,7 +1,9 @@
 package org.medrec.review;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.medrec.audit.AuditLog;
 import org.medrec.record.Failures;
@@ -15,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Many decisions at once, for scripts ({@code review resolve --batch FILE}): a JSON array of
  * {@code {"id": …, "action": "accept"|"value"|"reject"|"record", "value": …, "reason": …, "doc_type": …,
- * "clinic": …, "records": […]}}. Each entry is
+ * "clinic": …, "records": […]}} (or, for a row, {@code "cells": {…}}). Each entry is
  * decided on its own ({@link ReviewDecisions}, one transaction each), so one bad entry (unknown
  * id, invalid value, already resolved, malformed) never stops the others; it is reported with the
  * id as the file gave it. Thread-safe.
@@ -93,8 +95,20 @@ public class ReviewBatch {
         }
     }
 
-    /** A {@code record} entry: {@code doc_type}, {@code clinic} and {@code records} (shared/specs/cli.md). */
-    public static Decision.Record record(JsonNode node) {
+    /**
+     * A {@code record} entry: {@code doc_type}, {@code clinic} and {@code records} (shared/specs/cli.md);
+     * or, to finish a spreadsheet row, {@code cells}: its corrected cells by column letter
+     * ({@code {"C": "1964-09-13"}}), read again with the row's mapping.
+     */
+    public static Decision record(JsonNode node) {
+        JsonNode cells = node.get("cells");
+        if (cells != null && cells.isObject() && node.get("records") == null) {
+            Map<String, String> typed = new LinkedHashMap<>();
+            for (String column : cells.propertyNames()) {
+                typed.put(column, cells.get(column).isNull() ? "" : cells.get(column).asString());
+            }
+            return new Decision.Row(typed);
+        }
         JsonNode records = node.get("records");
         if (records == null || !records.isArray()) {
             throw new IllegalArgumentException("action record needs \"records\": a list of records in the record model");

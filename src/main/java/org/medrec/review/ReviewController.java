@@ -2,11 +2,9 @@ package org.medrec.review;
 
 import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConditionalOnWebApplication
 class ReviewController {
 
-    static final String FILTER = "medrec.queueFilter";
-    static final String SKIPPED = "medrec.skipped";
     /** CorrectedValues' way of proposing a reading for an ambiguous value. */
     private static final Pattern SUGGESTION = Pattern.compile("\\(type '(.*)' to confirm that reading\\)$");
 
@@ -48,9 +44,14 @@ class ReviewController {
     private final Originals originals;
     private final List<ItemKind> kinds;
     private final WebProperties properties;
+    private final NextItems next;
+    private final KeyingPages keyingPages;
 
     ReviewController(OpenItems openItems, ReviewClaims claims, ClaimedDecisions decisions, ItemDetails details,
-                     PageImages images, Originals originals, List<ItemKind> kinds, WebProperties properties) {
+                     PageImages images, Originals originals, List<ItemKind> kinds, WebProperties properties, NextItems next,
+                     KeyingPages keyingPages) {
+        this.next = next;
+        this.keyingPages = keyingPages;
         this.openItems = openItems;
         this.claims = claims;
         this.decisions = decisions;
@@ -68,7 +69,7 @@ class ReviewController {
 
     @GetMapping("/queue")
     String showQueue(@RequestParam(required = false) UUID after, HttpSession session, Model model) {
-        QueueFilter filter = filter(session);
+        QueueFilter filter = NextItems.filter(session);
         model.addAttribute("filter", filter);
         model.addAttribute("page", openItems.page(filter, after, properties.queuePageSize()));
         model.addAttribute("matching", filter.isAll() ? null : openItems.count(filter));
@@ -84,8 +85,8 @@ class ReviewController {
                          @RequestParam(required = false) String run, HttpSession session, RedirectAttributes redirect) {
         try {
             UUID runId = run == null || run.isBlank() ? null : UUID.fromString(run.strip());
-            session.setAttribute(FILTER, new QueueFilter(docType, field, reason, ConfidenceBand.parse(band), runId));
-            session.removeAttribute(SKIPPED);
+            session.setAttribute(NextItems.FILTER, new QueueFilter(docType, field, reason, ConfidenceBand.parse(band), runId));
+            session.removeAttribute(NextItems.SKIPPED);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "filter not changed: " + e.getMessage());
         }
@@ -94,11 +95,11 @@ class ReviewController {
 
     @PostMapping("/queue/next")
     String processNext(Authentication user, HttpSession session, RedirectAttributes redirect) {
-        return next(user.getName(), session, redirect);
+        return next.next(user.getName(), session, redirect);
     }
 
     @GetMapping("/items/{id}")
-    String showItem(@PathVariable UUID id, Authentication user, Model model) {
+    String showItem(@PathVariable UUID id, @RequestParam(required = false) String type, Authentication user, Model model) {
         boolean technician = isTechnician(user);
         Optional<ReviewClaims.Holder> holder = technician ? claims.claim(id, user.getName(), properties.claimDuration())
                 : claims.holder(id);
@@ -111,7 +112,11 @@ class ReviewController {
         model.addAttribute("holder", holder.orElse(null));
         model.addAttribute("heldByOther", heldByOther);
         model.addAttribute("canDecide", technician && item.open() && !heldByOther);
-        return "item";
+        boolean canAdd = technician && !heldByOther && !item.record().isEmpty()
+                && ("held".equals(item.documentStatus()) || "loaded".equals(item.documentStatus()));
+        model.addAttribute("addable", canAdd ? Additions.addable(item.record().stream()
+                .map(ItemDetails.RecordValue::field).toList()) : null);
+        return item.keyed() ? keyingPages.show(item, type, model) : "item";
     }
 
     @GetMapping("/items/{id}/crop.png")
@@ -148,23 +153,14 @@ class ReviewController {
         }
         redirect.addFlashAttribute("done", "saved: " + decision.action() + (result.release() == null ? ""
                 : "; the record was released (" + result.release().status().code() + ")"));
-        return next(user.getName(), session, redirect);
+        return next.next(user.getName(), session, redirect);
     }
 
     @PostMapping("/items/{id}/skip")
     String processSkip(@PathVariable UUID id, Authentication user, HttpSession session, RedirectAttributes redirect) {
-        skipped(session).add(id);
+        NextItems.skipped(session).add(id);
         claims.release(id, user.getName());
-        return next(user.getName(), session, redirect);
-    }
-
-    private String next(String user, HttpSession session, RedirectAttributes redirect) {
-        Optional<UUID> next = claims.claimNext(user, filter(session), skipped(session), properties.claimDuration());
-        if (next.isEmpty()) {
-            redirect.addFlashAttribute("done", "No open items left for you in this queue.");
-            return "redirect:/queue";
-        }
-        return "redirect:/items/" + next.get();
+        return next.next(user.getName(), session, redirect);
     }
 
     private static String back(UUID id, String problem, String typed, String suggestion, RedirectAttributes redirect) {
@@ -190,19 +186,4 @@ class ReviewController {
         return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_TECHNICIAN"));
     }
 
-    private static QueueFilter filter(HttpSession session) {
-        Object f = session.getAttribute(FILTER);
-        return f instanceof QueueFilter q ? q : QueueFilter.ALL;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<UUID> skipped(HttpSession session) {
-        Object s = session.getAttribute(SKIPPED);
-        if (s instanceof Set<?> set) {
-            return (Set<UUID>) set;
-        }
-        Set<UUID> created = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
-        session.setAttribute(SKIPPED, created);
-        return created;
-    }
 }

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  *       with) corrects the stored value ({@link LoadedValueCorrection});</li>
  *   <li>a document or row medrec could not read is keyed ({@code record}, {@link Keying}): the records are
  *       checked value by value (one invalid value refuses the decision with a message per field) and
- *       loaded with provenance {@code keyed};</li>
+ *       loaded with provenance {@code keyed}; a bad row may be finished with its corrected cells instead
+ *       ({@code Decision.Row}: read again with the row's mapping, {@link RowCells});</li>
  *   <li>a possible duplicate patient ("same person?", {@code review_item.patient_link_id}): accept
  *       links the two patients, reject (with a reason) records them as different people
  *       ({@link PatientLinks}); a typed value is refused, and so is the opposite of what another
@@ -106,13 +107,14 @@ public class ReviewDecisions {
         String rejectReason = null;
         Keying.Item keyedItem = null;
         Keying.Plan plan = null;
-        if (decision instanceof Decision.Record keyed) {
+        if (decision instanceof Decision.Record || decision instanceof Decision.Row) {
             keyedItem = keying.item(id);
-            plan = keying.check(keyedItem, keyed, LocalDate.now());
+            plan = decision instanceof Decision.Record keyed ? keying.check(keyedItem, keyed, LocalDate.now())
+                    : keying.check(keyedItem, (Decision.Row) decision, LocalDate.now());
             if (plan.refusal() != null) {
                 return refuse(id, plan.refusal(), "keyed records refused");
             }
-            decided = keyed.records().toString();
+            decided = decision instanceof Decision.Record keyed ? keyed.records().toString() : ((Decision.Row) decision).json();
         } else if (decision instanceof Decision.Value value) {
             CorrectedValues.Checked checked = CorrectedValues.check(item.field(), value.value(), LocalDate.now());
             if (!checked.ok()) {

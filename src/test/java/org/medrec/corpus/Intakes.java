@@ -42,6 +42,9 @@ final class Intakes {
             }
             default -> fields.add(new Field("address", null, line + ", " + a.city() + ", " + a.state() + " " + a.zip()));
         }
+        if (!fields.stream().anyMatch(f -> "patient.address.postal_code".equals(f.path())) && hand.contains("patient.address.postal_code")) {
+            hand.remove("patient.address.postal_code");   // a ZIP printed inside a city/state/ZIP line is typed with it
+        }
         id.phone(p, style);
         fields.add(id.fields.get(id.fields.size() - 1));
         if (style.chance(0.4)) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ItemKindsTests {
 
     private static ItemDetails.Item item(String field, String reason) {
-        return new ItemDetails.Item(UUID.randomUUID(), "open", "intake", "held", "charts/a.pdf", null, "PDF", 1, null, null,
+        return new ItemDetails.Item(UUID.randomUUID(), "value", null, null, "open", "intake", "held", "charts/a.pdf", null, "PDF", 1, null, null,
                 null, null, null, "00012345", field, null, null, null, reason, null, null, null, null, null, null, List.of());
     }
 

@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +18,9 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.medrec.MedrecApplication;
+import org.medrec.store.ReviewItemWriter;
 import org.medrec.testing.TestStore;
+import org.medrec.testing.UnreadDocuments;
 import org.medrec.web.Accounts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -26,9 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code scripts/bench review}: the review UI with many open items, over HTTP against the real
  * server and PostgreSQL. Times the queue page (first page, a page deep in the queue, a filtered
  * page) and the next item (claim, then the item page; and a decision followed by the next item
- * page), median and 95th percentile in ms, first with {@code REFERENCE} open items and then with
- * {@code ITEMS}, after one warm-up round that is not counted; the ratio says whether the time grows
- * with the queue. Not a test: nothing fails.
+ * page), and a keyed document (the keying page with the type picked and what medrec reads on the
+ * page filled in; its round trip: open, save about 20 values, the next item's page); median and
+ * 95th percentile in ms, first with {@code REFERENCE} open items and then with {@code ITEMS}, after
+ * one warm-up round that is not counted; the ratio says whether the time grows with the queue. Not
+ * a test: nothing fails.
  */
 final class ReviewQueueBench {
 
@@ -40,6 +47,8 @@ final class ReviewQueueBench {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String csrf;
+    private UUID keyedDocuments;
+    private int keyed;
 
     private ReviewQueueBench(String base) {
         this.base = base;
@@ -61,6 +70,11 @@ final class ReviewQueueBench {
             UUID run = UUID.randomUUID();
             jdbc.sql("INSERT INTO migration_run (id, input_dir, status) VALUES (?, '/bench', 'COMPLETED')").param(run).update();
             fill(jdbc, run, 0, REFERENCE);
+            Path pages = Files.createTempDirectory("medrec-bench-keying");
+            bench.keyedDocuments = UnreadDocuments.create(jdbc, context.getBean(ReviewItemWriter.class),
+                    UnreadDocuments.run(jdbc, pages), pages, "intake-unread.png",
+                    List.of("New Patient Information", "Last Name: Fox-Test", "First Name: Jonathan",
+                            "Date of Birth: 09/13/1964", "Sex: Male", "Allergies: Penicillin (hives)"), null).item();
             bench.measure(jdbc);   // warm-up (JIT, templates, connection pool): not counted
             List<String> reference = bench.measure(jdbc);
             fill(jdbc, run, REFERENCE, items);
@@ -92,9 +106,9 @@ final class ReviewQueueBench {
                 SELECT ?, ?, (ARRAY['intake','note','immunization','ledger','medication_list'])[1 + g % 5], 1, 1, 'held'
                 FROM generate_series(1, 100) g""").params(file, run).update();
         jdbc.sql("""
-                INSERT INTO review_item (id, run_id, source_file_id, document_id, record_index, path, page, box, field, raw,
-                                         proposed_value, confidence, reason, created_at)
-                SELECT gen_random_uuid(), ?, ?, d.id, 0, 'bench.pdf', 1, ARRAY[10, 20, 300, 40],
+                INSERT INTO review_item (id, kind, run_id, source_file_id, document_id, record_index, path, page, box, field,
+                                         raw, proposed_value, confidence, reason, created_at)
+                SELECT gen_random_uuid(), 'value', ?, ?, d.id, 0, 'bench.pdf', 1, ARRAY[10, 20, 300, 40],
                        'encounters[' || (g % 7) || '].field_' || (g % 20), 'raw ' || g, 'value ' || g,
                        round((g % 1000) / 1000.0, 3), 'bench reason ' || (g % 30),
                        now() - interval '1 day' + g * interval '1 millisecond'
@@ -129,7 +143,49 @@ final class ReviewQueueBench {
             current[0] = post(item + "/decision", "action=accept").headers().firstValue("Location").orElseThrow();
             return get(URI.create(current[0]).getPath());
         }));
+        moreKeyedDocuments(jdbc, ROUNDS + 2);   // the oldest items: the next ones claimed
+        current[0] = post(URI.create(current[0]).getPath() + "/skip", "").headers().firstValue("Location").orElseThrow();
+        lines.add(time("keying page: type picked, pre-filled", () -> get(URI.create(current[0]).getPath() + "?type=intake")));
+        lines.add(time("keyed document: open, save, next", () -> {
+            String item = URI.create(current[0]).getPath();
+            get(item + "?type=intake");
+            current[0] = post(item + "/keyed", keyedIntake()).headers().firstValue("Location").orElseThrow();
+            if (current[0].contains(item)) {
+                throw new IllegalStateException("the keyed document was refused");
+            }
+            return get(URI.create(current[0]).getPath());
+        }));
         return lines;
+    }
+
+    /** Document items on the one unread intake page, older than every other item, for the keying rounds. */
+    private void moreKeyedDocuments(JdbcClient jdbc, int count) {
+        jdbc.sql("""
+                INSERT INTO review_item (id, kind, run_id, source_file_id, path, field, reason, created_at)
+                SELECT gen_random_uuid(), 'document', run_id, source_file_id, path, '*', reason,
+                       now() - interval '3 days' + g * interval '1 millisecond'
+                FROM review_item, generate_series(1, ?) g WHERE id = ?""").params(count, keyedDocuments).update();
+    }
+
+    /** What a technician keys for the bench's intake page: about 20 values, a new patient each time. */
+    private String keyedIntake() {
+        keyed++;
+        StringBuilder form = new StringBuilder("docType=intake&clinic=" + URLEncoder.encode("Harbor Internal Medicine, P.C.",
+                StandardCharsets.UTF_8));
+        String family = "Bench-" + Integer.toString(keyed + 100, 26).replaceAll("[0-9]", "x") + "-Test";   // no one's twin
+        String[][] values = {{"mrn", String.format("H%07d", keyed)}, {"patient.family", family},
+                {"patient.given[0]", "Jonathan"}, {"patient.given[1]", "Q"}, {"patient.birth_date", LocalDate.of(1930, 1, 1).plusDays(keyed * 37L).toString()},
+                {"patient.sex", "male"}, {"patient.address.line[0]", "65 Jackson Way"}, {"patient.address.city", "Tybee Island"},
+                {"patient.address.state", "GA"}, {"patient.address.postal_code", "31369"}, {"patient.phone", "(912) 555-0115"},
+                {"patient.insurance[0].payer", "Aetna"}, {"patient.insurance[0].member_id", "W" + keyed},
+                {"patient.emergency_contact.name", "Virginia Bench-Test"}, {"medications[0].name", "Lisinopril"},
+                {"medications[0].dose", "10 mg"}, {"medications[0].frequency", "daily"}, {"allergies[0].substance", "Penicillin"},
+                {"allergies[0].reaction", "Hives"}, {"conditions[0].code", "I10"}};
+        for (String[] v : values) {
+            form.append('&').append(URLEncoder.encode(v[0], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v[1], StandardCharsets.UTF_8));
+        }
+        return form.toString();
     }
 
     private static String time(String name, Supplier<HttpResponse<String>> call) {

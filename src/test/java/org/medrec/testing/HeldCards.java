@@ -110,10 +110,15 @@ public final class HeldCards {
         } finally {
             g.dispose();
         }
+        writePng(page, file);
+        return file;
+    }
+
+    /** Writes a page image as a PNG, its folder made when missing. */
+    static void writePng(BufferedImage page, Path file) {
         try {
             Files.createDirectories(file.getParent());
             ImageIO.write(page, "png", file.toFile());
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

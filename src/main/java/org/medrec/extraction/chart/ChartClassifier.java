@@ -3,15 +3,25 @@ package org.medrec.extraction.chart;
 import java.util.List;
 
 /**
- * Tells a chart's document type from its words: a type's title printed on its own line near the
- * top of the first page counts most, its tables' header lines next, its keywords a little each.
- * The best type must score enough and lead the next clearly; otherwise the document is not
- * classified (a person decides). A document without a single word a medical record prints is not
- * a medical record. Thread-safe (immutable).
+ * Tells a chart's document type from its words and its structure: a type's title printed on its
+ * own line near the top of the first page counts most; then its structure: its tables' header
+ * lines, a dose grid's header, the headings of its free-text sections opening lines (a note's
+ * "S:", "O:", "A/P:"); a title medrec was not told that is made of the type's title words ("Shot
+ * Record", "Clinic Visit") counts less; its keywords a little each. The best type must score
+ * enough and lead the next clearly; otherwise the document is not classified (a person decides).
+ * A document without a single word a medical record prints is not a medical record.
+ * Thread-safe (immutable).
  */
 final class ChartClassifier {
 
-    static final double TITLE = 4, TITLE_INLINE = 2.5, TABLE = 3, KEYWORD = 0.4, KEYWORDS_MAX = 3;
+    static final double TITLE = 4, TITLE_INLINE = 2.5, TITLE_WORDS = 2, TABLE = 3, KEYWORD = 0.4, KEYWORDS_MAX = 3;
+    /**
+     * Each distinct section heading opening a line counts this much, up to {@link #SECTIONS_MAX}: four
+     * headings of a type's sections ("S:", "O:", "A:", "P:") say as much as its title.
+     */
+    static final double SECTION = 1, SECTIONS_MAX = 4;
+    /** A title made of title words is short: a line of at most this many words. */
+    private static final int TITLE_WORDS_MAX = 6;
     static final double MIN_SCORE = 4, MIN_MARGIN = 2;
     private static final int TITLE_LINES = 12;
 
@@ -70,13 +80,49 @@ final class ChartClassifier {
                 title = TITLE_INLINE;
             }
         }
-        double tables = 0;
+        double structure = 0;
         for (TableSpec table : form.tables()) {
             if (lines.stream().anyMatch(l -> !RuledTables.header(l, table).isEmpty())) {
-                tables = TABLE;
+                structure = TABLE;
             }
         }
+        if (form.doseGrid() != null && lines.stream().anyMatch(l -> DoseGrids.header(l, form.doseGrid()))) {
+            structure = TABLE;
+        }
+        structure = Math.max(structure, sections(form, lines));
+        if (title == 0 && structure > 0) {
+            title = titleWords(form, lines, firstPage);   // a title's words alone, without the type's structure, say little
+        }
         double keywords = Math.min(KEYWORDS_MAX, form.keywords().stream().filter(k -> Phrases.contains(text, k)).count() * KEYWORD);
-        return title + tables + keywords;
+        return title + structure + keywords;
+    }
+
+    /** A short line alone near the top of the first page that holds one of the type's title words. */
+    private static double titleWords(FormSpec form, List<ChartLine> lines, int firstPage) {
+        for (int i = 0; i < lines.size() && i < TITLE_LINES; i++) {
+            ChartLine line = lines.get(i);
+            if (line.page() != firstPage) {
+                break;
+            }
+            if (line.cells().size() == 1 && line.words().size() <= TITLE_WORDS_MAX && !line.text().contains(":")
+                    && form.titleWords().stream().anyMatch(w -> Phrases.contains(Phrases.folded(line.all()), w))) {
+                return TITLE_WORDS;
+            }
+        }
+        return 0;
+    }
+
+    /** The distinct section headings of the form that open lines, each kind once. */
+    private static double sections(FormSpec form, List<ChartLine> lines) {
+        java.util.Set<String> headings = new java.util.HashSet<>();
+        for (ChartLine line : lines) {
+            for (List<String> spellings : form.sections().values()) {
+                int n = Phrases.startsWith(line.all(), spellings);
+                if (n > 0 && NoteSections.isHeading(line, n)) {
+                    headings.add(Phrases.folded(line.span(0, n)));
+                }
+            }
+        }
+        return Math.min(SECTIONS_MAX, SECTION * headings.size());
     }
 }

@@ -59,7 +59,9 @@ public record ChartDocument(List<ChartLine> lines, Method method, int pages, Lis
     }
 
     private static ChartWord word(OcrWord word, PreparedPage prepared) {
-        return new ChartWord(word.text(), word.confidence(), layout(word.box(), prepared), source(word.box(), prepared));
+        double s = prepared == null ? 1 : prepared.scale();
+        return new ChartWord(word.text(), word.confidence(), layout(word.box(), prepared), source(word.box(), prepared),
+                (int) Math.round(word.glyphHeight() / s));
     }
 
     /** A box of the recognised image on the upright page at the page's own resolution (the enlargement undone). */

@@ -39,7 +39,7 @@ public final class ChartExtractor {
         this.policy = policy;
         this.classifier = new ChartClassifier(catalog);
         Map<String, LabelValues> byType = new java.util.HashMap<>();
-        catalog.forms().forEach(f -> byType.put(f.docType(), new LabelValues(catalog, catalog.labels(f))));
+        catalog.forms().forEach(f -> byType.put(f.docType(), new LabelValues(catalog, catalog.labels(f), f.tables())));
         this.labelsByType = Map.copyOf(byType);
     }
 
@@ -51,10 +51,27 @@ public final class ChartExtractor {
         if (!c.classified()) {
             return new ChartExtraction.NotUnderstood(null, 0, system(clinic(document, true)), c.reason());
         }
-        FormSpec form = c.form();
+        return read(c.form(), c.confidence(), document, fileId, path, reference);
+    }
+
+    /**
+     * Reads the document as one of type {@code docType}, without classifying it: a person told its
+     * type (keying a document medrec could not classify). Every value is validated as in
+     * {@link #extract}; a type that is read only by a person gives {@code NotUnderstood}.
+     *
+     * @throws IllegalArgumentException when no form of {@code jobs/forms} has that type
+     */
+    public ChartExtraction extractAs(String docType, ChartDocument document, long fileId, String path, LocalDate reference) {
+        FormSpec form = catalog.forms().stream().filter(f -> f.docType().equals(docType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no form of type " + docType));
+        return read(form, 1.0, document, fileId, path, reference);
+    }
+
+    private ChartExtraction read(FormSpec form, double confidence, ChartDocument document, long fileId, String path,
+                                 LocalDate reference) {
         ClinicSpec clinic = clinic(document, form.layout() != null);
         if (form.reviewWhole() != null) {
-            return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), system(clinic), form.reviewWhole());
+            return new ChartExtraction.NotUnderstood(form.docType(), confidence, system(clinic), form.reviewWhole());
         }
         LabelValues labels = labelsByType.get(form.docType());
         ClinicalDates dates = clinic != null && clinic.dateOrder() == ClinicalDates.Order.DAY_FIRST
@@ -67,7 +84,7 @@ public final class ChartExtractor {
             List<ChartLine> first = document.lines().stream().filter(l -> l.page() == document.lines().get(0).page()).toList();
             FormBoxes.Placement placement = FormBoxes.place(first, form.layout());
             if (placement == null) {
-                return new ChartExtraction.NotUnderstood(form.docType(), c.confidence(), system(clinic),
+                return new ChartExtraction.NotUnderstood(form.docType(), confidence, system(clinic),
                         "the boxes of this " + form.docType()
                         + " form could not be placed on the page (too few of its printed captions were read):"
                         + " a person enters its values");
@@ -80,7 +97,7 @@ public final class ChartExtractor {
         List<FieldValue> fields = draft.fields();
         ExtractedRecord record = new ExtractedRecord(clinic == null ? UNKNOWN_CLINIC : clinic.identifierSystem(),
                 reading.mrn(), form.docType(), fields);
-        return new ChartExtraction.Extracted(form.docType(), record, c.confidence(), reading.doubt());
+        return new ChartExtraction.Extracted(form.docType(), record, confidence, reading.doubt());
     }
 
     /** A fixed-layout form (a claim) placed on its first page: each box's words are its value. */

@@ -47,6 +47,7 @@ final class ChartValues {
             case "birth_date", "date" -> rules.read(list, field, boxed(text));
             case "member_id", "group", "lot" -> FieldRules.meansNoValue(text) ? Normalized.empty() : Normalized.ok(text);
             case "provider" -> ProviderNames.check(text);
+            case "dose" -> org.medrec.extraction.validation.MedicationSigs.dose(text);
             default -> rules.read(list, field, text);
         };
     }

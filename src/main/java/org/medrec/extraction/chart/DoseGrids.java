@@ -21,7 +21,7 @@ import org.medrec.record.ReviewPolicy;
 final class DoseGrids {
 
     /** A cell's words: the lines of one box, top to bottom. */
-    private record Box(List<Span> lines, String doubt, int row, int column) {
+    private record Box(List<Span> lines, String doubt, int row, int column, String label) {
     }
 
     /** One dose read from a box, before it is numbered. */
@@ -67,7 +67,7 @@ final class DoseGrids {
             }
             grids++;
             for (Box box : boxes(lines, i, caption, columns)) {
-                Dose dose = dose(new Box(box.lines(), box.doubt(), 1000 * grids + box.row(), box.column()), values);
+                Dose dose = dose(new Box(box.lines(), box.doubt(), 1000 * grids + box.row(), box.column(), box.label()), values);
                 if (dose != null) {
                     doses.add(dose);
                 }
@@ -118,7 +118,7 @@ final class DoseGrids {
 
     private static boolean certain(Dose d, ReviewPolicy policy) {
         return d.doubt() == null && d.dateValue().isOk() && !d.dateValue().corrected()
-                && d.date().confidence() >= policy.validated()
+                && d.date().confidence() >= policy.threshold("date")
                 && d.date().parts().stream().noneMatch(p -> p.words().stream().anyMatch(ChartWord::oversized));
     }
 
@@ -147,6 +147,13 @@ final class DoseGrids {
             draft.add(prefix + "lot", dose.lot(), LOT.matcher(lot).matches() ? Normalized.ok(lot)
                     : Normalized.ambiguous(lot, "'" + lot + "' has characters lot numbers do not have: check it"), dose.doubt());
         }
+    }
+
+    /** Whether the line is a grid's header: the vaccine column's caption and two dose columns' or more. */
+    static boolean header(ChartLine line, DoseGridSpec spec) {
+        ChartWord caption = caption(line, spec.rowCaption());
+        return caption != null && line.words().stream().filter(w -> w.left() > caption.right()
+                && like(w.text(), spec.columnCaption())).count() >= 2;
     }
 
     /** The header's first word when it is one of the row caption's spellings. */
@@ -240,6 +247,16 @@ final class DoseGrids {
         rowTops.add(centres.get(centres.size() - 1) + cut);
         List<Box> boxes = new ArrayList<>();
         for (int r = 0; r + 1 < rowTops.size(); r++) {
+            StringBuilder label = new StringBuilder();   // the vaccine the row is for, as its first column prints it
+            for (ChartLine line : lines.subList(header + 1, lines.size())) {
+                int middle = (line.top() + line.bottom()) / 2;
+                if (line.page() == page && middle >= rowTops.get(r) && middle < rowTops.get(r + 1)) {
+                    Span name = line.within(caption.left() - 2 * caption.layout().height, firstColumn);
+                    if (name != null) {
+                        label.append(label.isEmpty() ? "" : " ").append(name.text());
+                    }
+                }
+            }
             for (int[] column : columns) {
                 List<Span> boxLines = new ArrayList<>();
                 for (ChartLine line : lines.subList(header + 1, lines.size())) {
@@ -255,7 +272,7 @@ final class DoseGrids {
                     boolean tall = rowTops.get(r + 1) - rowTops.get(r) > 1.5 * rowHeight;
                     boxes.add(new Box(boxLines, tall ? "this row of the card is taller than the others: the name of the vaccine"
                             + " below it may not have been read, so which dose is in which row is for a person to check" : null,
-                            r, columns.indexOf(column)));
+                            r, columns.indexOf(column), label.toString()));
                 }
             }
         }
@@ -339,7 +356,13 @@ final class DoseGrids {
             doubt = DATE_LIKE.matcher(line.text()).find() ? "a second date stands in this box: the rows of the card may not have"
                     + " been told apart, so a person checks this dose" : doubt;
         }
-        boolean knownProduct = product != null && Cvx.lookup(product.text()).status() != Normalized.Status.INVALID;
+        Normalized code = product == null ? Normalized.empty() : Cvx.lookup(product.text());
+        boolean knownProduct = code.status() != Normalized.Status.INVALID && code.status() != Normalized.Status.EMPTY;
+        if (code.isOk() && box.label() != null && !box.label().isBlank()
+                && Cvx.consistent(box.label(), code.value()).status() == Normalized.Status.INVALID) {
+            doubt = "the product in this box (" + product.text() + ") is not a vaccine of its row ('" + box.label() + "'): the"
+                    + " rows of the card may not have been told apart, so a person checks this dose";
+        }
         if (date == null && !knownProduct && lot == null) {
             return null;
         }

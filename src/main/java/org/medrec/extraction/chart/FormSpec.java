@@ -19,11 +19,13 @@ import java.util.Map;
  *                 recognises but does not read), or null
  * @param doseGrid how the form prints doses as a grid (an immunization card), or null
  * @param layout   where a fixed-layout form's boxes stand (a claim form), or null
+ * @param titleWords words titles of this type are made of ("Shot Record", "Clinic Visit"): a title
+ *                 medrec has not been told, standing alone near the top, counts a little when it holds one
  */
 public record FormSpec(String docType, List<String> titles, List<String> keywords, List<TableSpec> tables,
                 Map<String, List<String>> sections, List<String> headings, boolean expectsRows,
                 Map<String, List<String>> labels, String reviewWhole, Map<String, List<String>> checklists,
-                DoseGridSpec doseGrid, FormLayout layout) {
+                DoseGridSpec doseGrid, FormLayout layout, List<String> titleWords) {
 
     public FormSpec {
         if (docType == null || docType.isBlank()) {
@@ -33,6 +35,7 @@ public record FormSpec(String docType, List<String> titles, List<String> keyword
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         headings = headings == null ? List.of() : List.copyOf(headings);
         titles = titles == null ? List.of() : List.copyOf(titles);
+        titleWords = titleWords == null ? List.of() : List.copyOf(titleWords);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         tables = tables == null ? List.of() : List.copyOf(tables);
         sections = sections == null ? Map.of() : Map.copyOf(sections);

@@ -20,8 +20,16 @@ final class LabelValues {
     /** Every heading of every form: a line that starts with one holds no label's value. */
     private final List<String> headings;
 
+    /** The tables of the form: their header lines are captions of columns, not labels of values ("Given" over dates). */
+    private final List<TableSpec> tables;
+
     LabelValues(FormCatalog catalog, java.util.Map<String, List<String>> labels) {
+        this(catalog, labels, List.of());
+    }
+
+    LabelValues(FormCatalog catalog, java.util.Map<String, List<String>> labels, List<TableSpec> tables) {
         this.catalog = catalog;
+        this.tables = List.copyOf(tables);
         this.finder = new LabelFinder(labels);
         List<String> all = new ArrayList<>(catalog.headings());
         catalog.forms().forEach(f -> {
@@ -50,6 +58,9 @@ final class LabelValues {
                 emergency = true;
             } else if (Phrases.is(line.all(), catalog.headings())) {
                 emergency = false;
+            }
+            if (tables.stream().anyMatch(t -> !RuledTables.header(line, t).isEmpty())) {
+                continue;
             }
             List<LabelHit> hits = finder.find(line);
             for (int h = 0; h < hits.size(); h++) {

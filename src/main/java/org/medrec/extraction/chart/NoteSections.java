@@ -64,7 +64,7 @@ final class NoteSections {
         return sections;
     }
 
-    private static boolean isHeading(ChartLine line, int words) {
+    static boolean isHeading(ChartLine line, int words) {
         String last = line.words().get(words - 1).text();
         if (last.endsWith(":") || words == line.words().size()) {
             return true;

@@ -79,6 +79,56 @@ final class PatientFields {
                 }
             }
         });
+        sameNameEverywhere(byKey);
+        addressComplete(byKey);
+    }
+
+    /**
+     * An address whose street was read but whose city, state and ZIP were not (a line medrec could
+     * not place, a label it does not know): they are asked for, next to the street, rather than left out.
+     */
+    private void addressComplete(Map<String, List<LabelValue>> byKey) {
+        List<String> read = draft.fields().stream().map(org.medrec.record.FieldValue::path).toList();
+        if (!read.contains("patient.address.line[0]") || read.contains("patient.address.city")
+                || read.contains("patient.address.postal_code")) {
+            return;
+        }
+        LabelValue street = best(byKey.getOrDefault("patient.address", List.of()), "patient", null);
+        if (street == null || street.value().isEmpty()) {
+            return;
+        }
+        for (String part : List.of("city", "state", "postal_code")) {
+            draft.addMissing("patient.address." + part, street.value(), "the street of the address was read but not its city,"
+                    + " state and ZIP (printed on a line or under a label medrec could not place): enter them");
+        }
+    }
+
+    /**
+     * Every copy of the patient's name the document prints (a header on each page, the name in one
+     * field and in two) must spell the family name alike, accents included: OCR drops an accent on
+     * one copy and not on another ({@code Muler} beside {@code Müller}), and no copy may be loaded
+     * over a different spelling. When they differ, the name is for a person to check.
+     */
+    private void sameNameEverywhere(Map<String, List<LabelValue>> byKey) {
+        java.util.Set<String> families = new java.util.TreeSet<>();
+        byKey.getOrDefault("patient.name", List.of()).forEach(v -> family(v, Names.Order.GIVEN_FIRST, families));
+        byKey.getOrDefault("patient.name_family_first", List.of()).forEach(v -> family(v, Names.Order.FAMILY_FIRST, families));
+        byKey.getOrDefault("patient.family", List.of()).stream().filter(v -> !v.value().isEmpty())
+                .forEach(v -> families.add(v.value().text().strip().toLowerCase(java.util.Locale.ROOT)));
+        if (families.size() > 1) {
+            draft.doubt(path -> path.equals("patient.family") || path.startsWith("patient.given["),
+                    "the document prints the patient's name more than once and the copies differ ('"
+                    + String.join("', '", families) + "'): an accent or a letter may be lost in one of them");
+        }
+    }
+
+    private static void family(LabelValue v, Names.Order order, java.util.Set<String> families) {
+        if (!v.value().isEmpty()) {
+            Names.PersonName name = Names.parse(v.value().text(), order);
+            if (name.family() != null) {
+                families.add(name.family().strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
     }
 
     /** The occurrence read best (highest confidence of those that validate as the list's field). */
@@ -188,7 +238,9 @@ final class PatientFields {
     private void middle(LabelValue v) {
         if (!v.value().isEmpty()) {
             String text = v.value().text().replaceAll("\\.$", "");
-            draft.add("patient.given[1]", Cell.of(v.value()), Normalized.ok(text));
+            draft.add("patient.given[1]", Cell.of(v.value()), text.matches("[\\p{L}'-]+") ? Normalized.ok(text)
+                    : Normalized.ambiguous(text, "a middle name or initial is one word, and '" + text + "' is not: the label"
+                    + " may have taken in the words beside it"));
         }
     }
 

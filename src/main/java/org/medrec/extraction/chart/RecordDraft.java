@@ -27,6 +27,12 @@ final class RecordDraft {
     private static final Set<String> NAMES = Set.of("family", "given");
     private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern.compile("^[^a-z]*[A-Z]{2}[^a-z]*$");
 
+    /** A hyphen with a space on one side inside a name or a text ({@code Achebe- Test}): OCR's, not the page's. */
+    private static final java.util.regex.Pattern LOOSE_HYPHEN = java.util.regex.Pattern.compile("\\p{L}- \\p{L}|\\p{L} -\\p{L}");
+    /** Fields whose values end in a letter: a period or comma after it is a speck or a box rule. */
+    private static final Set<String> SPECK_ENDED = Set.of("family", "given", "city", "payer", "name", "substance");
+    private static final java.util.regex.Pattern TRAILING_MARK = java.util.regex.Pattern.compile("\\p{L}{2}[.,;:'`]$");
+
     private final long fileId;
     private final String filePath;
     private final Method method;
@@ -44,8 +50,23 @@ final class RecordDraft {
         return policy;
     }
 
+    /**
+     * The values read. A path read more than once with values that differ (a name under two labels, a
+     * caption taken for a label) is in doubt in every reading: which is right is for a person to say.
+     */
     List<FieldValue> fields() {
-        return List.copyOf(fields);
+        java.util.Map<String, java.util.Set<String>> readings = new java.util.HashMap<>();
+        for (FieldValue f : fields) {
+            readings.computeIfAbsent(f.path(), p -> new java.util.HashSet<>()).add(f.value() == null ? "" : f.value());
+        }
+        List<FieldValue> out = new ArrayList<>();
+        for (FieldValue f : fields) {
+            boolean differ = readings.get(f.path()).size() > 1;
+            out.add(!differ || f.needsReview() ? f : new FieldValue(f.path(), f.raw(), f.value(), f.confidence(), f.source(),
+                    "the document gives this field more than one value ('" + String.join("', '",
+                    readings.get(f.path()).stream().sorted().toList()) + "'): which is right is for a person to say"));
+        }
+        return List.copyOf(out);
     }
 
     /** The patient's birth date as read so far, or null. */
@@ -73,6 +94,16 @@ final class RecordDraft {
                 if (order.status() == Normalized.Status.INVALID) {
                     fields.set(i, new FieldValue(f.path(), f.raw(), f.value(), f.confidence(), f.source(), order.problem()));
                 }
+            }
+        }
+    }
+
+    /** Puts every value read so far whose path is one of these in doubt, for this reason (a value already in doubt keeps its own). */
+    void doubt(java.util.function.Predicate<String> paths, String why) {
+        for (int i = 0; i < fields.size(); i++) {
+            FieldValue f = fields.get(i);
+            if (paths.test(f.path()) && !f.needsReview()) {
+                fields.set(i, new FieldValue(f.path(), f.raw(), f.value(), f.confidence(), f.source(), why));
             }
         }
     }
@@ -121,6 +152,15 @@ final class RecordDraft {
         }
         if (NAMES.contains(field) && method != Method.TEXT_LAYER && CAPITALS.matcher(cell.text()).matches()) {
             return "a name printed in capitals: OCR drops accents on capitals, check it";
+        }
+        if (method != Method.TEXT_LAYER && LOOSE_HYPHEN.matcher(n.value()).find()) {
+            return "a hyphen stands apart from the word it joins ('" + n.value() + "'): OCR may have split or joined the words";
+        }
+        if (method != Method.TEXT_LAYER && SPECK_ENDED.contains(field) && TRAILING_MARK.matcher(n.value()).find()) {
+            return "'" + n.value() + "' ends in a mark a name does not end in: a speck or a rule read as part of it, check it";
+        }
+        if (method != Method.TEXT_LAYER && !ReviewPolicy.isValidated(field) && n.value().matches("(?s).*\\p{L}[,;]$")) {
+            return "'" + n.value() + "' ends in a comma: the rest of it may be on a line that was not read, check it";
         }
         return method == Method.TEXT_LAYER ? null : policy.confidenceDoubt(field, confidence);
     }

@@ -21,8 +21,16 @@ final class RuledTables {
     record Column(String field, int left, int right) {
     }
 
-    /** A row: the cells by field. */
-    record Row(Map<String, Cell> cells, ChartLine first) {
+    /** A row: the cells by field, and the fields whose columns the table prints (its header's, or its shape's). */
+    record Row(Map<String, Cell> cells, ChartLine first, java.util.Set<String> columns) {
+
+        Row(Map<String, Cell> cells, ChartLine first) {
+            this(cells, first, cells.keySet());
+        }
+
+        Row {
+            columns = java.util.Set.copyOf(columns);
+        }
     }
 
     /** The columns of a table that ran to the foot of a page, which the next page may continue without its header. */
@@ -37,6 +45,12 @@ final class RuledTables {
 
     /** The cell of a row whose columns could not be told apart: the whole line. */
     static final String UNREAD = "unread";
+
+    /** A column whose caption medrec does not know: what stands under it is not taken, and its row is in doubt. */
+    static final String UNKNOWN = "unknown";
+
+    /** Where a row's words run from one column into the next with no gap between them (a sentence, a line not split cleanly). */
+    static final String UNSPLIT = "unsplit";
 
     static final List<String> TEXT_FIELDS = List.of("description", "vaccine", "name", "display", "provider",
             "substance", "reaction");
@@ -78,7 +92,42 @@ final class RuledTables {
         }
         boolean all = spec.required().stream().allMatch(r -> taken(columns, r));
         boolean most = columns.size() >= 3 && spec.required().stream().anyMatch(r -> taken(columns, r));
-        return (all && columns.size() >= 2) || most ? columns : List.of();
+        return (all && columns.size() >= 2) || most ? withUnknown(line, columns) : List.of();
+    }
+
+    /**
+     * The columns with those whose captions medrec does not know ({@link #UNKNOWN}): words of the
+     * header that no known caption covers. A word right after a known caption, with no gap between
+     * cells, is the rest of that caption ("Dose (mg)"); after a gap it is the caption of a column of
+     * its own, so that the words under it are not taken into a neighbour ("Directions" beside the name).
+     */
+    private static List<Column> withUnknown(ChartLine line, List<Column> known) {
+        List<ChartWord> words = line.words();
+        List<Column> out = new ArrayList<>();
+        Column open = null;
+        for (int i = 0; i < words.size(); i++) {
+            ChartWord w = words.get(i);
+            Column covering = known.stream().filter(c -> w.left() >= c.left() && w.right() <= c.right()).findFirst().orElse(null);
+            if (covering != null) {
+                if (!out.contains(covering)) {
+                    out.add(covering);
+                }
+                open = covering;
+                continue;
+            }
+            if (w.text().codePoints().filter(Character::isLetter).count() < 2) {
+                continue;   // a rule, a mark, "#"
+            }
+            if (open != null && !line.cellBreakBefore(i)) {
+                Column grown = new Column(open.field(), open.left(), w.right());
+                out.set(out.indexOf(open), grown);
+                open = grown;
+            } else {
+                open = new Column(UNKNOWN, w.left(), w.right());
+                out.add(open);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static boolean taken(List<Column> columns, String field) {
@@ -95,6 +144,9 @@ final class RuledTables {
         Carried carried = null;
         int skipped = 0;
         for (ChartLine line : lines) {
+            if (marksOnly(line)) {
+                continue;   // box rules and specks read as letters between the rows ("T | |"): neither a row nor an end
+            }
             boolean keyed = columns.stream().anyMatch(c -> c.field().equals(spec.key()));
             Map<String, Cell> shaped = keyed ? null : shaped(line, spec);   // a header without the key column reads worse
             if (shaped != null) {
@@ -150,7 +202,7 @@ final class RuledTables {
             Map<String, Cell> cells = cells(line, columns);
             Cell key = cells.get(spec.key());
             if ((key != null && startsRow(spec.key(), key.text())) || (key == null && rowLike(cells))) {
-                open = new Row(cells, line);
+                open = new Row(cells, line, columns.stream().map(Column::field).collect(java.util.stream.Collectors.toSet()));
                 openShaped = false;
                 rows.add(open);
             } else if (open != null && continues(cells, spec)) {
@@ -221,14 +273,21 @@ final class RuledTables {
         return false;
     }
 
+    /** A line of marks: no word of it has two letters or digits. */
+    static boolean marksOnly(ChartLine line) {
+        return line.words().stream().noneMatch(w -> w.text().codePoints().filter(Character::isLetterOrDigit).count() >= 2);
+    }
+
     /** A line under a header with values in two columns or more is a row even when its key was not read. */
     private static boolean rowLike(Map<String, Cell> cells) {
-        return cells.size() >= 2 && cells.values().stream().noneMatch(c -> Phrases.contains(Phrases.folded(c.text()), "total"));
+        return cells.entrySet().stream().filter(e -> !e.getKey().equals(UNKNOWN) && !e.getKey().equals(UNSPLIT)
+                && e.getValue().text().codePoints().filter(Character::isLetterOrDigit).count() >= 2).count() >= 2
+                && cells.values().stream().noneMatch(c -> Phrases.contains(Phrases.folded(c.text()), "total"));
     }
 
     private static boolean continues(Map<String, Cell> cells, TableSpec spec) {
         for (String field : cells.keySet()) {
-            if (!TEXT_FIELDS.contains(field)) {
+            if (!TEXT_FIELDS.contains(field) && !field.equals(UNKNOWN) && !field.equals(UNSPLIT)) {
                 return false;
             }
         }
@@ -256,11 +315,44 @@ final class RuledTables {
         return best;
     }
 
+    /** Words closer than this many character widths are a word space apart (a typewriter's space is one), not a gutter. */
+    static final double RUN_ON_CHARS = 1.6;
+
+    /** A box rule OCR read into a word's edge ({@code [Immunization}, {@code Show|}): it parts two cells. */
+    private static final java.util.regex.Pattern RULE_EDGE = java.util.regex.Pattern.compile("^[\\[|!\\]{}(].*|.*[\\[|!\\]{}]$");
+
+    /**
+     * Words {@code i - 1} and {@code i} stand a word space apart, with no rule between them: text that runs on
+     * (a sentence under a table, a value in a column medrec does not know), not two cells, which a gutter parts.
+     */
+    private static boolean runsOn(ChartLine line, int i) {
+        ChartWord before = line.words().get(i - 1), after = line.words().get(i);
+        return after.left() - before.right() < RUN_ON_CHARS * line.charWidth() && !RULE_EDGE.matcher(before.text()).matches()
+                && !RULE_EDGE.matcher(after.text()).matches();
+    }
+
+    /**
+     * The shapes of values that a validator checks whole: a word of one cannot complete a value of another
+     * ("2022-08-21" is no CPT code, "99213" no date), so a boundary between two of them is not in doubt even a
+     * word space wide. Amounts are one shape, and so are codes: two of a kind side by side could have shifted
+     * columns and still read as valid, so a run-on between them stays in doubt, as does any free text.
+     */
+    private static final Map<String, String> SHAPES = Map.of("date", "date", "time", "time", "cpt", "code", "cvx", "code",
+            "charge", "amount", "payment", "amount", "balance", "amount");
+
+    /** Two columns whose values have different, self-delimiting shapes ({@link #SHAPES}). */
+    static boolean shapesApart(String left, String right) {
+        String a = SHAPES.get(left), b = SHAPES.get(right);
+        return a != null && b != null && !a.equals(b);
+    }
+
     /** The line's words by column, each column's words as one span. */
     static Map<String, Cell> cells(ChartLine line, List<Column> columns) {
         Map<String, int[]> ranges = new LinkedHashMap<>();
         double slack = 0.3 * line.height();
         Column last = null;
+        int lastWord = -1;
+        int[] unsplit = null;
         for (int i = 0; i < line.words().size(); i++) {
             ChartWord w = line.words().get(i);
             if (LabelText.separator(w.text())) {
@@ -274,7 +366,12 @@ final class RuledTables {
                     && w.left() < best.left() - slack) {
                 best = last;   // no gap, and it starts before the next caption: the text runs on
             }
+            if (last != null && best != last && lastWord == i - 1 && unsplit == null && runsOn(line, i)
+                    && !shapesApart(last.field(), best.field())) {
+                unsplit = new int[] {lastWord, i + 1};   // words of two columns a word space apart: a run-on line
+            }
             last = best;
+            lastWord = i;
             int[] range = ranges.get(best.field());
             ranges.put(best.field(), range == null ? new int[] {i, i + 1} : new int[] {range[0], i + 1});
         }
@@ -288,6 +385,9 @@ final class RuledTables {
                 cells.put(field, Cell.of(line.span(from, to)));
             }
         });
+        if (unsplit != null) {
+            cells.put(UNSPLIT, Cell.of(line.span(unsplit[0], unsplit[1])));
+        }
         return cells;
     }
 }

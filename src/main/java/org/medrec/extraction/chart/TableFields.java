@@ -24,6 +24,8 @@ final class TableFields {
         Map<Integer, String> unbalanced = table.list().equals("charges") ? unbalanced(table, rows, values) : Map.of();
         String tableDoubt = poorlyRead(table, rows, values);
         java.util.Set<String> mixedCase = mixedCaseColumns(rows);
+        Map<Integer, String> rowDoubts = RowStructure.doubts(table, rows, values);
+        Map<Integer, String> outOfOrder = RowStructure.outOfOrder(table, rows, values);
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Cell> cells = rows.get(i).cells();
             String prefix = table.list() + "[" + i + "].";
@@ -47,24 +49,34 @@ final class TableFields {
             }
             String badNeighbour = null;
             for (Map.Entry<String, Cell> e : cells.entrySet()) {
-                if (!RuledTables.TEXT_FIELDS.contains(e.getKey()) && values.read(table.list(), e.getKey(), e.getValue().text())
-                        .status() == Normalized.Status.INVALID) {
+                if (!RuledTables.TEXT_FIELDS.contains(e.getKey()) && !e.getKey().equals(RuledTables.UNKNOWN)
+                        && !e.getKey().equals(RuledTables.UNSPLIT) && values.read(table.list(), e.getKey(), e.getValue().text()).status() == Normalized.Status.INVALID) {
                     badNeighbour = "the " + e.getKey() + " beside it could not be read, so where this column ends is uncertain";
                 }
             }
+            String rowDoubt = tableDoubt != null ? tableDoubt : rowDoubts.get(i);
+            if (rowDoubt == null && table.list().equals("medications") && rows.get(i).columns().contains("route")
+                    && !cells.containsKey("route") && (cells.containsKey("dose") || cells.containsKey("frequency"))) {
+                draft.addMissing(prefix + "route", rows.get(i).first().all(), "no route was read on this line of a table that"
+                        + " prints one: without it the dose and the frequency cannot be told apart in the record");
+            }
             for (Map.Entry<String, Cell> e : cells.entrySet()) {
                 String field = e.getKey();
-                if (field.equals("balance") || field.equals("type")) {
+                if (field.equals("balance") || field.equals("type") || field.equals(RuledTables.UNKNOWN)
+                        || field.equals(RuledTables.UNSPLIT)) {
                     continue;   // not part of the record model's export; the balance checks the arithmetic
                 }
                 Normalized n = values.read(table.list(), field, e.getValue().text());
-                String doubt = tableDoubt != null ? tableDoubt
+                String doubt = rowDoubt != null ? rowDoubt
                         : field.equals("charge") || field.equals("payment") ? unbalanced.get(i)
                         : RuledTables.TEXT_FIELDS.contains(field) ? badNeighbour : null;
+                if (doubt == null && field.equals("date")) {
+                    doubt = outOfOrder.get(i);
+                }
                 if (doubt == null && mixedCase.contains(field) && CAPITALS.matcher(e.getValue().text()).matches()) {
                     doubt = "written in capitals where the rest of its column is not: possibly by hand or stamped, check it";
                 }
-                if (tableDoubt == null && field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
+                if (rowDoubt == null && field.equals("cvx") && n.isOk() && cells.containsKey("vaccine")) {
                     Normalized consistent = Cvx.consistent(cells.get("vaccine").text(), n.value());
                     doubt = consistent.isOk() ? null : consistent.problem();
                 }

@@ -41,6 +41,39 @@ public final class MedicationSigs {
     private MedicationSigs() {
     }
 
+    /** An amount with its unit, as a page prints a dose: {@code 500 mg}, {@code 0.5 mL}, {@code 400 mg/5 mL}, {@code 2 puffs}. */
+    private static final Pattern DOSE = Pattern.compile("(?i)(\\d+(\\.\\d+)?|\\d+/\\d+|\\d+-\\d+|one|two|half)\\s?"
+            + "(mg|mcg|g|iu|units?|ml|meq|%|puffs?|tabs?|tablets?|caps?|capsules?|drops?|sprays?|patch(es)?|applications?)"
+            + "(\\s?/\\s?\\d*(\\.\\d+)?\\s?(ml|l|g|dose|actuation|hr))?");
+    /** An amount and a unit of letters with no space between them ({@code 10mg}). */
+    private static final Pattern GLUED_UNIT = Pattern.compile("(\\d)([A-Za-z])");
+    /** Doses written as words. */
+    private static final Pattern WORD_DOSE = Pattern.compile("(?i)thin layer|thin film|small amount|pea-sized amount"
+            + "|as directed|1 application|one application");
+
+    /**
+     * A dose as printed in a dose column: an amount with its unit, or one of the amounts written as
+     * words. Anything else (a unit glued to a separator, {@code 500, MG}; a frequency run into it,
+     * {@code 50 mg daily}; a unit OCR misread, {@code 75 meg}) is proposed as read for a person to
+     * check, never loaded as it stands: the unit and its separators are part of the dose.
+     */
+    public static Normalized dose(String raw) {
+        if (Text.isBlank(raw)) {
+            return Normalized.empty();
+        }
+        String text = raw.strip().replaceAll("\\s+", " ");
+        if (DOSE.matcher(text).matches() && GLUED_UNIT.matcher(text).find()) {
+            String spaced = GLUED_UNIT.matcher(text).replaceAll("$1 $2");
+            return Normalized.ambiguous(spaced, "dose " + Text.quote(raw) + " has no space between the amount and its unit:"
+                    + " printed so, or a space OCR lost? check it");
+        }
+        if (DOSE.matcher(text).matches() || WORD_DOSE.matcher(text).matches()) {
+            return Normalized.ok(text);
+        }
+        return Normalized.ambiguous(text, "dose " + Text.quote(raw) + " is not an amount with its unit as doses are written:"
+                + " check what belongs to the dose");
+    }
+
     public static Normalized route(String raw) {
         if (Text.isBlank(raw)) {
             return Normalized.empty();

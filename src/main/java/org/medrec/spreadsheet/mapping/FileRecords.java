@@ -150,8 +150,7 @@ public final class FileRecords {
                 bad(row, null, row.text(0), row.broken(), null);
                 return;
             }
-            int first = seenRows.firstRowOf(row.cells().stream().map(SheetCell::text).map(String::strip).toList(),
-                    row.rowNumber());
+            int first = seenRows.firstRowOf(canonical(row), row.rowNumber());
             String mrn = mrnOf(row);
             if (first != row.rowNumber()) {
                 bad(row, null, null, "exact duplicate of row " + first, mrn);
@@ -168,6 +167,36 @@ public final class FileRecords {
                 return;
             }
             sink.row(new MappedRow(mrn, mapping.kind(), label, row.rowNumber(), values.stream().map(Pending::mapped).toList()));
+        }
+
+        /**
+         * What makes two rows the same row: each non-blank cell by its column, a mapped cell in its
+         * normal form (a date stored as a date in one row and as text in its copy, an MRN that lost its
+         * zeros in one of them, are still the same value), any other cell as written, without the
+         * spaces around it. A cell left out and a blank one are alike.
+         */
+        private List<String> canonical(SheetRow row) {
+            List<String> out = new ArrayList<>();
+            for (SheetCell cell : row.cells()) {
+                if (cell.isEmpty() || cell.text().isBlank()) {
+                    continue;
+                }
+                String text = cell.text().strip();
+                HeaderColumn column = header.columns().stream().filter(c -> c.column() == cell.column()).findFirst().orElse(null);
+                List<String> paths = column == null ? List.of() : mapping.pathsOf(column.name());
+                if (paths.size() == 1 && paths.get(0).equals("mrn")) {
+                    String mrn = source.mrn().normalise(text);
+                    text = mrn == null ? text : mrn;
+                } else if (paths.size() == 1 && !paths.get(0).contains("[*]") && paths.get(0).contains(".")) {
+                    String template = paths.get(0);
+                    String list = INDEX.matcher(template.substring(0, template.indexOf('.'))).replaceFirst("");
+                    String field = INDEX.matcher(template.substring(template.lastIndexOf('.') + 1)).replaceFirst("");
+                    Normalized n = reader.read(list, field, cell);
+                    text = n.value() != null && n.status() != Normalized.Status.INVALID ? n.value() : text;
+                }
+                out.add(cell.column() + "\u001f" + text);
+            }
+            return out;
         }
 
         /** Reads every mapped cell of the row; false when the row is bad (and reported). */

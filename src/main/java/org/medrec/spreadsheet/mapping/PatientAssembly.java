@@ -18,7 +18,9 @@ import org.medrec.extraction.validation.Normalized;
  * One patient's rows of one file, in the order they were read (sheet by sheet, row by row), made
  * into the patient's record: entries numbered per patient in row order; a demographic value kept
  * once, a differing one marked for review; the MRN once. A row dated before the patient's birth
- * (a visit, dose, charge or appointment) is a bad row, as on charts. Not thread-safe.
+ * (a visit, dose, charge or appointment) is a bad row, as on charts, and so is a row whose own birth
+ * date comes after its own visit (a birth date in the future of the export, whatever the file's
+ * other rows say). Not thread-safe.
  */
 public final class PatientAssembly {
 
@@ -96,9 +98,12 @@ public final class PatientAssembly {
         return new Assembled(record, List.copyOf(bad));
     }
 
-    /** The patient's birth date as the record keeps it: the first one read, if it is a date. */
+    /** The patient's birth date as the record keeps it: the first one read, if it is a date, of a row not born after its visit. */
     private LocalDate birthDate() {
         for (MappedRow row : rows) {
+            if (beforeBirth(row, null) != null) {
+                continue;
+            }
             for (MappedValue v : row.values()) {
                 if (v.template().equals("patient.birth_date") && v.value() != null) {
                     return date(v.value());
@@ -109,6 +114,20 @@ public final class PatientAssembly {
     }
 
     private FileRecords.BadRow beforeBirth(MappedRow row, LocalDate birth) {
+        LocalDate own = row.values().stream().filter(v -> v.template().equals("patient.birth_date") && v.value() != null)
+                .map(v -> date(v.value())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (own != null) {
+            // a birth date written after the row's own visit (a birth date in the future when the row was written)
+            for (MappedValue v : row.values()) {
+                if (DATED_ENTRIES.contains(v.template()) && v.value() != null && date(v.value()) != null
+                        && date(v.value()).isBefore(own)) {
+                    String what = v.template().substring(0, v.template().indexOf('['));
+                    return new FileRecords.BadRow(row.sheet(), row.row(), v.column(), v.raw(), "the birth date on this row ("
+                            + own + ") is after the date of its " + ENTRY_NAMES.get(what) + " (" + v.value()
+                            + "): an impossible birth date", mrn, source.identifierSystem());
+                }
+            }
+        }
         if (birth == null) {
             return null;
         }

@@ -8,11 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.spreadsheet.ClassifiedRow;
 import org.medrec.spreadsheet.HeaderLocator;
 import org.medrec.spreadsheet.RowRole;
+import org.medrec.spreadsheet.SheetCell;
 import org.medrec.spreadsheet.SheetInfo;
 import org.medrec.spreadsheet.SheetRow;
 import org.medrec.spreadsheet.TableHeader;
@@ -86,24 +89,16 @@ public final class SheetImport {
         try (TableReader reader = TableReader.open(file)) {
             for (SheetInfo sheet : reader.sheets()) {
                 List<SheetRow> leading = new ArrayList<>();
-                FileRecords.Sheet[] target = {null};
-                boolean[] decided = {false};
-                locator.scan(reader, sheet, classified -> {
-                    if (!decided[0] && classified.role() != RowRole.DATA) {
-                        leading.add(classified.row());
-                        return;
-                    }
-                    if (!decided[0]) {
-                        decided[0] = true;
-                        target[0] = start(sheet, leading, records, system, sourceFileId, path, reference, sink, unmapped, delimited,
+                boolean decided = scan(reader, sheet, leading,
+                        () -> start(sheet, leading, records, system, sourceFileId, path, reference, sink, unmapped, delimited,
                                 lookups, notMigrated, table -> tables.computeIfAbsent(table,
-                                        t -> LookupTable.read(t, file, siblings, locator)));
-                    }
-                    if (target[0] != null && classified.isData()) {
-                        target[0].add(classified.row());
-                    }
-                });
-                if (!decided[0] && !leading.stream().allMatch(SheetRow::isEmpty)) {
+                                        t -> LookupTable.read(t, file, siblings, locator))),
+                        (target, classified) -> {
+                            if (classified.isData()) {
+                                target.add(classified.row());
+                            }
+                        });
+                if (!decided && !leading.stream().allMatch(SheetRow::isEmpty)) {
                     unmapped.add(new UnmappedSheet(sheet.name(), "no data rows below a header"));
                 }
             }
@@ -113,6 +108,117 @@ public final class SheetImport {
         }
         return new Result(system[0].name(), records[0].records(), records[0].badRows(), unmapped, lookups, notMigrated,
                 system[0]);
+    }
+
+    /**
+     * One data row of a file that {@link #read} read, with what reading it again takes: the
+     * mapping and sheet mapping that read it, the sheet's header and label, and the look-up tables
+     * of its columns. Immutable.
+     */
+    public record SourceRow(SourceMapping source, SheetMapping mapping, TableHeader header, String label, SheetRow row,
+                            Map<String, LookupTable> tables) {
+
+        /** The record-model paths the sheet's columns fill ({@code encounters[].date}). */
+        public List<String> paths() {
+            return header.columns().stream().flatMap(c -> mapping.pathsOf(c.name()).stream()).distinct().toList();
+        }
+    }
+
+    /** A row read again: its patient's record (null when the row is bad), or why it is bad. */
+    public record Reread(ExtractedRecord record, FileRecords.BadRow bad) {
+    }
+
+    private static final class Found extends RuntimeException {
+        private final transient SourceRow row;
+
+        Found(SourceRow row) {
+            super(null, null, false, false);
+            this.row = row;
+        }
+    }
+
+    /**
+     * Finds row {@code rowNumber} of the sheet labelled {@code label} (as {@link #read} labels it: the
+     * sheet's name, or for CSV/TSV the mapping's kind), reading the file only as far as that row.
+     * Empty when no sheet of the file is read with that label or it has no such data row.
+     */
+    public Optional<SourceRow> row(Path file, boolean delimited, String label, int rowNumber, List<Path> siblings)
+            throws IOException {
+        try (TableReader reader = TableReader.open(file)) {
+            for (SheetInfo sheet : reader.sheets()) {
+                List<SheetRow> leading = new ArrayList<>();
+                try {
+                    scan(reader, sheet, leading, () -> header(file, sheet, leading, delimited, siblings).orElse(null),
+                            (h, classified) -> {
+                                if (h.label().equals(label) && classified.isData() && classified.row().rowNumber() == rowNumber) {
+                                    throw new Found(new SourceRow(h.source(), h.mapping(), h.header(), h.label(),
+                                            classified.row(), h.tables()));
+                                }
+                            });
+                } catch (Found found) {
+                    return Optional.of(found.row);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Scans a sheet: the rows before its first data row are kept in {@code leading}; at that row
+     * {@code start} decides how the sheet is read (null: it is not), and that row and every one after
+     * it go to {@code rows} with what {@code start} gave. Returns whether a data row was found.
+     */
+    private <T> boolean scan(TableReader reader, SheetInfo sheet, List<SheetRow> leading, Supplier<T> start,
+                             BiConsumer<T, ClassifiedRow> rows) throws IOException {
+        List<T> target = new ArrayList<>(1);
+        boolean[] decided = {false};
+        locator.scan(reader, sheet, classified -> {
+            if (!decided[0] && classified.role() != RowRole.DATA) {
+                leading.add(classified.row());
+                return;
+            }
+            if (!decided[0]) {
+                decided[0] = true;
+                target.add(start.get());
+            }
+            if (target.get(0) != null) {
+                rows.accept(target.get(0), classified);
+            }
+        });
+        return decided[0];
+    }
+
+    /** The sheet's header and the one mapping that fits it, as {@link #read} finds them (no row yet). */
+    private Optional<SourceRow> header(Path file, SheetInfo sheet, List<SheetRow> leading, boolean delimited,
+                                       List<Path> siblings) {
+        Optional<TableHeader> header = locator.locate(sheet, leading);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = header.get().names();
+        List<MappingCatalog.Match> candidates = catalog.candidates(names);
+        if (candidates.size() != 1 || !catalog.lookupCandidates(names).isEmpty()
+                || !catalog.notMigratedCandidates(names).isEmpty()) {
+            return Optional.empty();
+        }
+        MappingCatalog.Match match = candidates.get(0);
+        Map<String, LookupTable> tables = new HashMap<>();
+        match.sheet().lookUps().values().forEach(name -> tables.put(name,
+                LookupTable.read(match.source().lookup(name), file, siblings, locator)));
+        return Optional.of(new SourceRow(match.source(), match.sheet(), header.get(),
+                delimited ? match.sheet().kind() : sheet.name(), null, tables));
+    }
+
+    /** Reads {@code row} again as {@link #read} reads a data row, with {@code cells} in place of the file's. */
+    public static Reread reread(SourceRow row, List<SheetCell> cells, long sourceFileId, String path, LocalDate reference) {
+        FileRecords records = new FileRecords(row.source(), sourceFileId, path, reference);
+        records.sheet(row.mapping(), row.header(), row.label(), row.tables())
+                .add(new SheetRow(row.row().sheet(), row.row().rowNumber(), cells));
+        List<FileRecords.BadRow> bad = records.badRows();
+        if (!bad.isEmpty()) {
+            return new Reread(null, bad.get(0));
+        }
+        return new Reread(records.records().isEmpty() ? null : records.records().get(0), null);
     }
 
     private FileRecords.Sheet start(SheetInfo sheet, List<SheetRow> leading, FileRecords[] records, SourceMapping[] system,

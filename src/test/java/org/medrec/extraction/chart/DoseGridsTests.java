@@ -85,4 +85,18 @@ class DoseGridsTests {
                 .doesNotContainKeys("immunizations[0].cvx", "immunizations[0].vaccine");
         assertThat(Forms.inReview(e).get("immunizations[0].cvx")).contains("'POL' is not in medrec's table");
     }
+
+    @Test
+    void sendsADoseWhoseProductIsNotAVaccineOfItsRowToAPerson() {
+        ChartExtraction.Extracted e = card(
+                "MMR               Date 3/27/00",
+                "                  Boostrix",
+                "                  Lot P281733",
+                "HPV               Date",
+                "",
+                "                  Lot");
+
+        assertThat(Forms.loadable(e)).doesNotContainKeys("immunizations[0].cvx", "immunizations[0].vaccine");
+        assertThat(Forms.inReview(e).get("immunizations[0].cvx")).contains("not a vaccine of its row");
+    }
 }

@@ -74,6 +74,56 @@ class PatientAssemblyTests {
         assertThat(record.needsReview()).isFalse();
     }
 
+    @Test
+    void shouldReportACopyOfARowAsADuplicateWhenItsDateAndMrnAreWrittenAnotherWay() throws Exception {
+        Path file = workbook(List.of(List.of("00000042", "Ruiz", "Ana", "05/01/1990")),
+                List.of(List.of("00000042", "06/01/2020", "", "Follow-up"),
+                        List.of("42", "2020-06-01", "", " Follow-up ")));
+
+        SheetImport.Result result = sheets.read(file, false, 1L, "sheets/clinic.xlsx", REFERENCE);
+
+        assertThat(result.badRows()).singleElement().satisfies(bad -> {
+            assertThat(bad.row()).isEqualTo(3);
+            assertThat(bad.reason()).isEqualTo("exact duplicate of row 2");
+        });
+        assertThat(values(result.records().get(0), "encounters[")).containsExactly("encounters[0].date=2020-06-01",
+                "encounters[0].reason=Follow-up");
+    }
+
+    @Test
+    void shouldNotLoadTheVisitOfARowWhoseBirthDateComesAfterItEvenWhenOtherRowsGiveTheRightOne() throws Exception {
+        Path file = dir.resolve("VISITS.tsv");
+        Files.writeString(file, String.join("\n",
+                "CHARTNO\tLNAME\tFNAME\tBDATE\tVDATE\tPROV\tNPI\tDX1\tDX2\tDX3\tREASON",
+                "H0029244\tHANSEN\tFRANK\t19640705\t20160326\tWARREN, JACOB E MD\t1234567893\tH6123\t\t\tEAR FULLNESS",
+                "H0029244\tHANSEN\tFRANK\t20230705\t20160417\tWARREN, JACOB E MD\t1234567893\tI10\t\t\tBREATHING CHECK",
+                "H0029244\tHANSEN\tFRANK\t19640705\t20160501\tWARREN, JACOB E MD\t1234567893\tI10\t\t\tFOLLOW-UP") + "\n");
+
+        SheetImport.Result result = sheets.read(file, true, 1L, "sheets/VISITS.tsv", REFERENCE);
+
+        assertThat(result.badRows()).singleElement().satisfies(bad -> {
+            assertThat(bad.row()).isEqualTo(3);
+            assertThat(bad.reason()).startsWith("the birth date on this row (2023-07-05) is after the date of its visit");
+        });
+        ExtractedRecord record = result.records().get(0);
+        assertThat(values(record, "encounters[")).filteredOn(v -> v.contains(".date="))
+                .containsExactly("encounters[0].date=2016-03-26", "encounters[1].date=2016-05-01");
+        assertThat(values(record, "patient.birth_date")).containsExactly("patient.birth_date=1964-07-05");
+    }
+
+    @Test
+    void shouldReportARowWhoseBirthDateIsInTheFutureAsBad() throws Exception {
+        Path file = workbook(List.of(List.of("00000042", "Ruiz", "Ana", "05/01/2030")),
+                List.of(List.of("00000042", "06/01/2020", "", "Follow-up")));
+
+        SheetImport.Result result = sheets.read(file, false, 1L, "sheets/clinic.xlsx", REFERENCE);
+
+        assertThat(result.badRows()).singleElement().satisfies(bad -> {
+            assertThat(bad.sheet()).isEqualTo("Patients");
+            assertThat(bad.reason()).contains("in the future");
+        });
+    }
+
     private static List<String> values(ExtractedRecord record, String prefix) {
         return record.fields().stream().filter(f -> f.path().startsWith(prefix)).map(PatientAssemblyTests::text).toList();
     }
