@@ -26,21 +26,43 @@ final class CopyText {
         return this;
     }
 
-    /** A text[] value: every element quoted, nulls as NULL. */
+    /** A text[] value: every element quoted, nulls as NULL; written straight into the row (no literal built first). */
     CopyText array(List<String> elements) {
-        StringBuilder literal = new StringBuilder("{");
+        if (rowStarted) {
+            out.append('\t');
+        }
+        rowStarted = true;
+        out.append('{');
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) {
-                literal.append(',');
+                out.append(',');
             }
             String e = elements.get(i);
             if (e == null) {
-                literal.append("NULL");
+                out.append("NULL");
             } else {
-                literal.append('"').append(e.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                out.append('"');
+                int from = 0;
+                for (int k = 0; k < e.length(); k++) {
+                    char c = e.charAt(k);
+                    String escaped = switch (c) {
+                        case '\\' -> "\\\\\\\\";   // escaped for the array, then for COPY
+                        case '"' -> "\\\\\"";
+                        case '\t' -> "\\t";
+                        case '\n' -> "\\n";
+                        case '\r' -> "\\r";
+                        default -> null;
+                    };
+                    if (escaped != null) {
+                        out.append(e, from, k).append(escaped);
+                        from = k + 1;
+                    }
+                }
+                out.append(e, from, e.length()).append('"');
             }
         }
-        return field(literal.append('}').toString());
+        out.append('}');
+        return this;
     }
 
     CopyText endRow() {
@@ -69,15 +91,19 @@ final class CopyText {
     }
 
     private void escape(String s) {
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                out.append(s, from, i).append(switch (c) {
+                    case '\\' -> "\\\\";
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    default -> "\\r";
+                });
+                from = i + 1;
             }
         }
+        out.append(s, from, s.length());
     }
 }

@@ -60,13 +60,18 @@ public final class FieldRules {
             case "bp_systolic", "bp_diastolic" -> WHOLE_NUMBER.matcher(text).matches()
                     ? Normalized.ok(String.valueOf(Integer.parseInt(text)))
                     : Normalized.invalid("'" + text + "' is not a blood pressure number (mmHg, a whole number)");
-            default -> Normalized.ok(text.replaceAll("\\s+", " "));
+            default -> Normalized.ok(Text.collapse(text, false));
         };
     }
 
     /** Whether an identifier as written (an MRN, member id, group, lot, NPI) says there is none ("N/A", "unknown"). */
     public static boolean meansNoValue(String text) {
-        return text != null && NOTHING.matcher(text.strip().replaceAll("\\s+", " ")).matches();
+        if (text == null) {
+            return false;
+        }
+        String s = Text.collapse(text.strip(), false);
+        // every word NOTHING takes begins with one of these: most values need no matcher
+        return !s.isEmpty() && "nNuU-\u2014".indexOf(s.charAt(0)) >= 0 && NOTHING.matcher(s).matches();
     }
 
     /** Whether a payer as written means no coverage ("Self pay", "None", "N/A"). */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.medrec.record.ReviewPolicy;
 import org.medrec.record.ExtractedRecord;
 import org.medrec.record.SourceRef;
@@ -45,7 +44,6 @@ public final class FileRecords {
     }
 
     static final double SHEET_CONFIDENCE = 1.0;
-    private static final Pattern INDEX = Pattern.compile("\\[.*");
 
     private final SourceMapping source;
     private final long sourceFileId;
@@ -189,8 +187,8 @@ public final class FileRecords {
                     text = mrn == null ? text : mrn;
                 } else if (paths.size() == 1 && !paths.get(0).contains("[*]") && paths.get(0).contains(".")) {
                     String template = paths.get(0);
-                    String list = INDEX.matcher(template.substring(0, template.indexOf('.'))).replaceFirst("");
-                    String field = INDEX.matcher(template.substring(template.lastIndexOf('.') + 1)).replaceFirst("");
+                    String list = beforeIndex(template.substring(0, template.indexOf('.')));
+                    String field = beforeIndex(template.substring(template.lastIndexOf('.') + 1));
                     Normalized n = reader.read(list, field, cell);
                     text = n.value() != null && n.status() != Normalized.Status.INVALID ? n.value() : text;
                 }
@@ -277,9 +275,8 @@ public final class FileRecords {
 
         /** The values a cell gives for one path template; null when the cell's value is invalid. */
         private List<Pending> readCell(String template, SheetCell cell, SourceRef where, String mrn) {
-            String list = INDEX.matcher(template.substring(0, template.indexOf('.') < 0 ? template.length() : template.indexOf('.')))
-                    .replaceFirst("");
-            String field = INDEX.matcher(template.substring(template.lastIndexOf('.') + 1)).replaceFirst("");
+            String list = beforeIndex(template.substring(0, template.indexOf('.') < 0 ? template.length() : template.indexOf('.')));
+            String field = beforeIndex(template.substring(template.lastIndexOf('.') + 1));
             if (template.equals("mrn")) {
                 return List.of(new Pending("mrn", cell.text(), mrn, SHEET_CONFIDENCE, where, null));
             }
@@ -397,5 +394,11 @@ public final class FileRecords {
         private void bad(SheetRow row, String column, String raw, String reason, String mrn) {
             sink.bad(new BadRow(label, row.rowNumber(), column, raw, reason, mrn, source.identifierSystem()));
         }
+    }
+
+    /** A path step without its index: {@code encounters[*]} is {@code encounters} (templates hold no line breaks). */
+    static String beforeIndex(String step) {
+        int bracket = step.indexOf('[');
+        return bracket < 0 ? step : step.substring(0, bracket);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One kind of sheet of a legacy system (patients, visits, immunizations, billing): the headers
@@ -25,7 +24,6 @@ public record SheetMapping(String kind, List<String> headers, Map<String, List<S
                            boolean exact, Map<String, String> fallbacks, Map<String, String> lookUps,
                            Map<String, List<String>> noValues) {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public SheetMapping {
         Objects.requireNonNull(kind, "kind");
@@ -105,7 +103,32 @@ public record SheetMapping(String kind, List<String> headers, Map<String, List<S
 
     /** Headers compare without case, surrounding space or repeated inner space. */
     static String normalise(String header) {
-        return header == null ? "" : SPACES.matcher(header.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        if (header == null) {
+            return "";
+        }
+        // by hand: asked several times per cell, the regular expression was the most of a sheet's reading
+        String s = header.strip();
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || (i + 1 < s.length() && isSpace(s.charAt(i + 1))))) {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                out.append(' ');
+                while (i + 1 < s.length() && isSpace(s.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return (out == null ? s : out.toString()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Java's {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static Map<String, String> normaliseKeys(Map<String, String> map) {
