@@ -67,7 +67,12 @@ public class SheetLoading {
         try {
             List<Path> siblings = ledger.tableSiblings(runId, path).stream()
                     .map(p -> file.resolveSibling(Path.of(p).getFileName())).toList();
-            result = sheets.read(file, delimited, sourceFileId, path, reference, siblings, stage);
+            try {
+                result = sheets.read(file, delimited, sourceFileId, path, reference, siblings, stage);
+            } catch (IOException | RuntimeException | Error e) {
+                stage.abort();   // an open COPY must end before the connection is used again
+                throw e;
+            }
             stage.finishReading();
         } catch (IOException e) {
             jdbc.sql("ROLLBACK TO SAVEPOINT sheet_read").update();   // nothing of an unreadable file stays

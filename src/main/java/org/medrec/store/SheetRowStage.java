@@ -10,15 +10,16 @@ import org.medrec.spreadsheet.mapping.MappedValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Spills the good rows of one spreadsheet to a temporary table as they are read ({@code COPY},
- * a few MB at a time), then gives them back patient by patient, each patient's rows in the order
+ * Spills the good rows of one spreadsheet to a temporary table as they are read (one {@code COPY}
+ * left open while the file is read, fed a quarter of a MB at a time, so the server stores rows
+ * while the next ones are read; ended only when bad rows need the connection), then gives them back patient by patient, each patient's rows in the order
  * they were read. So grouping rows per patient holds one patient in memory, not the file. The
  * table lives in the caller's transaction and is dropped when it ends (commit or rollback). Bad
  * rows are handed on in small batches. Not thread-safe.
  */
 final class SheetRowStage implements FileRecords.Sink {
 
-    private static final int COPY_CHARS = 4 << 20;
+    private static final int COPY_CHARS = 1 << 18;
     private static final int FETCH = 5000;
     private static final String SORT_MEMORY = "64MB";
     private static final int BAD_BATCH = 1000;
@@ -29,6 +30,7 @@ final class SheetRowStage implements FileRecords.Sink {
     private final StringBuilder buffer = new StringBuilder(COPY_CHARS + 4096);
     private final StringBuilder scratch = new StringBuilder(1024);
     private final List<FileRecords.BadRow> bad = new ArrayList<>();
+    private CopyIn.Stream copy;
     private long rows;
     private long badCount;
 
@@ -52,7 +54,7 @@ final class SheetRowStage implements FileRecords.Sink {
         encode(scratch, row.values());
         field(scratch).append('\n');
         if (buffer.length() >= COPY_CHARS) {
-            copy();
+            send();
         }
     }
 
@@ -140,7 +142,7 @@ final class SheetRowStage implements FileRecords.Sink {
 
     /** Writes what is still buffered; call once reading is done. */
     void finishReading() {
-        copy();
+        endCopy();
         flushBad();
     }
 
@@ -172,15 +174,39 @@ final class SheetRowStage implements FileRecords.Sink {
         jdbc.sql("CLOSE sheet_rows").update();
     }
 
-    private void copy() {
+    /** Sends what is buffered to the open COPY (opened first when none is). */
+    private void send() {
         if (buffer.length() > 0) {
-            CopyIn.copy(dataSource, "sheet_row_stage (seq, mrn, kind, sheet, row_num, vals)", buffer.toString());
+            if (copy == null) {
+                copy = CopyIn.open(dataSource, "sheet_row_stage (seq, mrn, kind, sheet, row_num, vals)");
+            }
+            copy.write(buffer);
             buffer.setLength(0);
         }
     }
 
+    /** Sends what is buffered and ends the COPY, so the connection is free again. */
+    private void endCopy() {
+        send();
+        if (copy != null) {
+            CopyIn.Stream open = copy;
+            copy = null;
+            open.end();
+        }
+    }
+
+    /** Gives an open COPY up (reading failed: the caller rolls back). */
+    void abort() {
+        if (copy != null) {
+            copy.cancel();
+            copy = null;
+        }
+        buffer.setLength(0);
+    }
+
     private void flushBad() {
         if (!bad.isEmpty()) {
+            endCopy();   // the bad rows' review items need the connection
             badRows.accept(List.copyOf(bad));
             bad.clear();
         }
