@@ -55,6 +55,11 @@ final class BulkLoad implements StoreRows {
     private final CopyText provenance = new CopyText();
     private final CopyText rowProvenance = new CopyText();
     private EntryValues entryValues;
+    private final List<String> rowIds = new ArrayList<>();
+    private final List<String> rowFields = new ArrayList<>();
+    private final List<String> rowCols = new ArrayList<>();
+    private final List<String> rowRaws = new ArrayList<>();
+    private final List<String> rowConfidences = new ArrayList<>();
     private final Map<String, long[]> identifiers = new LinkedHashMap<>();   // systemId|mrn -> identifierId, patientId
     private final Map<Long, PatientRow> patients = new LinkedHashMap<>();
     private final Map<String, List<EntryRow>> entries = new LinkedHashMap<>();   // table -> rows in id order
@@ -334,7 +339,7 @@ final class BulkLoad implements StoreRows {
             if (entryValues == null || !entryValues.holds(entity, entityId, s, documentId)) {
                 endEntryValues();
                 entryValues = new EntryValues(entity, entityId, s.sourceFileId(), documentId, s.sheet(), s.row(),
-                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                        rowIds, rowFields, rowCols, rowRaws, rowConfidences);   // lists reused: written out at the end
             }
             entryValues.ids().add(Long.toString(id));
             entryValues.fields().add(field);
@@ -358,6 +363,11 @@ final class BulkLoad implements StoreRows {
                     .field(e.row()).array(e.ids()).array(e.fields()).array(e.cols()).array(e.raws()).array(e.confidences())
                     .endRow();
             entryValues = null;
+            rowIds.clear();
+            rowFields.clear();
+            rowCols.clear();
+            rowRaws.clear();
+            rowConfidences.clear();
         }
     }
 

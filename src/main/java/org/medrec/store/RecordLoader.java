@@ -224,8 +224,13 @@ public class RecordLoader {
      * a copy of them as JSON cost more than loading them.
      */
     static ExtractedRecord demographics(ExtractedRecord record) {
-        return new ExtractedRecord(record.identifierSystem(), record.mrn(), record.docType(), record.fields().stream()
-                .filter(f -> f.path().equals("mrn") || f.path().startsWith("patient.")).toList());
+        List<FieldValue> kept = new ArrayList<>();
+        for (FieldValue f : record.fields()) {
+            if (f.path().startsWith("patient.") || f.path().equals("mrn")) {
+                kept.add(f);
+            }
+        }
+        return new ExtractedRecord(record.identifierSystem(), record.mrn(), record.docType(), kept);
     }
 
     /**

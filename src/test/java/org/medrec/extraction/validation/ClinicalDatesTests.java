@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -229,5 +230,19 @@ class ClinicalDatesTests {
     @Test
     void shouldRejectAnImplausibleMaximumAge() {
         assertThatThrownBy(() -> dates.withMaxAgeYears(0)).hasMessageContaining("1..130");
+    }
+
+    @Test
+    void shouldReadYearMonthDayByTheShortcutAsTheGeneralReadingDoes() {
+        LocalDate reference = LocalDate.of(2024, 6, 28);
+        for (String raw : List.of("2019-02-28", "2019-02-30", "2020-02-29", "2021-02-29", "1899-12-31", "1900-01-01",
+                "2024-06-28", "2024-06-29", "2099-01-01", "0000-00-00", "2019-13-01", "2019-00-10", "2019-12-00",
+                "1962-03-14", "1850-07-04", "2024-12-31")) {
+            for (Kind kind : Kind.values()) {
+                assertThat(dates.parse(raw, kind, reference)).as(raw + " " + kind).isEqualTo(dates.general(raw, kind, reference));
+                assertThat(ClinicalDates.dayFirst().parse(raw, kind, reference)).as(raw + " " + kind)
+                        .isEqualTo(ClinicalDates.dayFirst().general(raw, kind, reference));
+            }
+        }
     }
 }
