@@ -62,7 +62,7 @@ class MigrateCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = workers == Workers.remote
                 ? Store.open(java.util.List.of(RemoteProfiles.MANAGER),
                         broker == null ? new String[0] : new String[] {"--medrec.remote.broker=" + broker})
-                : Store.open()) {
+                : Store.open(new EarlyChartReads(input))) {
             Store.warnIfPrivileged(context, spec.commandLine().getErr());
             RunSummary summary;
             MigrationService migration = context.getBean(MigrationService.class);

@@ -57,7 +57,18 @@ final class Store {
      * {@code --name=value} properties, which win over application.yml and the environment.
      */
     static ConfigurableApplicationContext open(List<String> profiles, String... properties) {
+        return open(profiles, app -> { }, properties);
+    }
+
+    /** {@code migrate}: as {@link #open(List, String...)}, the first charts read while the store starts. */
+    static ConfigurableApplicationContext open(EarlyChartReads early) {
+        return open(List.of(), early::attach);
+    }
+
+    private static ConfigurableApplicationContext open(List<String> profiles, java.util.function.Consumer<SpringApplication> more,
+                                                       String... properties) {
         SpringApplication app = new SpringApplication(MedrecApplication.class);
+        more.accept(app);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);

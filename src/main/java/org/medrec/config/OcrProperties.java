@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param separateProcesses  each OCR thread reads in a JVM of its own (a native crash ends only that process)
  * @param processHeapMb      the Java heap of each OCR process
  * @param pageWait           a page that takes longer in all is taken as hung; longer than {@code pageTimeLimit}
+ * @param earlyReads         with separate processes, {@code migrate} reads up to this many chart files of the input
+ *                           folder while the store starts (0: none)
  */
 @Validated
 @ConfigurationProperties("medrec.ocr")
@@ -24,7 +26,9 @@ public record OcrProperties(@Min(value = 1, message = "must be between 1 and 64"
                             @NotNull Duration pageTimeLimit, boolean separateProcesses,
                             @Min(value = 128, message = "must be between 128 and 16384 (MB)")
                             @Max(value = 16384, message = "must be between 128 and 16384 (MB)") int processHeapMb,
-                            @NotNull Duration pageWait) {
+                            @NotNull Duration pageWait,
+                            @Min(value = 0, message = "must be between 0 and 1000")
+                            @Max(value = 1000, message = "must be between 0 and 1000") int earlyReads) {
 
     public OcrProperties {
         if (pageTimeLimit != null && (pageTimeLimit.isNegative() || pageTimeLimit.isZero()

@@ -40,7 +40,7 @@ public final class OcrProcess implements AutoCloseable {
     private final Duration pageTimeLimit;
     private final Duration pageWait;
     private final int heapMb;
-    private Process process;
+    private volatile Process process;   // closed from another thread by OcrProcesses.close
     private BufferedWriter requests;
     private BlockingQueue<String> answers;
 
@@ -121,8 +121,12 @@ public final class OcrProcess implements AutoCloseable {
     }
 
     private int waitForExit() {
+        Process running = process;   // null when closed meanwhile (OcrProcesses closes from another thread)
+        if (running == null) {
+            return -1;
+        }
         try {
-            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            return running.waitFor(30, TimeUnit.SECONDS) ? running.exitValue() : -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
@@ -193,9 +197,14 @@ public final class OcrProcess implements AutoCloseable {
     }
 
     private void stop() {
-        if (process != null) {
-            process.destroyForcibly();
-            waitForExit();
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+            try {
+                running.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             process = null;
         }
     }
@@ -208,11 +217,12 @@ public final class OcrProcess implements AutoCloseable {
     /** Ends the process (between files). */
     @Override
     public void close() {
-        if (process != null) {
+        Process running = process;
+        if (running != null) {
             try {
                 requests.close();
             } catch (IOException e) {
-                log.debug("OCR process {}: its input could not be closed ({})", process.pid(), Failures.kind(e));
+                log.debug("OCR process {}: its input could not be closed ({})", running.pid(), Failures.kind(e));
             }
             stop();
         }

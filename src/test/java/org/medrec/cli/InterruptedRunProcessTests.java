@@ -90,8 +90,9 @@ class InterruptedRunProcessTests {
     @Test
     void shouldResumeARunKilledWhileReadingChartPagesToTheStoreOfAnUninterruptedRun() throws Exception {
         Path home = work.resolve("killed");
-        MedrecProcess.Running running = MedrecProcess.start(home, PROGRESS_EVERY_SECOND, "migrate", "--input",
-                input.toString(), "--json");
+        // no chart read early, while the store starts: the run is to be killed while the chart stage reads
+        MedrecProcess.Running running = MedrecProcess.start(home, Map.of("MEDREC_PROGRESS_LOGINTERVAL", "1s",
+                "MEDREC_OCR_EARLYREADS", "0"), "migrate", "--input", input.toString(), "--json");
         // the first chunk of charts is committed; the next two files are being read
         assertThat(running.awaitStderr(Pattern.compile("progress: charts: [1-9]"), 240)).as(running.stderr()).isTrue();
         assertThat(running.process().isAlive()).isTrue();

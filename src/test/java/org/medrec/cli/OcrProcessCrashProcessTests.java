@@ -36,7 +36,8 @@ class OcrProcessCrashProcessTests {
         Files.copy(Fixtures.sampleScans().resolve("typed-intake-form.pdf"), input.resolve("typed-intake-form.pdf"));
         Path home = work.resolve("home");
 
-        MedrecProcess.Running running = MedrecProcess.start(home, Map.of("MEDREC_OCR_THREADS", "1"),
+        // no chart read early, while the store starts: the crash is to come while the chart stage reads the ledger
+        MedrecProcess.Running running = MedrecProcess.start(home, Map.of("MEDREC_OCR_THREADS", "1", "MEDREC_OCR_EARLYREADS", "0"),
                 "migrate", "--input", input.toString(), "--json");
         assertThat(running.awaitStderr(Pattern.compile("charts begins"), 180)).as(running.stderr()).isTrue();
         ProcessHandle ocr = awaitOcrProcessBusyOnTheLedger(running.process(), home);
