@@ -108,6 +108,16 @@ final class RecordDraft {
         }
     }
 
+    /** Puts every value read so far that this predicate picks in doubt, for this reason (a value already in doubt keeps its own). */
+    void doubtValues(java.util.function.Predicate<FieldValue> which, String why) {
+        for (int i = 0; i < fields.size(); i++) {
+            FieldValue f = fields.get(i);
+            if (!f.needsReview() && f.value() != null && which.test(f)) {
+                fields.set(i, new FieldValue(f.path(), f.raw(), f.value(), f.confidence(), f.source(), why));
+            }
+        }
+    }
+
     void add(String path, Cell cell, Normalized n) {
         add(path, cell, n, null);
     }
