@@ -23,6 +23,8 @@ final class RecordDraft {
     private static final Set<String> IDENTIFIERS = Set.of("lot", "member_id", "group");
     private static final java.util.regex.Pattern CONFUSABLE = java.util.regex.Pattern.compile(
             "^[0OQDIl1|]|[0OQDIl1|]$|[A-Za-z][0OQDIl1|5S8B2Z]|[0OQDIl1|5S8B2Z][A-Za-z]");
+    /** An identifier that begins or ends in a mark ({@code 713593.}): no member ID, group or lot does. */
+    private static final java.util.regex.Pattern ENDS_IN_MARK = java.util.regex.Pattern.compile("^[.,;:'`]|[.,;:'`]$");
     /** Names that OCR read in capitals: accents on capitals (Í, É) are the first thing it drops. */
     private static final Set<String> NAMES = Set.of("family", "given");
     private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern.compile("^[^a-z]*[A-Z]{2}[^a-z]*$");
@@ -157,6 +159,10 @@ final class RecordDraft {
             return "OCR misreadings were repaired in '" + cell.text() + "': check the value";
         }
         String field = RecordPath.parse(path).last().name();
+        if (IDENTIFIERS.contains(field) && method != Method.TEXT_LAYER && ENDS_IN_MARK.matcher(n.value()).find()) {
+            return "the identifier '" + n.value() + "' begins or ends with a mark: a speck or a box rule read as part of it,"
+                    + " check it";
+        }
         if (IDENTIFIERS.contains(field) && method != Method.TEXT_LAYER && CONFUSABLE.matcher(n.value()).find()) {
             return "an identifier with letters and digits OCR confuses (0/O, 1/I, 5/S, 8/B, 2/Z): check '" + n.value() + "'";
         }
