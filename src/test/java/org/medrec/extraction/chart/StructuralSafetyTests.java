@@ -255,4 +255,17 @@ class StructuralSafetyTests {
                 .doesNotContainKeys("charges[1].cpt", "charges[1].description", "charges[2].cpt", "charges[2].description");
         assertThat(Forms.inReview(e)).containsKeys("charges[1].description", "charges[2].description");
     }
+
+    @Test
+    void shouldSendAnIdentifierThatEndsInAMarkToReview() {
+        ChartExtraction.Extracted e = Forms.extract(TypedLines.page(
+                "Lakeside Pediatrics & Family Care",
+                "Patient Registration",
+                "Name: Jean Vargas   Date of Birth: 6/17/87",
+                "Medical Record No.: A-36283",
+                "Insurance: Blue Cross   Member ID: XQ4410921   Group: 713593."));
+
+        assertThat(Forms.loadable(e)).doesNotContainValue("713593.").doesNotContainValue("713593");
+        assertThat(Forms.inReview(e).values()).anyMatch(r -> r.contains("begins or ends with a mark"));
+    }
 }
