@@ -32,7 +32,7 @@ final class RecordDraft {
     /** A hyphen with a space on one side inside a name or a text ({@code Achebe- Test}): OCR's, not the page's. */
     private static final java.util.regex.Pattern LOOSE_HYPHEN = java.util.regex.Pattern.compile("\\p{L}- \\p{L}|\\p{L} -\\p{L}");
     /** Fields whose values end in a letter: a period or comma after it is a speck or a box rule. */
-    private static final Set<String> SPECK_ENDED = Set.of("family", "given", "city", "payer", "name", "substance");
+    private static final Set<String> SPECK_ENDED = Set.of("family", "given", "city", "payer", "name", "substance", "reason");
     private static final java.util.regex.Pattern TRAILING_MARK = java.util.regex.Pattern.compile("\\p{L}{2}[.,;:'`]$");
 
     private final long fileId;
