@@ -108,10 +108,16 @@ public final class ChartExtractor {
         List<LabelValue> found = FormBoxes.fields(page, form.layout(), placement);
         new PatientFields(values, draft, labels, page, checklists).add(found, true);
         String mrn = mrn(found, clinic, draft);
+        FormBoxes.atEdges(page, form.layout(), placement).forEach((span, why) -> draft.doubtValues(
+                f -> overlaps(f.source().box(), span.sourceBox()), why));
         FormBoxes.addLists(page, form.layout(), placement, values, draft);
         String doubt = first.size() < document.lines().size() ? "the file holds more pages than the one " + form.docType()
                 + " form medrec read: a person checks what the other pages hold" : null;
         return new Reading(mrn, doubt);
+    }
+
+    private static boolean overlaps(int[] a, int[] b) {
+        return a != null && b != null && a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
     }
 
     /** A form read by its labels, tables, dose grids, checklists and note sections. */

@@ -316,6 +316,19 @@ final class DoseGrids {
 
 
     /**
+     * The words of a box's line go on, past the box's edge, with digits a word space after its last word
+     * ({@code 5/16/20 10} for {@code 5/16/2010} printed wider than its box): what the box holds may be cut.
+     */
+    private static boolean runsPastBox(Span line) {
+        List<ChartWord> words = line.line().words();
+        if (line.isEmpty() || line.to() >= words.size()) {
+            return false;
+        }
+        ChartWord last = words.get(line.to() - 1), next = words.get(line.to());
+        return next.text().matches("\\d.*") && next.left() - last.right() < RuledTables.RUN_ON_CHARS * line.line().charWidth();
+    }
+
+    /**
      * A box's dose: the first line with a number is its date (after the box's "Date" caption), a
      * last line ending in a code is its lot, and what stands between is the product. Null for a
      * box with neither a date, a product medrec knows nor a lot (its captions only).
@@ -352,6 +365,10 @@ final class DoseGrids {
             dateValue = values.read("immunizations", "date", date.text().replaceAll("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$", ""));
         }
         String doubt = box.doubt();
+        if (dateLine >= 0 && runsPastBox(box.lines().get(dateLine))) {
+            doubt = "the date runs on past its box (digits stand a word space after it, beyond the box's edge): its year"
+                    + " may be cut, so a person checks this dose";
+        }
         for (Span line : dateLine < 0 ? box.lines() : box.lines().subList(dateLine + 1, box.lines().size())) {
             doubt = DATE_LIKE.matcher(line.text()).find() ? "a second date stands in this box: the rows of the card may not have"
                     + " been told apart, so a person checks this dose" : doubt;

@@ -143,6 +143,7 @@ final class FormBoxes {
                     }
                     Span v = read.get(field);
                     Span cents = read.get(field + CENTS);
+                    String edge = v == null ? null : edgeDoubt(field, v, entry.get(field), p);
                     if (v == null) {
                         draft.addMissing(prefix + field, any, "this line of the form has no legible " + field + ": enter it");
                     } else if (entry.containsKey(field + CENTS)) {
@@ -150,14 +151,62 @@ final class FormBoxes {
                         Normalized n = values.read(list, field, cents != null ? v.text() + "." + cents.text()
                                 : v.text().contains(".") ? v.text() : v.text() + ".00");
                         draft.add(prefix + field, amount, n, cents == null
-                                ? "no cents were read in the box beside the dollars: check the amount" : null);
+                                ? "no cents were read in the box beside the dollars: check the amount" : edge);
                     } else {
-                        draft.add(prefix + field, Cell.of(v), values.read(list, field, v.text()));
+                        draft.add(prefix + field, Cell.of(v), values.read(list, field, v.text()), edge);
                     }
                 }
             }
         });
     }
+
+    /**
+     * The single values of the layout whose text stands at their box's edge ({@link #edgeDoubt}): each
+     * word span with why it is in doubt.
+     */
+    static Map<Span, String> atEdges(List<ChartLine> page, FormLayout layout, Placement p) {
+        Map<Span, String> out = new java.util.LinkedHashMap<>();
+        layout.fields().forEach((key, box) -> {
+            Span v = value(page, box, p);
+            String why = v == null ? null : edgeDoubt(key.substring(key.lastIndexOf('.') + 1), v, box, p);
+            if (why != null) {
+                out.put(v, why);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A value whose first word starts, or whose last word ends, less than half its text's height from
+     * its box's edge, or beyond it: a glyph printed on the box's rule is lost with the rule or read
+     * as part of it ({@code ISAAC} read {@code SAAC}), and what is left may still read as a value. A
+     * value whose shape a validator checks whole is exempt (a code of a fixed length, a phone, a
+     * state; a date whose first group, at the left edge, or last group, at the right, is whole),
+     * since a lost glyph leaves it invalid. Null when the value keeps clear of both edges.
+     */
+    static String edgeDoubt(String field, Span v, int[] box, Placement p) {
+        List<ChartWord> words = v.words();
+        double height = words.stream().mapToInt(w -> w.layout().height).max().orElse(0);
+        if (height <= 0 || FIXED_SHAPE.contains(field) || field.endsWith(CENTS)) {
+            return null;
+        }
+        String text = v.text();
+        boolean date = field.equals("date") || field.endsWith("_date");
+        boolean left = words.get(0).left() - p.x(box[0]) < EDGE_ZONE * height
+                && !(date && WHOLE_FIRST_GROUP.matcher(text).lookingAt());
+        boolean right = p.x(box[2]) - words.get(words.size() - 1).right() < EDGE_ZONE * height
+                && !(date && WHOLE_LAST_GROUP.matcher(text).find());
+        return !left && !right ? null : "the value stands at the " + (left ? "left" : "right") + " edge of its box: a letter"
+                + " printed on the box's rule may be lost with it, check the value against the page";
+    }
+
+    /** The share of a value's text height within which a word is taken to stand on its box's edge. */
+    static final double EDGE_ZONE = 0.5;
+    /** Fields whose validator demands a fixed shape (length and check), which a lost glyph breaks. */
+    private static final java.util.Set<String> FIXED_SHAPE = java.util.Set.of("npi", "cpt", "code", "cvx", "state",
+            "postal_code", "phone", "sex");
+    private static final java.util.regex.Pattern WHOLE_FIRST_GROUP = java.util.regex.Pattern.compile("\\d{2}\\D");
+    private static final java.util.regex.Pattern WHOLE_LAST_GROUP = java.util.regex.Pattern.compile("\\D(\\d{2}|\\d{4})$");
 
     /**
      * Not a speck or a box's rule read as letters: three letters or digits (two for cents), read

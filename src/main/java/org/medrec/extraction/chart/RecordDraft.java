@@ -23,6 +23,8 @@ final class RecordDraft {
     private static final Set<String> IDENTIFIERS = Set.of("lot", "member_id", "group");
     private static final java.util.regex.Pattern CONFUSABLE = java.util.regex.Pattern.compile(
             "^[0OQDIl1|]|[0OQDIl1|]$|[A-Za-z][0OQDIl1|5S8B2Z]|[0OQDIl1|5S8B2Z][A-Za-z]");
+    /** An identifier that begins or ends in a mark ({@code 713593.}): no member ID, group or lot does. */
+    private static final java.util.regex.Pattern ENDS_IN_MARK = java.util.regex.Pattern.compile("^[.,;:'`]|[.,;:'`]$");
     /** Names that OCR read in capitals: accents on capitals (Í, É) are the first thing it drops. */
     private static final Set<String> NAMES = Set.of("family", "given");
     private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern.compile("^[^a-z]*[A-Z]{2}[^a-z]*$");
@@ -30,7 +32,7 @@ final class RecordDraft {
     /** A hyphen with a space on one side inside a name or a text ({@code Achebe- Test}): OCR's, not the page's. */
     private static final java.util.regex.Pattern LOOSE_HYPHEN = java.util.regex.Pattern.compile("\\p{L}- \\p{L}|\\p{L} -\\p{L}");
     /** Fields whose values end in a letter: a period or comma after it is a speck or a box rule. */
-    private static final Set<String> SPECK_ENDED = Set.of("family", "given", "city", "payer", "name", "substance");
+    private static final Set<String> SPECK_ENDED = Set.of("family", "given", "city", "payer", "name", "substance", "reason");
     private static final java.util.regex.Pattern TRAILING_MARK = java.util.regex.Pattern.compile("\\p{L}{2}[.,;:'`]$");
 
     private final long fileId;
@@ -108,6 +110,16 @@ final class RecordDraft {
         }
     }
 
+    /** Puts every value read so far that this predicate picks in doubt, for this reason (a value already in doubt keeps its own). */
+    void doubtValues(java.util.function.Predicate<FieldValue> which, String why) {
+        for (int i = 0; i < fields.size(); i++) {
+            FieldValue f = fields.get(i);
+            if (!f.needsReview() && f.value() != null && which.test(f)) {
+                fields.set(i, new FieldValue(f.path(), f.raw(), f.value(), f.confidence(), f.source(), why));
+            }
+        }
+    }
+
     void add(String path, Cell cell, Normalized n) {
         add(path, cell, n, null);
     }
@@ -147,6 +159,10 @@ final class RecordDraft {
             return "OCR misreadings were repaired in '" + cell.text() + "': check the value";
         }
         String field = RecordPath.parse(path).last().name();
+        if (IDENTIFIERS.contains(field) && method != Method.TEXT_LAYER && ENDS_IN_MARK.matcher(n.value()).find()) {
+            return "the identifier '" + n.value() + "' begins or ends with a mark: a speck or a box rule read as part of it,"
+                    + " check it";
+        }
         if (IDENTIFIERS.contains(field) && method != Method.TEXT_LAYER && CONFUSABLE.matcher(n.value()).find()) {
             return "an identifier with letters and digits OCR confuses (0/O, 1/I, 5/S, 8/B, 2/Z): check '" + n.value() + "'";
         }

@@ -346,6 +346,29 @@ final class RuledTables {
         return a != null && b != null && !a.equals(b);
     }
 
+    /**
+     * Codes whose validator demands one exact shape, with no letter word after it: a CPT or HCPCS code
+     * (five characters) and an ICD-10-CM code (letter, two characters, the rest after a dot).
+     */
+    private static final Map<String, java.util.regex.Pattern> EXACT_CODES = Map.of(
+            "cpt", java.util.regex.Pattern.compile("[0-9]{4}[0-9FTU]|[A-EGHJ-MP-V][0-9]{4}"),
+            "code", java.util.regex.Pattern.compile("[A-TV-Z][0-9][0-9AB](?:\\.[0-9A-TV-Z]{1,4})?"));
+    /** A word of letters only, three at least: no part of a code, nor a code's two-character modifier (RT, 25). */
+    private static final java.util.regex.Pattern LETTER_WORD = java.util.regex.Pattern.compile("\\p{L}{3,}[,.;:]?");
+
+    /**
+     * A code column's cell that is one word of its code's exact shape ({@link #EXACT_CODES}), followed by a
+     * free-text column whose first word is a letter word: the code's shape fixes the boundary, whatever the
+     * gap ({@code 99213 OFFICE VISIT} a word space apart), as no letter word completes a code and the code is
+     * whole. Anything else a word space apart stays in doubt.
+     */
+    static boolean codeBeforeText(String codeField, int[] codeRange, ChartLine line, String textField, int first) {
+        java.util.regex.Pattern shape = EXACT_CODES.get(codeField);
+        return shape != null && TEXT_FIELDS.contains(textField) && codeRange != null && codeRange[0] == first - 1
+                && codeRange[1] == first && shape.matcher(line.words().get(first - 1).text()).matches()
+                && LETTER_WORD.matcher(line.words().get(first).text()).matches();
+    }
+
     /** The line's words by column, each column's words as one span. */
     static Map<String, Cell> cells(ChartLine line, List<Column> columns) {
         Map<String, int[]> ranges = new LinkedHashMap<>();
@@ -367,7 +390,8 @@ final class RuledTables {
                 best = last;   // no gap, and it starts before the next caption: the text runs on
             }
             if (last != null && best != last && lastWord == i - 1 && unsplit == null && runsOn(line, i)
-                    && !shapesApart(last.field(), best.field())) {
+                    && !shapesApart(last.field(), best.field())
+                    && !codeBeforeText(last.field(), ranges.get(last.field()), line, best.field(), i)) {
                 unsplit = new int[] {lastWord, i + 1};   // words of two columns a word space apart: a run-on line
             }
             last = best;

@@ -99,4 +99,18 @@ class DoseGridsTests {
         assertThat(Forms.loadable(e)).doesNotContainKeys("immunizations[0].cvx", "immunizations[0].vaccine");
         assertThat(Forms.inReview(e).get("immunizations[0].cvx")).contains("not a vaccine of its row");
     }
+
+    @Test
+    void sendsADoseWhoseDateRunsOnPastItsBoxToAPerson() {
+        ChartExtraction.Extracted e = card(
+                "Hepatitis B                   Date 5/16/20 10",
+                "                  Engerix-B",
+                "                  Lot E6743KW                     Lot                             Lot",
+                "Tdap / Td         Date 7/16/15                    Date                            Date",
+                "                  Boostrix",
+                "                  Lot E6743KW                     Lot                             Lot");
+
+        assertThat(Forms.loadable(e)).doesNotContainValue("2020-05-16");
+        assertThat(Forms.inReview(e).values()).anyMatch(r -> r.contains("runs on past its box"));
+    }
 }

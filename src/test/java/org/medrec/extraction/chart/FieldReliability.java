@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * values per confidence band among the values no other rule holds (the reliability table of
  * jobs/README.md). Pages are read once with real Tesseract and kept in {@code --cache}.
  *
- * <p>Usage: {@code FieldReliability --corpus DIR [--cache DIR] [--tiers a,b] [--calibrate] [--verbose]}.
+ * <p>Usage: {@code FieldReliability --corpus DIR [--cache DIR] [--tiers a,b] [--calibrate] [--verbose]
+ * [--policy VALIDATED,TEXT] [--by-field field=threshold,...]} (the thresholds of {@code medrec.review}).
  * Not a test: a measuring tool, run by hand. Not thread-safe.
  */
 public final class FieldReliability {
@@ -86,6 +87,7 @@ public final class FieldReliability {
         List<String> tiers = null;
         boolean calibrate = false, verbose = false;
         double validated = 0.90, text = 0.93;
+        Map<String, Double> byField = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--corpus" -> corpus = Path.of(args[++i]);
@@ -93,6 +95,11 @@ public final class FieldReliability {
                 case "--tiers" -> tiers = List.of(args[++i].split(","));
                 case "--calibrate" -> calibrate = true;
                 case "--verbose" -> verbose = true;
+                case "--by-field" -> {   // field=threshold,... as medrec.review.confidence-by-field
+                    for (String pair : args[++i].split(",")) {
+                        byField.put(pair.substring(0, pair.indexOf('=')), Double.parseDouble(pair.substring(pair.indexOf('=') + 1)));
+                    }
+                }
                 case "--policy" -> {
                     String[] t = args[++i].split(",");
                     validated = Double.parseDouble(t[0]);
@@ -103,7 +110,7 @@ public final class FieldReliability {
         }
         FieldReliability tool = new FieldReliability(corpus, cache == null ? corpus.resolve(".pages") : cache, verbose);
         try {
-            tool.run(tiers, new ReviewPolicy(validated, text), calibrate, System.out);
+            tool.run(tiers, new ReviewPolicy(validated, text, byField), calibrate, System.out);
         } finally {
             if (tool.engine != null) {
                 tool.engine.close();
