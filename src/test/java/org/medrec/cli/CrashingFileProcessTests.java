@@ -34,7 +34,7 @@ class CrashingFileProcessTests {
         Files.copy(Fixtures.sampleScans().resolve("billing-ledger.png"), input.resolve("billing-ledger.png"));
         Files.copy(Fixtures.sampleScans().resolve("born-digital-progress-note.pdf"),
                 input.resolve("born-digital-progress-note.pdf"));
-        Path home = work.resolve("home");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("home")));
 
         for (int attempt = 1; attempt <= 2; attempt++) {
             MedrecProcess.Running running = MedrecProcess.start(home, Map.of(), "migrate", "--input", input.toString());
