@@ -36,17 +36,25 @@ public record MedrecProperties(@NotNull Path home, @NotNull Path mappings, @NotN
      * {@code user} is the role medrec works as; {@code ownerUser} (optional) owns the schema and runs
      * the migrations (see jobs/store-roles.sql). {@code embeddedStopAfter}: how long the embedded server keeps
      * running once the last command using it has ended (0s: it stops with that command), 0s..1h.
+     * {@code connectTimeout}: how long a command waits for a connection to the store before it takes the
+     * store for unreachable, 250ms..5m.
      */
     public record Db(String url, String user, String password, String ownerUser, String ownerPassword,
                      @Min(value = 2, message = "must be between 2 and 100")
                      @Max(value = 100, message = "must be between 2 and 100") int poolSize,
-                     @NotNull Duration embeddedStopAfter) {
+                     @NotNull Duration embeddedStopAfter,
+                     @NotNull Duration connectTimeout) {
 
         public Db {
             if (embeddedStopAfter != null && (embeddedStopAfter.isNegative()
                     || embeddedStopAfter.compareTo(Duration.ofHours(1)) > 0)) {
                 throw new IllegalArgumentException("medrec.db.embedded-stop-after must be between 0s and 1h, e.g. 30s;"
                         + " got " + embeddedStopAfter);
+            }
+            if (connectTimeout != null && (connectTimeout.compareTo(Duration.ofMillis(250)) < 0
+                    || connectTimeout.compareTo(Duration.ofMinutes(5)) > 0)) {
+                throw new IllegalArgumentException("medrec.db.connect-timeout must be between 250ms and 5m, e.g. 5s;"
+                        + " got " + connectTimeout);
             }
         }
 

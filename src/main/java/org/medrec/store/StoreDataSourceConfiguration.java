@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * when one is known (the embedded store's {@code medrec_owner}, or {@code MEDREC_DB_OWNER_USER}), and
  * then grant the application role what it may do ({@code db/migration/afterMigrate.sql}), before the
  * pool is handed to anything else. pgJDBC never adds the server's error detail (which quotes the row's
- * values) to an exception's message.
+ * values) to an exception's message. A connection waits at most {@code medrec.db.connect-timeout}, and
+ * none waits once the store was lost ({@link StoreDataSource}).
  */
 @Configuration(proxyBeanMethods = false)
 class StoreDataSourceConfiguration {
@@ -44,9 +45,10 @@ class StoreDataSourceConfiguration {
         config.setPoolName("medrec-store");
         config.addDataSourceProperty("ApplicationName", EmbeddedPostgresServer.APPLICATION_NAME);
         config.addDataSourceProperty("logServerErrorDetail", "false");
-        config.setConnectionTimeout(15_000);
-        config.setInitializationFailTimeout(15_000);
-        HikariDataSource pool = new HikariDataSource(config);
+        long connectTimeout = properties.db().connectTimeout().toMillis();
+        config.setConnectionTimeout(connectTimeout);
+        config.setInitializationFailTimeout(connectTimeout);
+        HikariDataSource pool = new StoreDataSource(config, properties.db().connectTimeout());
         try {
             StoreSchema.bringUpToDate(pool, server);   // before any bean uses the store
         } catch (RuntimeException e) {

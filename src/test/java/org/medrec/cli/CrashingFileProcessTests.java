@@ -34,7 +34,7 @@ class CrashingFileProcessTests {
         Files.copy(Fixtures.sampleScans().resolve("billing-ledger.png"), input.resolve("billing-ledger.png"));
         Files.copy(Fixtures.sampleScans().resolve("born-digital-progress-note.pdf"),
                 input.resolve("born-digital-progress-note.pdf"));
-        Path home = work.resolve("home");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("home")));
 
         for (int attempt = 1; attempt <= 2; attempt++) {
             // no chart read early, while the store starts: the run is to be killed while the chart stage reads the scan

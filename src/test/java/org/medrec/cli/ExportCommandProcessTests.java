@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrec.export.FhirValidation;
 import org.medrec.export.ScorerView;
+import org.medrec.store.EmbeddedPostgresServer;
 import org.medrec.testing.Fixtures;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,13 @@ class ExportCommandProcessTests {
 
     @Test
     void shouldExportOneValidBundlePerMigratedPatientAndOnePatientByMrn() throws Exception {
+        // an initialised store whose server is held while the commands run: each joins it
+        try (EmbeddedPostgresServer ignored = EmbeddedPostgresServer.startOrJoin(MedrecProcess.initialisedStore(home))) {
+            migrateAndExport();
+        }
+    }
+
+    private void migrateAndExport() throws Exception {
         Path input = work.resolve("in");
         Files.createDirectories(input);
         Files.copy(Fixtures.resource("spreadsheet/dev/" + SHEET), input.resolve(SHEET));

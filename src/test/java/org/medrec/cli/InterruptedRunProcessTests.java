@@ -49,7 +49,7 @@ class InterruptedRunProcessTests {
                 "billing-ledger.png", "patients-export.xlsx")) {
             Files.copy(Fixtures.sampleScans().resolve(name), input.resolve(name));
         }
-        Path home = shared.resolve("clean");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(shared.resolve("clean")));
         cleanLog = shared.resolve("logs/medrec.log");
         clean = MedrecProcess.start(home, PROGRESS_EVERY_SECOND, "migrate", "--input", input.toString(), "--json",
                 "--log-file", cleanLog.toString()).await();
@@ -59,7 +59,7 @@ class InterruptedRunProcessTests {
 
     @Test
     void shouldStopGracefullyOnSigtermAndResumeToTheStoreOfAnUninterruptedRun() throws Exception {
-        Path home = work.resolve("stopped");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("stopped")));
         MedrecProcess.Running running = MedrecProcess.start(home, PROGRESS_EVERY_SECOND, "migrate", "--input",
                 input.toString(), "--json");
         assertThat(running.awaitStderr(Pattern.compile("charts begins"), 180)).as(running.stderr()).isTrue();
@@ -89,7 +89,7 @@ class InterruptedRunProcessTests {
 
     @Test
     void shouldResumeARunKilledWhileReadingChartPagesToTheStoreOfAnUninterruptedRun() throws Exception {
-        Path home = work.resolve("killed");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("killed")));
         // no chart read early, while the store starts: the run is to be killed while the chart stage reads
         MedrecProcess.Running running = MedrecProcess.start(home, Map.of("MEDREC_PROGRESS_LOGINTERVAL", "1s",
                 "MEDREC_OCR_EARLYREADS", "0"), "migrate", "--input", input.toString(), "--json");
@@ -110,7 +110,7 @@ class InterruptedRunProcessTests {
 
     @Test
     void shouldFailWithAClearMessageWhenTheStoreGoesAwayMidRunAndCompleteOnTheNextMigrate() throws Exception {
-        Path home = work.resolve("lost");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("lost")));
         MedrecProcess.Running running = MedrecProcess.start(home, Map.of(), "migrate", "--input", input.toString(), "--json");
         assertThat(running.awaitStderr(Pattern.compile("charts begins"), 180)).as(running.stderr()).isTrue();
 

@@ -34,7 +34,7 @@ class OcrProcessCrashProcessTests {
         Path input = Files.createDirectories(work.resolve("in"));
         Fixtures.scannedPdf(Fixtures.sampleScans().resolve("billing-ledger.png"), 6, input.resolve("ledger-six-pages.pdf"));
         Files.copy(Fixtures.sampleScans().resolve("typed-intake-form.pdf"), input.resolve("typed-intake-form.pdf"));
-        Path home = work.resolve("home");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("home")));
 
         // no chart read early, while the store starts: the crash is to come while the chart stage reads the ledger
         MedrecProcess.Running running = MedrecProcess.start(home, Map.of("MEDREC_OCR_THREADS", "1", "MEDREC_OCR_EARLYREADS", "0"),

@@ -37,7 +37,7 @@ class ProgressLineProcessTests {
                 .redirectOutput(terminal.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("MEDREC_DB_URL");
-        builder.environment().put("MEDREC_HOME", work.resolve("home").toString());
+        builder.environment().put("MEDREC_HOME", MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("home"))).toString());
         builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");
         builder.environment().put("MEDREC_PROGRESS_TERMINALINTERVAL", "200ms");
         Process process = builder.start();

@@ -39,7 +39,7 @@ class RemoteWorkersProcessTests {
                 "billing-ledger.png", "patients-export.xlsx")) {
             Files.copy(Fixtures.sampleScans().resolve(name), input.resolve(name));
         }
-        Path single = work.resolve("single");
+        Path single = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("single")));
         MedrecProcess.Result local = MedrecProcess.run(single, "migrate", "--input", input.toString(), "--json");
         assertThat(local.exitCode()).as(local.stderr()).isZero();
 
@@ -78,7 +78,8 @@ class RemoteWorkersProcessTests {
 
     @Test
     void shouldExitOneWithAClearMessageWhenAWorkerCannotReachTheBroker() throws Exception {
-        MedrecProcess.Result worker = MedrecProcess.run(work.resolve("home"), Map.of("MEDREC_REMOTE_CONNECTTIMEOUT", "2s"),
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("home")));
+        MedrecProcess.Result worker = MedrecProcess.run(home, Map.of("MEDREC_REMOTE_CONNECTTIMEOUT", "2s"),
                 null, "worker", "--broker", "tcp://127.0.0.1:" + freePort());
 
         assertThat(worker.exitCode()).as(worker.stderr()).isEqualTo(ExitCode.FAILED);
@@ -91,7 +92,7 @@ class RemoteWorkersProcessTests {
         Path input = Files.createDirectories(work.resolve("in"));
         Files.copy(Fixtures.sampleScans().resolve("born-digital-progress-note.pdf"), input.resolve("note.pdf"));
         Path keystore = org.medrec.testing.SelfSignedKeystore.create(work.resolve("broker.p12"), "broker-keystore");
-        Path home = work.resolve("remote");
+        Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("remote")));
         int port = freePort();
         MedrecProcess.Running manager = MedrecProcess.start(home, Map.of("MEDREC_REMOTE_LISTEN", "tcp://127.0.0.1:" + port,
                         "MEDREC_REMOTE_TLS_KEYSTORE", keystore.toString(), "MEDREC_REMOTE_TLS_KEYSTORE_PASSWORD",

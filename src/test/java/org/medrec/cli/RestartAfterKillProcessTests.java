@@ -27,8 +27,8 @@ class RestartAfterKillProcessTests {
         for (String chart : List.of("born-digital-progress-note.pdf", "billing-ledger.png")) {
             Files.copy(Fixtures.sampleScans().resolve(chart), input.resolve(chart));
         }
-        Path killedHome = work.resolve("killed");
-        Path cleanHome = work.resolve("clean");
+        Path killedHome = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("killed")));
+        Path cleanHome = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("clean")));
 
         killMidway(killedHome, input);
         MedrecProcess.Result resumed = MedrecProcess.run(killedHome, "migrate", "--input", input.toString(), "--json");

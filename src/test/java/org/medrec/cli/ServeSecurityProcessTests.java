@@ -57,11 +57,14 @@ class ServeSecurityProcessTests {
 
     @BeforeAll
     static void accountsAndAServerBehindAProxy() throws Exception {
-        for (String[] account : List.of(new String[] {"tech1", "technician"}, new String[] {"admin1", "admin"},
-                new String[] {"guessed", "technician"})) {
-            MedrecProcess.Result added = MedrecProcess.run(home, Map.of(), PASSWORD + "\n", "users", "add", account[0],
-                    "--role", account[1], "--password-stdin");
-            assertThat(added.exitCode()).as(added.stderr()).isZero();
+        // an initialised store whose server is held while the accounts are added: each command joins it
+        try (EmbeddedPostgresServer ignored = EmbeddedPostgresServer.startOrJoin(MedrecProcess.initialisedStore(home))) {
+            for (String[] account : List.of(new String[] {"tech1", "technician"}, new String[] {"admin1", "admin"},
+                    new String[] {"guessed", "technician"})) {
+                MedrecProcess.Result added = MedrecProcess.run(home, Map.of(), PASSWORD + "\n", "users", "add",
+                        account[0], "--role", account[1], "--password-stdin");
+                assertThat(added.exitCode()).as(added.stderr()).isZero();
+            }
         }
         port = freePort();
         serve = started(MedrecProcess.start(home, home.resolve("serve.log"), "serve", "--port", String.valueOf(port),
