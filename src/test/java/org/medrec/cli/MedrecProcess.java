@@ -56,35 +56,17 @@ final class MedrecProcess {
 
     /** Starts a command without waiting for it. */
     static Running start(Path home, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "org.medrec.MedrecApplication"));
-        command.addAll(List.of(args));
         Path out = Files.createTempFile("medrec-out", ".txt");
         Path err = Files.createTempFile("medrec-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = medrec(home, env, args).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().remove("MEDREC_DB_URL");
-        builder.environment().put("MEDREC_HOME", home.toString());
-        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");   // each test's server stops with its command
-        builder.environment().putAll(env);
         return new Running(builder.start(), out, err);
     }
 
     static Result run(Path home, Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "org.medrec.MedrecApplication"));
-        command.addAll(List.of(args));
         Path out = Files.createTempFile("medrec-out", ".txt");
         Path err = Files.createTempFile("medrec-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("MEDREC_DB_URL");
-        builder.environment().put("MEDREC_HOME", home.toString());
-        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");   // each test's server stops with its command
-        builder.environment().putAll(env);
+        ProcessBuilder builder = medrec(home, env, args).redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
         if (stdin != null) {
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -108,18 +90,28 @@ final class MedrecProcess {
 
     /** Starts a command that runs until stopped ({@code serve}), its stdout and stderr to {@code log}. */
     static Process start(Path home, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "org.medrec.MedrecApplication"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("MEDREC_DB_URL");
-        builder.environment().put("MEDREC_HOME", home.toString());
-        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");
+        ProcessBuilder builder = medrec(home, Map.of(), args).redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         process.getOutputStream().close();
         return process;
+    }
+
+    /**
+     * {@code medrec} as {@code scripts/medrec} starts it (the client compiler only), on the test class path, with its
+     * own store in {@code home} whose server stops with the command.
+     */
+    private static ProcessBuilder medrec(Path home, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "org.medrec.MedrecApplication"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("MEDREC_DB_URL");
+        builder.environment().put("MEDREC_HOME", home.toString());
+        builder.environment().put("MEDREC_DB_EMBEDDED_STOP_AFTER", "0s");   // each test's server stops with its command
+        builder.environment().putAll(env);
+        return builder;
     }
 
     private static Path storeTemplate;
