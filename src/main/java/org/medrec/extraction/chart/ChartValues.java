@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.medrec.extraction.validation.ClinicalDates;
 import org.medrec.extraction.validation.FieldRules;
 import org.medrec.extraction.validation.Money;
+import org.medrec.extraction.validation.Names;
 import org.medrec.extraction.validation.Normalized;
 
 /**
@@ -48,6 +49,10 @@ final class ChartValues {
             case "member_id", "group", "lot" -> FieldRules.meansNoValue(text) ? Normalized.empty() : Normalized.ok(text);
             case "provider" -> ProviderNames.check(text);
             case "dose" -> org.medrec.extraction.validation.MedicationSigs.dose(text);
+            case "given" -> {
+                Normalized n = rules.read(list, field, text);
+                yield n.isOk() ? Names.firstGiven(n.value()) : n;
+            }
             default -> rules.read(list, field, text);
         };
     }

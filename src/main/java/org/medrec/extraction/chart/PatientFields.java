@@ -228,7 +228,8 @@ final class PatientFields {
         String doubt = r.needsReview() ? r.problem() : null;
         draft.add("patient.family", cell, Normalized.ok(name.family()), doubt);
         for (int i = 0; i < name.given().size(); i++) {
-            draft.add("patient.given[" + i + "]", cell, Normalized.ok(name.given().get(i)), doubt);
+            draft.add("patient.given[" + i + "]", cell, i == 0 ? Names.firstGiven(name.given().get(i))
+                    : Normalized.ok(name.given().get(i)), doubt);
         }
         if (name.suffix() != null) {
             draft.add("patient.suffix", cell, Normalized.ok(name.suffix()), doubt);

@@ -55,10 +55,15 @@ final class TableFields {
                 }
             }
             String rowDoubt = tableDoubt != null ? tableDoubt : rowDoubts.get(i);
-            if (rowDoubt == null && table.list().equals("medications") && rows.get(i).columns().contains("route")
-                    && !cells.containsKey("route") && (cells.containsKey("dose") || cells.containsKey("frequency"))) {
-                draft.addMissing(prefix + "route", rows.get(i).first().all(), "no route was read on this line of a table that"
-                        + " prints one: without it the dose and the frequency cannot be told apart in the record");
+            // the export writes "dose route frequency" as one text: without the route (no column read, or none read on
+            // this line) the dose and the frequency cannot be told apart there
+            if (rowDoubt == null && table.list().equals("medications") && !cells.containsKey("route")
+                    && (cells.containsKey("dose") || cells.containsKey("frequency"))) {
+                draft.addMissing(prefix + "route", rows.get(i).first().all(), rows.get(i).columns().contains("route")
+                        ? "no route was read on this line of a table that prints one: without it the dose and the"
+                                + " frequency cannot be told apart in the record"
+                        : "no route column was read in this table: without a route the dose and the frequency cannot be"
+                                + " told apart in the record");
             }
             for (Map.Entry<String, Cell> e : cells.entrySet()) {
                 String field = e.getKey();

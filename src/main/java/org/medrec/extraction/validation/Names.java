@@ -31,6 +31,19 @@ import java.util.Set;
  */
 public final class Names {
 
+    /**
+     * A first name as read: one letter alone (an initial where a first name is printed, or a name whose
+     * other letters a fax or a stain lost) is proposed for a person to check, never loaded as it stands.
+     */
+    public static Normalized firstGiven(String given) {
+        String letters = given.replaceAll("[.\\s]", "");
+        return letters.codePointCount(0, letters.length()) == 1
+                ? Normalized.ambiguous(given, "a first name of one letter: an initial as printed, or a name whose other"
+                        + " letters were lost? check it")
+                : Normalized.ok(given);
+    }
+
+
     /** The order of the names when no comma separates them. */
     public enum Order { GIVEN_FIRST, FAMILY_FIRST }
 

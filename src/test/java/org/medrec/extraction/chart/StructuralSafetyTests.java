@@ -106,6 +106,17 @@ class StructuralSafetyTests {
     }
 
     @Test
+    void shouldAskForTheRouteWhenNoRouteColumnWasReadForTheExportCouldNotTellTheDoseFromTheFrequency() {
+        ChartExtraction.Extracted e = Forms.extract(page(MEDLIST_HEAD,
+                "Medication           Dose            Frequency",
+                "Omeprazole           20 mg           daily",
+                "Furosemide           40 mg           BID"));
+
+        assertThat(Forms.inReview(e)).containsKeys("medications[0].route", "medications[1].route");
+        assertThat(Forms.inReview(e).get("medications[0].route")).contains("no route column");
+    }
+
+    @Test
     void shouldSendALineWhoseCellsDoNotStandLevelAndTheLinesBesideItToReview() {
         ChartDocument typed = TypedLines.page(
                 "Harbor Internal Medicine, P.C.",

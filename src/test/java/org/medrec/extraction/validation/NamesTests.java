@@ -115,4 +115,12 @@ class NamesTests {
     void shouldSqueezeTrailingSpacesFromExports() {
         assertThat(Names.parse("HANSEN        , FRANK         ").result()).isEqualTo(Normalized.ok("HANSEN, FRANK"));
     }
+
+    @Test
+    void shouldSendAFirstNameOfOneLetterToAPersonAndKeepLongerOnes() {
+        assertThat(Names.firstGiven("A").status()).isEqualTo(Status.AMBIGUOUS);
+        assertThat(Names.firstGiven("J.").status()).isEqualTo(Status.AMBIGUOUS);
+        assertThat(Names.firstGiven("Rosa")).isEqualTo(Normalized.ok("Rosa"));
+        assertThat(Names.firstGiven("Bo")).isEqualTo(Normalized.ok("Bo"));
+    }
 }
