@@ -29,7 +29,12 @@ import tools.jackson.databind.JsonNode;
 @Tag("process")
 class InterruptedRunProcessTests {
 
-    private static final Map<String, String> PROGRESS_EVERY_SECOND = Map.of("MEDREC_PROGRESS_LOGINTERVAL", "1s");
+    /**
+     * A progress line every second, and no chart read early while the store starts: the chart stage itself reads,
+     * long enough to log its progress and to be killed or lose its store while it reads.
+     */
+    private static final Map<String, String> PROGRESS_EVERY_SECOND = Map.of("MEDREC_PROGRESS_LOGINTERVAL", "1s",
+            "MEDREC_OCR_EARLYREADS", "0");
 
     @TempDir
     static Path shared;
@@ -90,9 +95,8 @@ class InterruptedRunProcessTests {
     @Test
     void shouldResumeARunKilledWhileReadingChartPagesToTheStoreOfAnUninterruptedRun() throws Exception {
         Path home = MedrecProcess.initialisedStore(Files.createDirectories(work.resolve("killed")));
-        // no chart read early, while the store starts: the run is to be killed while the chart stage reads
-        MedrecProcess.Running running = MedrecProcess.start(home, Map.of("MEDREC_PROGRESS_LOGINTERVAL", "1s",
-                "MEDREC_OCR_EARLYREADS", "0"), "migrate", "--input", input.toString(), "--json");
+        MedrecProcess.Running running = MedrecProcess.start(home, PROGRESS_EVERY_SECOND, "migrate", "--input",
+                input.toString(), "--json");
         // the first chunk of charts is committed; the next two files are being read
         assertThat(running.awaitStderr(Pattern.compile("progress: charts: [1-9]"), 240)).as(running.stderr()).isTrue();
         assertThat(running.process().isAlive()).isTrue();

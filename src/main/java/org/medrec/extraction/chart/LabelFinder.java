@@ -83,14 +83,20 @@ final class LabelFinder {
             return null;
         }
         LabelHit best = null;
+        boolean gapCrossed = false;
         StringBuilder joined = new StringBuilder();
         for (int end = start; end < words.size() && end < start + 6; end++) {
             if (end > start && line.cellBreakBefore(end)) {
-                break;
+                if (best == null) {
+                    break;
+                }
+                // past a wide gap only the rest of a longer spelling of the label found ("Address | Line 1" as a
+                // fax spreads it), never a value that happens to read as another label
+                gapCrossed = true;
             }
             joined.append(words.get(end).folded());
             Spelling s = spelling(joined.toString());
-            if (s != null && (best == null || end + 1 > best.to())) {
+            if (s != null && (best == null || end + 1 > best.to()) && (!gapCrossed || s.key().equals(best.key()))) {
                 best = new LabelHit(s.key(), line, start, end + 1);
             }
             if (words.get(end).text().endsWith(":")) {

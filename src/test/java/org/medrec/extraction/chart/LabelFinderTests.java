@@ -47,4 +47,12 @@ class LabelFinderTests {
         assertThat(keys("MED REG # : 122370")).containsExactly("mrn");
         assertThat(keys("DOC: 01/02/2000")).isEmpty();
     }
+
+    @Test
+    void takesTheRestOfALongerSpellingOfTheSameLabelAcrossAWideGapAndNothingElse() {
+        List<LabelHit> hits = finder.find(TypedLines.line(1, 0, 0, "Address      Line 1      7149 Willowcrest Street"));
+        assertThat(hits).extracting(LabelHit::key).containsExactly("patient.address");
+        assertThat(hits.get(0).span().text()).isEqualTo("Address Line 1");
+        assertThat(keys("Name      Date of Birth")).containsExactly("patient.name", "patient.birth_date");
+    }
 }
