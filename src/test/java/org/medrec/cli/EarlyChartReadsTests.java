@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -23,20 +25,12 @@ class EarlyChartReadsTests {
     @TempDir
     Path input;
 
-    @Test
-    void shouldMarkAMigrateThatBeganAndClearTheMarkWhenItEnds() {
-        EarlyChartReads reads = new EarlyChartReads(input);
-
-        reads.onApplicationEvent(environmentPrepared(Map.of()));
-        assertThat(home.resolve(EarlyChartReads.PENDING)).exists();
-
-        reads.onApplicationEvent(new ContextClosedEvent(new GenericApplicationContext()));
-        assertThat(home.resolve(EarlyChartReads.PENDING)).doesNotExist();
-    }
-
-    @Test
-    void shouldLeaveTheMarkOfAKilledMigrateUntilAMigrateEnds() throws Exception {
-        Files.createFile(home.resolve(EarlyChartReads.PENDING));   // the last migrate was killed
+    @ParameterizedTest(name = "the last migrate was killed: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldMarkAMigrateThatBeganAndClearTheMarkOnlyWhenOneEnds(boolean lastKilled) throws Exception {
+        if (lastKilled) {
+            Files.createFile(home.resolve(EarlyChartReads.PENDING));   // the mark it left
+        }
         EarlyChartReads reads = new EarlyChartReads(input);
 
         reads.onApplicationEvent(environmentPrepared(Map.of()));

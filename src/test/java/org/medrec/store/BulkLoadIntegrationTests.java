@@ -99,7 +99,7 @@ class BulkLoadIntegrationTests {
         for (Map<String, Object> p : patients) {
             names.put("patient|" + p.get("id"), p.get("mrn") + "/patient");
             names.put("patient_identifier|" + p.get("identifier_id"), p.get("mrn") + "/identifier");
-            out.add("patient " + p.get("mrn") + " " + values(p, "id", "identifier_id", "created_at"));
+            out.add("patient " + p.get("mrn") + " " + RowText.values(p, "id", "identifier_id", "created_at"));
         }
         for (String table : ENTRY_TABLES) {
             List<Map<String, Object>> rows = jdbc.sql("SELECT pi.value AS mrn, t.* FROM " + table + " t"
@@ -113,35 +113,18 @@ class BulkLoadIntegrationTests {
             for (Map<String, Object> r : rows) {
                 Object encounter = r.get("encounter_id") == null ? null : names.get("encounter|" + r.get("encounter_id"));
                 out.add(names.get(table + "|" + r.get("id")) + " encounter=" + encounter + " "
-                        + values(r, "id", "patient_id", "encounter_id", "mrn"));
+                        + RowText.values(r, "id", "patient_id", "encounter_id", "mrn"));
             }
         }
         List<String> provenance = new ArrayList<>();
         for (Map<String, Object> v : jdbc.sql("SELECT * FROM value_provenance_all ORDER BY id").query().listOfRows()) {
             String entity = names.get(v.get("entity") + "|" + v.get("entity_id"));
             if (entity != null) {
-                provenance.add("provenance " + entity + " " + values(v, "id", "entity", "entity_id", "document_id", "created_at"));
+                provenance.add("provenance " + entity + " " + RowText.values(v, "id", "entity", "entity_id", "document_id", "created_at"));
             }
         }
         provenance.sort(null);
         out.addAll(provenance);
         return out;
-    }
-
-    private static String values(Map<String, Object> row, String... without) {
-        Map<String, Object> kept = new java.util.TreeMap<>();
-        row.forEach((k, v) -> kept.put(k, v instanceof java.sql.Array a ? arrayText(a) : v));
-        for (String w : without) {
-            kept.remove(w);
-        }
-        return kept.toString();
-    }
-
-    private static String arrayText(java.sql.Array array) {
-        try {
-            return java.util.Arrays.toString((Object[]) array.getArray());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -87,7 +87,7 @@ class SheetLoadingStoreContentsIntegrationTests {
                 JOIN patient_identifier pi ON pi.patient_id = p.id ORDER BY pi.value""").query().listOfRows()) {
             names.put("patient|" + p.get("id"), p.get("mrn") + "/patient");
             names.put("patient_identifier|" + p.get("identifier_id"), p.get("mrn") + "/identifier");
-            out.add("patient " + p.get("mrn") + " " + values(p, "id", "identifier_id", "created_at", "updated_at"));
+            out.add("patient " + p.get("mrn") + " " + RowText.values(p, "id", "identifier_id", "created_at", "updated_at"));
         }
         for (String table : List.of("encounter", "diagnosis", "charge", "vital_sign")) {
             List<Map<String, Object>> rows = jdbc.sql("SELECT pi.value AS mrn, t.* FROM " + table + " t"
@@ -99,13 +99,13 @@ class SheetLoadingStoreContentsIntegrationTests {
             for (Map<String, Object> r : rows) {
                 Object encounter = r.get("encounter_id") == null ? null : names.get("encounter|" + r.get("encounter_id"));
                 out.add(names.get(table + "|" + r.get("id")) + " encounter=" + encounter + " "
-                        + values(r, "id", "patient_id", "encounter_id", "mrn", "created_at"));
+                        + RowText.values(r, "id", "patient_id", "encounter_id", "mrn", "created_at"));
             }
         }
         Map<Object, String> documents = new HashMap<>();
         List<String> documentLines = new ArrayList<>();
         for (Map<String, Object> d : jdbc.sql("SELECT * FROM document").query().listOfRows()) {
-            String line = "document " + values(d, "id", "run_id", "source_file_id", "created_at")
+            String line = "document " + RowText.values(d, "id", "run_id", "source_file_id", "created_at")
                     .replaceAll("\"sourceFileId\": \\d+", "\"sourceFileId\": \"the file\"");   // an id, as the others
             documents.put(d.get("id"), line);
             documentLines.add(line);
@@ -115,36 +115,19 @@ class SheetLoadingStoreContentsIntegrationTests {
         List<String> provenance = new ArrayList<>();
         for (Map<String, Object> v : jdbc.sql("SELECT * FROM value_provenance_all").query().listOfRows()) {
             provenance.add("provenance " + names.get(v.get("entity") + "|" + v.get("entity_id")) + " "
-                    + values(v, "id", "entity", "entity_id", "document_id", "source_file_id", "created_at"));
+                    + RowText.values(v, "id", "entity", "entity_id", "document_id", "source_file_id", "created_at"));
         }
         provenance.sort(null);
         out.addAll(provenance);
         List<String> items = new ArrayList<>();
         for (Map<String, Object> i : jdbc.sql("SELECT * FROM review_item").query().listOfRows()) {
             String document = i.get("document_id") == null ? null : documents.get(i.get("document_id"));
-            items.add("review " + values(i, "id", "run_id", "source_file_id", "document_id", "created_at", "updated_at")
+            items.add("review " + RowText.values(i, "id", "run_id", "source_file_id", "document_id", "created_at", "updated_at")
                     + " of " + (document == null ? null : Integer.toHexString(document.hashCode())));
         }
         items.sort(null);
         out.addAll(items);
         return out;
-    }
-
-    private static String values(Map<String, Object> row, String... without) {
-        Map<String, Object> kept = new TreeMap<>();
-        row.forEach((k, v) -> kept.put(k, v instanceof java.sql.Array a ? arrayText(a) : v));
-        for (String w : without) {
-            kept.remove(w);
-        }
-        return kept.toString();
-    }
-
-    private static String arrayText(java.sql.Array array) {
-        try {
-            return java.util.Arrays.toString((Object[]) array.getArray());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
