@@ -9,6 +9,7 @@ import org.medrec.config.OcrProperties;
 import org.medrec.intake.SourceFiles;
 import org.medrec.ocr.EarlyOcrProcesses;
 import org.medrec.ocr.OcrProcesses;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -76,7 +77,7 @@ final class EarlyChartReads implements ApplicationListener<ApplicationEvent> {
             try {
                 Files.deleteIfExists(pending);
             } catch (IOException e) {
-                log.debug("{} could not be removed: {}", PENDING, e.getMessage());
+                log.debug("{} could not be removed: {}", PENDING, Failures.kind(e));
             }
         }
     }
@@ -100,7 +101,7 @@ final class EarlyChartReads implements ApplicationListener<ApplicationEvent> {
             started.readEarly(SourceFiles.under(input), ocr.threads(), ocr.earlyReads());
             processes = started;
         } catch (IOException | RuntimeException e) {
-            log.debug("no chart is read before the store has started: {}", e.getMessage());
+            log.debug("no chart is read before the store has started: {}", Failures.kind(e));
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.medrec.intake.ContentSniffer;
 import org.medrec.intake.FileFormat;
+import org.medrec.record.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,7 +186,7 @@ public final class OcrProcesses implements ChartReading {
                 } catch (InterruptedException e) {
                     interrupted = true;   // as OcrProcess's own waits: kept for the caller
                 } catch (ExecutionException | IOException e) {
-                    log.debug("a chart read early is read again: {}", e.getMessage());
+                    log.debug("a chart read early is read again: {}", Failures.kind(e));
                     return Optional.empty();
                 }
             }
