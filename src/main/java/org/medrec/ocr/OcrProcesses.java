@@ -210,7 +210,7 @@ public final class OcrProcesses implements ChartReading {
                 try {
                     process.start();
                 } catch (RuntimeException e) {
-                    log.debug("an OCR process could not be started ahead of the charts: {}", e.getMessage());
+                    log.debug("an OCR process could not be started ahead of the charts: {}", Failures.kind(e));
                 } finally {
                     synchronized (OcrProcesses.this) {
                         warming--;
