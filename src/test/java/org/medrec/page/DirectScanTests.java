@@ -40,40 +40,37 @@ class DirectScanTests {
 
     @Test
     void shouldGiveTheRenderedPixelsOfAColourJpegScan(@TempDir Path dir) throws Exception {
-        Path pdf = dir.resolve("colour-scan.pdf");
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.LETTER);
-            document.addPage(page);
-            PDImageXObject scan = JPEGFactory.createFromByteArray(document, colourJpeg(1700, 2200));
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.drawImage(scan, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
-            }
-            document.save(pdf.toFile());
-        }
-        assertSameAsRendering(pdf, 200);
+        assertSameAsRendering(colourScanPdf(dir.resolve("colour-scan.pdf"), null), 200);
     }
 
     @Test
     void shouldLeaveAScanWithTextDrawnOverItToTheRenderer(@TempDir Path dir) throws Exception {
-        Path pdf = dir.resolve("stamped-scan.pdf");
+        Path pdf = colourScanPdf(dir.resolve("stamped-scan.pdf"), "RECEIVED");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDPage page = document.getPage(0);
+            assertThat(DirectScan.decode(page, ScanImageLocator.find(page), 1700, 2200)).isNull();
+        }
+    }
+
+    /** A letter page that is one colour JPEG scan, with {@code stamp} (when not null) drawn over it as text. */
+    private static Path colourScanPdf(Path pdf, String stamp) throws Exception {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
             PDImageXObject scan = JPEGFactory.createFromByteArray(document, colourJpeg(1700, 2200));
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.drawImage(scan, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
-                content.newLineAtOffset(72, 72);
-                content.showText("RECEIVED");
-                content.endText();
+                if (stamp != null) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
+                    content.newLineAtOffset(72, 72);
+                    content.showText(stamp);
+                    content.endText();
+                }
             }
             document.save(pdf.toFile());
         }
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            PDPage page = document.getPage(0);
-            assertThat(DirectScan.decode(page, ScanImageLocator.find(page), 1700, 2200)).isNull();
-        }
+        return pdf;
     }
 
     private static void assertSameAsRendering(Path pdf, int dpi) throws Exception {
